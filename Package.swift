@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "capacity",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "capacity", targets: ["capacity"]),
+    .library(name: "CapacityKit", targets: ["CapacityKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+  ],
+  targets: [
+    // libxml2 from the system (apt: libxml2-dev); the streaming XML readers use it.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    .target(
+      name: "CapacityKit",
+      dependencies: [
+        "CLibXML2",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Yams", package: "Yams"),
+        "CapacityTemplates",
+      ]
+    ),
+    // The default report templates live at the top of the repository so users find and copy them;
+    // this target bundles them into the binary's resources.
+    .target(
+      name: "CapacityTemplates",
+      path: "templates",
+      exclude: ["README.md"],
+      sources: ["DefaultTemplates.swift"],
+      resources: [.copy("report.html.mustache"), .copy("report.md.mustache")]
+    ),
+    .executableTarget(
+      name: "capacity",
+      dependencies: [
+        "CapacityKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "CapacityKitTests",
+      dependencies: ["CapacityKit"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "capacityTests",
+      dependencies: [
+        "capacity",
+        "CapacityKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

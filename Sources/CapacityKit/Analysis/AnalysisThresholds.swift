@@ -1,0 +1,25 @@
+/// Every threshold the run analysis uses, with the defaults of DESIGN.md §3.
+public struct AnalysisThresholds: Sendable, Equatable {
+  /// Service-level objective: p95 latency in milliseconds.
+  public var sloP95Ms: Double = 500
+  /// Service-level objective: failed requests ÷ requests.
+  public var sloErrorRate: Double = 0.01
+  /// INVALID when at least this share of requests failed …
+  public var invalidFailureShare: Double = 0.5
+  /// … and at least this share of the failures are connection-level.
+  public var connectionLevelShare: Double = 0.5
+  /// INVALID whatever the cause when at least this share of requests failed.
+  public var nearlyAllFailing: Double = 0.95
+  /// INVALID below this many requests or seconds: too little to say anything.
+  public var minimumRequests: Int64 = 50
+  public var minimumDurationSeconds: Double = 10
+  /// DEGRADED below this many requests or seconds.
+  public var shortRunRequests: Int64 = 200
+  public var shortRunSeconds: Double = 30
+  /// Steady state: the share dropped from the start of each load step, and what a step needs.
+  public var stepWarmupFraction: Double = 0.15
+  public var stepMinimumSeconds: Double = 30
+  public var stepMinimumRequests: Int64 = 200
+
+  public init() {}
+}

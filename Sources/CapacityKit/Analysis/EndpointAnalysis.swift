@@ -1,0 +1,10 @@
+/// One endpoint's figures in a run.
+public struct EndpointAnalysis: Sendable, Equatable {
+  public var method: String
+  public var name: String
+  public var requests: Int64
+  public var failures: Int64
+  public var errorRate: Double
+  public var requestsPerSecond: Double
+  public var latency: LatencySummary
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// All failures of one category in a run.
+public struct ErrorSummary: Sendable, Equatable {
+  public var category: ErrorCategory
+  public var count: Int64
+  /// Share of the run's failures, 0…1.
+  public var share: Double
+  /// Up to three distinct messages, most frequent first, as the tool wrote them (unescaped).
+  public var examples: [String]
+  public var firstSeen: Date?
+  public var lastSeen: Date?
+}

@@ -1,0 +1,16 @@
+/// A stretch of a run at one constant user count.
+public struct LoadStep: Sendable, Equatable {
+  public var users: Int
+  /// Seconds from the start of the run.
+  public var startSeconds: Double
+  public var endSeconds: Double
+  /// Requests completed in the steady part of the step (after the warm-up share is dropped).
+  public var requests: Int64
+  /// Throughput over the steady part, requests per second.
+  public var requestsPerSecond: Double
+  /// Mean of the tool's windowed p95 over the steady part; `nil` when the history is cumulative.
+  public var p95Ms: Double?
+  public var errorRate: Double
+  /// Long enough and busy enough to count as a steady-state measurement.
+  public var isSteady: Bool
+}

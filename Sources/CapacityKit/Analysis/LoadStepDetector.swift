@@ -1,0 +1,52 @@
+/// Finds the constant-user stretches of a run's history.
+///
+/// Ramps show up as one- or two-tick "steps" and are dropped; of each remaining step the first
+/// `stepWarmupFraction` is dropped before measuring, and a step is steady only with enough
+/// seconds and requests.
+struct LoadStepDetector {
+  var thresholds: AnalysisThresholds
+  /// Shorter stretches are ramp ticks, not steps.
+  let minimumTicks = 5
+
+  func steps(in timeline: [TimelinePoint]) -> [LoadStep] {
+    guard let origin = timeline.first?.timestamp else { return [] }
+    var steps: [LoadStep] = []
+    var start = 0
+    while start < timeline.count {
+      var end = start
+      while end + 1 < timeline.count, timeline[end + 1].users == timeline[start].users { end += 1 }
+      let stretch = timeline[start...end]
+      if timeline[start].users > 0, stretch.count >= minimumTicks,
+        let step = measure(stretch, before: start > 0 ? timeline[start - 1] : nil, origin: origin)
+      {
+        steps.append(step)
+      }
+      start = end + 1
+    }
+    return steps
+  }
+
+  private func measure(_ stretch: ArraySlice<TimelinePoint>, before: TimelinePoint?, origin: Int64)
+    -> LoadStep?
+  {
+    guard let first = stretch.first, let last = stretch.last else { return nil }
+    // The step starts where the previous tick ended.
+    let stepStart = before ?? first
+    let span = Double(last.timestamp - stepStart.timestamp)
+    let warmupEnd = Double(stepStart.timestamp) + span * thresholds.stepWarmupFraction
+    let steady = stretch.filter { Double($0.timestamp) >= warmupEnd }
+    let base = stretch.last { Double($0.timestamp) < warmupEnd } ?? stepStart
+    guard let steadyLast = steady.last else { return nil }
+    let seconds = Double(steadyLast.timestamp - base.timestamp)
+    let requests = steadyLast.totalRequests - base.totalRequests
+    let failures = steadyLast.totalFailures - base.totalFailures
+    let p95s = steady.compactMap { $0.percentile(0.95) }.filter { $0 > 0 }
+    return LoadStep(
+      users: first.users, startSeconds: Double(stepStart.timestamp - origin),
+      endSeconds: Double(last.timestamp - origin), requests: requests,
+      requestsPerSecond: seconds > 0 ? Double(requests) / seconds : 0,
+      p95Ms: p95s.isEmpty ? nil : p95s.reduce(0, +) / Double(p95s.count),
+      errorRate: requests > 0 ? Double(failures) / Double(requests) : 0,
+      isSteady: span >= thresholds.stepMinimumSeconds && requests >= thresholds.stepMinimumRequests)
+  }
+}

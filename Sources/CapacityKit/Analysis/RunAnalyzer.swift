@@ -1,0 +1,73 @@
+import Foundation
+
+/// Turns a `Run` into a `RunAnalysis`: totals, latency, error taxonomy, validity and load steps.
+/// A pure function of the run and the thresholds.
+public struct RunAnalyzer: Sendable {
+  public var thresholds: AnalysisThresholds
+
+  public init(thresholds: AnalysisThresholds = AnalysisThresholds()) {
+    self.thresholds = thresholds
+  }
+
+  public func analyze(_ run: Run) -> RunAnalysis {
+    let total = run.total
+    let requests = total?.requests
+    let failures = total?.failures ?? run.errors.reduce(0) { $0 + $1.occurrences }
+    let rps = total?.requestsPerSecond ?? 0
+    let errors = ErrorTaxonomy().summarize(run.errors)
+    let steps = LoadStepDetector(thresholds: thresholds).steps(in: run.timeline)
+    var analysis = RunAnalysis(
+      run: run, requests: requests, failures: failures,
+      errorRate: requests.map { $0 > 0 ? Double(failures) / Double($0) : 0 } ?? 0,
+      requestsPerSecond: rps, durationSeconds: duration(run, requests: requests, rps: rps),
+      usersMax: run.timeline.map(\.users).max(),
+      latency: total.map(LatencySummary.init(locust:)) ?? LatencySummary(method: .locustBuckets),
+      endpoints: run.endpoints.map(endpoint), errors: errors,
+      validity: Validity(verdict: .valid, reasons: []), steps: steps, notes: notes(run))
+    analysis.validity = ValidityChecker(thresholds: thresholds).check(analysis)
+    return analysis
+  }
+
+  /// Locust's Requests/s is count ÷ (last request − start of the test), so count ÷ rate recovers
+  /// its own time base; the history's span is the fallback.
+  private func duration(_ run: Run, requests: Int64?, rps: Double) -> Double? {
+    if let requests, requests > 0, rps > 0 { return Double(requests) / rps }
+    guard let first = run.timeline.first, let last = run.timeline.last, last.timestamp > first.timestamp
+    else { return nil }
+    return Double(last.timestamp - first.timestamp)
+  }
+
+  private func endpoint(_ stats: EndpointStats) -> EndpointAnalysis {
+    EndpointAnalysis(
+      method: stats.method, name: stats.name, requests: stats.requests, failures: stats.failures,
+      errorRate: stats.requests > 0 ? Double(stats.failures) / Double(stats.requests) : 0,
+      requestsPerSecond: stats.requestsPerSecond, latency: LatencySummary(locust: stats))
+  }
+
+  private func notes(_ run: Run) -> [String] {
+    var notes: [String] = []
+    switch run.historyKind {
+    case .cumulative:
+      notes.append(
+        "The history was written without --csv-full-history, so its percentiles are cumulative "
+          + "since the start of the run, not per window; per-step p95 is not available.")
+    case .currentWindow:
+      notes.append(
+        "History percentiles and Requests/s cover Locust's ~10 s rolling window; per-step p95 is "
+          + "their mean over the steady part of the step.")
+    case .none:
+      notes.append("No *_stats_history.csv: no timeline and no load steps for this run.")
+    }
+    if run.total == nil {
+      notes.append("No *_stats.csv and no history totals: request counts are unknown.")
+    } else if run.sourceFiles.allSatisfy({ $0.role != InputKind.locustStats.rawValue }) {
+      notes.append("No *_stats.csv: totals come from the last history row.")
+    }
+    if let total = run.total, let max = total.maxMs, let p100 = total.percentile(1), p100 > max {
+      notes.append(
+        "Locust's bucketed 100 % percentile (\(NumberFormat.decimal(p100, places: 0)) ms) "
+          + "exceeds the exact maximum (\(NumberFormat.decimal(max, places: 1)) ms), as bucketing allows.")
+    }
+    return notes
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Expands command-line paths (files, directories, globs) into recognised input files.
+///
+/// A file named explicitly must be recognised, or it is an error naming it; a file met while
+/// walking a directory that matches no format is only listed as skipped.
+public struct InputCollector: Sendable {
+  /// What was found: recognised files in path order, and the files skipped while walking.
+  public struct Collection: Sendable {
+    public var files: [InputFile] = []
+    public var skipped: [String] = []
+  }
+
+  public init() {}
+
+  public func collect(_ arguments: [String]) throws(IngestError) -> Collection {
+    var collection = Collection()
+    var seen = Set<String>()
+    for argument in arguments {
+      for (path, explicit) in try expand(argument) where seen.insert(path).inserted {
+        if let file = try read(path, explicit: explicit) {
+          collection.files.append(file)
+        } else {
+          collection.skipped.append(path)
+        }
+      }
+    }
+    return collection
+  }
+
+  /// Paths an argument stands for, each flagged with whether the user named it directly.
+  private func expand(_ argument: String) throws(IngestError) -> [(String, Bool)] {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
+      return isDirectory.boolValue ? walk(argument).map { ($0, false) } : [(argument, true)]
+    }
+    let matches = Self.glob(argument)
+    guard !matches.isEmpty else { throw .notFound(path: argument) }
+    return matches.flatMap { match -> [(String, Bool)] in
+      var isDirectory: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: match, isDirectory: &isDirectory)
+      return isDirectory.boolValue ? walk(match).map { ($0, false) } : [(match, true)]
+    }
+  }
+
+  /// Regular files under `directory`, sorted, skipping hidden entries.
+  private func walk(_ directory: String) -> [String] {
+    let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: URL(fileURLWithPath: base), includingPropertiesForKeys: [.isRegularFileKey],
+        options: [.skipsHiddenFiles])
+    else { return [] }
+    var paths: [String] = []
+    let prefixLength = URL(fileURLWithPath: base).standardizedFileURL.path.count
+    for case let url as URL in enumerator {
+      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
+        continue
+      }
+      let relative = url.standardizedFileURL.path.dropFirst(prefixLength)
+      paths.append(base + relative)
+    }
+    return paths.sorted()
+  }
+
+  private func read(_ path: String, explicit: Bool) throws(IngestError) -> InputFile? {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .unreadable(path: path, reason: "permission denied or not a regular file")
+    }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 4096)).map { [UInt8]($0) } ?? []
+    guard let kind = InputKind.detect(head: head) else {
+      if explicit { throw head.isEmpty ? .emptyFile(path: path) : .unrecognized(path: path) }
+      return nil
+    }
+    do {
+      try handle.seek(toOffset: 0)
+      let data = try handle.readToEnd() ?? Data()
+      return InputFile(path: path, kind: kind, bytes: [UInt8](data))
+    } catch {
+      throw .unreadable(path: path, reason: error.localizedDescription)
+    }
+  }
+
+  static func glob(_ pattern: String) -> [String] {
+    var result = glob_t()
+    defer { globfree(&result) }
+    guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+    return (0..<Int(result.gl_pathc)).compactMap { index in
+      result.gl_pathv[index].map { String(cString: $0) }
+    }.sorted()
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// One load-test run, normalised from whatever tool produced it.
+public struct Run: Sendable, Equatable {
+  /// SHA-256 (hex) over the run's source files: the same files always give the same id.
+  public var id: String
+  /// Human name, usually the tool's file prefix (`light`, `stress`).
+  public var name: String
+  public var tool: LoadTool
+  public var sourceFiles: [SourceFile]
+  /// First and last instant the run's files cover, when they say.
+  public var startedAt: Date?
+  public var endedAt: Date?
+  /// Per-endpoint statistics as the tool reported them, sorted by method and name.
+  public var endpoints: [EndpointStats]
+  /// The tool's own total row (Locust `Aggregated`), when present.
+  public var total: EndpointStats?
+  /// Aggregate history, one point per tick, in time order.
+  public var timeline: [TimelinePoint]
+  public var historyKind: HistoryKind
+  public var errors: [ErrorRecord]
+  public var exceptions: [ExceptionRecord]
+  /// Recoverable problems met while reading the run's files.
+  public var diagnostics: [Diagnostic]
+
+  public init(
+    id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,
+    endedAt: Date? = nil, endpoints: [EndpointStats] = [], total: EndpointStats? = nil,
+    timeline: [TimelinePoint] = [], historyKind: HistoryKind = .none, errors: [ErrorRecord] = [],
+    exceptions: [ExceptionRecord] = [], diagnostics: [Diagnostic] = []
+  ) {
+    self.id = id
+    self.name = name
+    self.tool = tool
+    self.sourceFiles = sourceFiles
+    self.startedAt = startedAt
+    self.endedAt = endedAt
+    self.endpoints = endpoints
+    self.total = total
+    self.timeline = timeline
+    self.historyKind = historyKind
+    self.errors = errors
+    self.exceptions = exceptions
+    self.diagnostics = diagnostics
+  }
+}
+
+/// The load generator that wrote a run's files.
+public enum LoadTool: String, Sendable, Codable, CaseIterable {
+  case locust
+}
+
+/// What a run's history holds, which decides what its percentiles over time mean.
+public enum HistoryKind: String, Sendable, Codable {
+  /// No history file.
+  case none
+  /// Locust `--csv-full-history`: per-endpoint rows, and percentiles over a ~10 s window.
+  case currentWindow = "current-window"
+  /// Locust without `--csv-full-history`: the percentiles are cumulative since the start.
+  case cumulative
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// Converts between the `Run` model and its rows.
+enum RunMapping {
+  /// Every row of one run, ready to insert in one transaction.
+  struct Rows {
+    var run: RunRecord
+    var files: [SourceFileRecord]
+    var endpoints: [EndpointStatRecord]
+    var timeline: [TimelinePointRecord]
+    var errors: [ErrorGroupRecord]
+    var exceptions: [ExceptionGroupRecord]
+    var diagnostics: [DiagnosticRecord]
+
+    func insert(_ db: Database) throws {
+      try run.insert(db)
+      for record in files { try record.insert(db) }
+      for record in endpoints { try record.insert(db) }
+      for record in timeline { try record.insert(db) }
+      for record in errors { try record.insert(db) }
+      for record in exceptions { try record.insert(db) }
+      for record in diagnostics { try record.insert(db) }
+    }
+  }
+
+  static func records(of run: Run, ingestedAt: Date) -> Rows {
+    let id = run.id
+    func endpoint(_ stats: EndpointStats, _ position: Int) -> EndpointStatRecord {
+      EndpointStatRecord(
+        runId: id, position: position, method: stats.method, name: stats.name,
+        requests: stats.requests, failures: stats.failures, medianMs: stats.medianMs,
+        averageMs: stats.averageMs, minMs: stats.minMs, maxMs: stats.maxMs,
+        averageContentBytes: stats.averageContentBytes, requestsPerSecond: stats.requestsPerSecond,
+        failuresPerSecond: stats.failuresPerSecond, percentiles: stats.percentiles)
+    }
+    return Rows(
+      run: RunRecord(
+        id: id, name: run.name, tool: run.tool.rawValue,
+        startedAt: run.startedAt?.timeIntervalSince1970, endedAt: run.endedAt?.timeIntervalSince1970,
+        historyKind: run.historyKind.rawValue, ingestedAt: ingestedAt.timeIntervalSince1970),
+      files: run.sourceFiles.enumerated().map { position, file in
+        SourceFileRecord(
+          runId: id, position: position, path: file.path, role: file.role, sha256: file.sha256,
+          bytes: file.bytes)
+      },
+      endpoints: (run.total.map { [endpoint($0, -1)] } ?? [])
+        + run.endpoints.enumerated().map { endpoint($1, $0) },
+      timeline: run.timeline.enumerated().map { position, point in
+        TimelinePointRecord(
+          runId: id, position: position, timestamp: point.timestamp, users: point.users,
+          requestsPerSecond: point.requestsPerSecond, failuresPerSecond: point.failuresPerSecond,
+          percentiles: point.percentiles, totalRequests: point.totalRequests,
+          totalFailures: point.totalFailures)
+      },
+      errors: run.errors.enumerated().map { position, error in
+        ErrorGroupRecord(
+          runId: id, position: position, method: error.method, name: error.name,
+          message: error.message, occurrences: error.occurrences,
+          firstSeen: error.firstSeen?.timeIntervalSince1970,
+          lastSeen: error.lastSeen?.timeIntervalSince1970)
+      },
+      exceptions: run.exceptions.enumerated().map { position, exception in
+        ExceptionGroupRecord(
+          runId: id, position: position, count: exception.count, message: exception.message,
+          traceback: exception.traceback, nodes: exception.nodes)
+      },
+      diagnostics: run.diagnostics.enumerated().map { position, diagnostic in
+        DiagnosticRecord(
+          runId: id, position: position, file: diagnostic.location.file,
+          line: diagnostic.location.line, message: diagnostic.message)
+      })
+  }
+
+  static func run(from record: RunRecord, in db: Database) throws -> Run {
+    let id = record.id
+    func stats(_ row: EndpointStatRecord) -> EndpointStats {
+      EndpointStats(
+        method: row.method, name: row.name, requests: row.requests, failures: row.failures,
+        medianMs: row.medianMs, averageMs: row.averageMs, minMs: row.minMs, maxMs: row.maxMs,
+        averageContentBytes: row.averageContentBytes, requestsPerSecond: row.requestsPerSecond,
+        failuresPerSecond: row.failuresPerSecond, percentiles: row.percentiles)
+    }
+    let endpointRows = try EndpointStatRecord.all(ofRun: id, in: db)
+    return Run(
+      id: id, name: record.name, tool: LoadTool(rawValue: record.tool) ?? .locust,
+      sourceFiles: try SourceFileRecord.all(ofRun: id, in: db).map {
+        SourceFile(path: $0.path, role: $0.role, sha256: $0.sha256, bytes: $0.bytes)
+      },
+      startedAt: record.startedAt.map(Date.init(timeIntervalSince1970:)),
+      endedAt: record.endedAt.map(Date.init(timeIntervalSince1970:)),
+      endpoints: endpointRows.filter { $0.position >= 0 }.map(stats),
+      total: endpointRows.first { $0.position == -1 }.map(stats),
+      timeline: try TimelinePointRecord.all(ofRun: id, in: db).map {
+        TimelinePoint(
+          timestamp: $0.timestamp, users: $0.users, requestsPerSecond: $0.requestsPerSecond,
+          failuresPerSecond: $0.failuresPerSecond, percentiles: $0.percentiles,
+          totalRequests: $0.totalRequests, totalFailures: $0.totalFailures)
+      },
+      historyKind: HistoryKind(rawValue: record.historyKind) ?? .none,
+      errors: try ErrorGroupRecord.all(ofRun: id, in: db).map {
+        ErrorRecord(
+          method: $0.method, name: $0.name, message: $0.message, occurrences: $0.occurrences,
+          firstSeen: $0.firstSeen.map(Date.init(timeIntervalSince1970:)),
+          lastSeen: $0.lastSeen.map(Date.init(timeIntervalSince1970:)))
+      },
+      exceptions: try ExceptionGroupRecord.all(ofRun: id, in: db).map {
+        ExceptionRecord(count: $0.count, message: $0.message, traceback: $0.traceback, nodes: $0.nodes)
+      },
+      diagnostics: try DiagnosticRecord.all(ofRun: id, in: db).map {
+        Diagnostic(SourceLocation(file: $0.file, line: $0.line), $0.message)
+      })
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// The SQLite store of ingested runs (GRDB, WAL mode).
+///
+/// A run is written in one transaction keyed by its content hash, so ingesting the same files
+/// twice is a no-op and an interrupted ingest leaves nothing behind. Everything a report needs
+/// is stored: a run loaded back analyses exactly like the one read from its files.
+public final class RunStore: Sendable {
+  private let writer: any DatabaseWriter
+
+  /// Opens (creating if needed) the database at `path`; `:memory:` gives a private in-memory one.
+  public init(path: String) throws(StoreError) {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(10)
+    do {
+      if path == ":memory:" {
+        writer = try DatabaseQueue(configuration: configuration)
+      } else {
+        writer = try DatabasePool(path: path, configuration: configuration)
+      }
+      try Schema.migrator.migrate(writer)
+    } catch {
+      throw .cannotOpen(path: path, reason: (error as? DatabaseError)?.message ?? "\(error)")
+    }
+  }
+
+  /// Stores `run` unless a run with the same id exists; returns whether it was new.
+  @discardableResult
+  public func insert(_ run: Run, ingestedAt: Date) throws(StoreError) -> Bool {
+    do {
+      return try writer.write { db in
+        if try RunRecord.exists(db, key: run.id) { return false }
+        try RunMapping.records(of: run, ingestedAt: ingestedAt).insert(db)
+        return true
+      }
+    } catch {
+      throw StoreError(error)
+    }
+  }
+
+  /// All stored runs, oldest first.
+  public func listRuns() throws(StoreError) -> [StoredRun] {
+    do {
+      return try writer.read { db in
+        let sql = """
+          SELECT run.id, run.name, run.tool, run.started_at, run.ingested_at,
+                 total.requests, total.failures,
+                 (SELECT COUNT(*) FROM source_file WHERE source_file.run_id = run.id) AS files
+          FROM run LEFT JOIN endpoint_stat AS total ON total.run_id = run.id AND total.position = -1
+          ORDER BY run.started_at, run.name, run.id
+          """
+        return try Row.fetchAll(db, sql: sql).map { row in
+          StoredRun(
+            id: row["id"], name: row["name"], tool: row["tool"],
+            startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            ingestedAt: Date(timeIntervalSince1970: row["ingested_at"]),
+            requests: row["requests"], failures: row["failures"], files: row["files"])
+        }
+      }
+    } catch {
+      throw StoreError(error)
+    }
+  }
+
+  /// Finds a run by full id, unique id prefix (≥ 6 characters) or unique name.
+  public func resolve(_ key: String) throws(StoreError) -> String {
+    let runs = try listRuns()
+    if runs.contains(where: { $0.id == key }) { return key }
+    var matches = runs.filter { $0.name == key }
+    if matches.isEmpty, key.count >= 6 { matches = runs.filter { $0.id.hasPrefix(key) } }
+    guard let first = matches.first else { throw .runNotFound(key) }
+    guard matches.count == 1 else {
+      throw .ambiguousRun(key, matches: matches.map { String($0.id.prefix(12)) })
+    }
+    return first.id
+  }
+
+  /// Loads a whole run back.
+  public func run(id: String) throws(StoreError) -> Run {
+    do {
+      return try writer.read { db in
+        guard let record = try RunRecord.fetchOne(db, key: id) else { throw StoreError.runNotFound(id) }
+        return try RunMapping.run(from: record, in: db)
+      }
+    } catch {
+      throw StoreError(error)
+    }
+  }
+}

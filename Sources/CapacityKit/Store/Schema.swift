@@ -1,0 +1,96 @@
+import GRDB
+
+/// The database schema, as named SQL migrations.
+enum Schema {
+  /// Append-only: never edit a shipped migration; add a new one.
+  static let migrations: [(id: String, sql: String)] = [
+    (
+      "v1-runs",
+      """
+      CREATE TABLE run (
+        id TEXT PRIMARY KEY NOT NULL,             -- SHA-256 over the run's file hashes
+        name TEXT NOT NULL,
+        tool TEXT NOT NULL,
+        started_at REAL,                          -- Unix seconds, UTC
+        ended_at REAL,
+        history_kind TEXT NOT NULL,
+        ingested_at REAL NOT NULL
+      ) STRICT;
+      CREATE TABLE source_file (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        role TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      CREATE TABLE endpoint_stat (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,                -- -1 is the tool's total row
+        method TEXT NOT NULL,
+        name TEXT NOT NULL,
+        requests INTEGER NOT NULL CHECK (requests >= 0),
+        failures INTEGER NOT NULL CHECK (failures >= 0),
+        median_ms REAL,
+        average_ms REAL,
+        min_ms REAL,
+        max_ms REAL,
+        average_content_bytes REAL,
+        requests_per_second REAL NOT NULL,
+        failures_per_second REAL NOT NULL,
+        percentiles TEXT NOT NULL,                -- JSON [{quantile, valueMs}]
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      CREATE TABLE timeline_point (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        timestamp INTEGER NOT NULL,               -- Unix seconds
+        users INTEGER NOT NULL,
+        requests_per_second REAL NOT NULL,
+        failures_per_second REAL NOT NULL,
+        percentiles TEXT NOT NULL,                -- JSON [{quantile, valueMs}]
+        total_requests INTEGER NOT NULL,
+        total_failures INTEGER NOT NULL,
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      CREATE TABLE error_group (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        name TEXT NOT NULL,
+        message TEXT NOT NULL,
+        occurrences INTEGER NOT NULL CHECK (occurrences >= 0),
+        first_seen REAL,
+        last_seen REAL,
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      CREATE TABLE exception_group (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        message TEXT NOT NULL,
+        traceback TEXT NOT NULL,
+        nodes TEXT NOT NULL,
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      CREATE TABLE diagnostic (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    )
+  ]
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    for migration in migrations {
+      migrator.registerMigration(migration.id) { db in try db.execute(sql: migration.sql) }
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Locale-independent number formatting for reports: always `.` as the decimal separator.
+public enum NumberFormat {
+  /// `value` with exactly `places` decimals, POSIX style.
+  public static func decimal(_ value: Double, places: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
+    return String(format: "%.\(places)f", locale: Locale(identifier: "en_US_POSIX"), value)
+  }
+
+  /// A share 0…1 as `12.3 %`.
+  public static func percent(_ share: Double, places: Int = 1) -> String {
+    decimal(share * 100, places: places) + " %"
+  }
+
+  /// Milliseconds as `190 ms` or `2.3 s`.
+  public static func milliseconds(_ value: Double?) -> String {
+    guard let value else { return "–" }
+    if value >= 10_000 { return decimal(value / 1000, places: 1) + " s" }
+    return decimal(value, places: value < 10 && value != value.rounded() ? 1 : 0) + " ms"
+  }
+
+  /// `value` rounded to `places` decimals, for JSON output.
+  public static func rounded(_ value: Double, places: Int) -> Double {
+    let scale = pow(10, Double(places))
+    return (value * scale).rounded() / scale
+  }
+}
