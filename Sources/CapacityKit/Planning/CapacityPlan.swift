@@ -1,0 +1,14 @@
+/// The planning inputs and results a report shows: the profiles in force and, when manifests
+/// were given, the deployment and how it fits each profile.
+public struct CapacityPlan: Sendable, Equatable {
+  public var profiles: [Profile]
+  public var deployment: Deployment?
+  /// One per profile, in profile order; empty without a deployment.
+  public var fits: [ProfileFit]
+
+  public init(profiles: [Profile], deployment: Deployment?) {
+    self.profiles = profiles
+    self.deployment = deployment
+    self.fits = deployment.map { Planner().fit($0, profiles: profiles) } ?? []
+  }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import Yams
+
+/// Reads Kubernetes manifests (Deployment, StatefulSet, DaemonSet, ReplicaSet, `List`) and Docker Compose
+/// files into a `Deployment`; other kinds (Service, ConfigMap…) are ignored.
+public struct ManifestLoader: Sendable {
+  /// Kubernetes kinds that run pods from `spec.template`.
+  static let workloadKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"]
+
+  /// Creates a loader.
+  public init() {}
+
+  /// Loads files and directories (searched recursively for `.yaml`/`.yml`, in path order) into one deployment.
+  public func load(paths: [String]) throws(PlanningError) -> Deployment {
+    var components: [Component] = []
+    for file in try manifestFiles(paths) {
+      components += try parse(yaml: YAMLReader.read(file), file: file)
+    }
+    return Deployment(components: components)
+  }
+
+  /// Parses the text of one manifest or Compose file; `file` is only used to name it in components and errors.
+  public func parse(yaml: String, file: String) throws(PlanningError) -> [Component] {
+    var components: [Component] = []
+    for document in try YAMLReader.documents(yaml, file: file) {
+      try collect(document, path: "", file: file, into: &components)
+    }
+    return components
+  }
+
+  /// The files to read: explicit files as given, directories expanded to their YAML files; sorted, unique.
+  func manifestFiles(_ paths: [String]) throws(PlanningError) -> [String] {
+    var files = Set<String>()
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw .notFound(path: path)
+      }
+      guard isDirectory.boolValue else {
+        files.insert(path)
+        continue
+      }
+      guard let entries = FileManager.default.enumerator(atPath: path) else {
+        throw .unreadable(path: path)
+      }
+      let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+      var found = false
+      for case let relative as String in entries {
+        let parts = relative.split(separator: "/")
+        // Skip hidden files and folders such as .git.
+        guard !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
+        let lowered = relative.lowercased()
+        guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") else { continue }
+        let full = "\(base)/\(relative)"
+        var entryIsDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &entryIsDirectory),
+          !entryIsDirectory.boolValue
+        else { continue }
+        files.insert(full)
+        found = true
+      }
+      guard found else { throw .noManifests(path: path) }
+    }
+    return files.sorted()
+  }
+
+  private func collect(_ node: Node, path: String, file: String, into components: inout [Component])
+    throws(PlanningError)
+  {
+    guard case .mapping = node else { return }
+    let kind = YAMLReader.scalar(node["kind"])
+    if let kind, kind == "List" || kind.hasSuffix("List") {
+      for (index, item) in (node["items"]?.array() ?? []).enumerated() {
+        try collect(item, path: "\(path)items[\(index)].", file: file, into: &components)
+      }
+    } else if let kind, Self.workloadKinds.contains(kind) {
+      components.append(try workload(node, kind: kind, path: path, file: file))
+    } else if kind == nil, let services = node["services"], case .mapping(let mapping) = services {
+      for (key, service) in mapping {
+        components.append(try composeService(service, name: YAMLReader.text(key), file: file))
+      }
+    }
+  }
+
+  // MARK: - Kubernetes
+
+  /// Requests and limits of one container, in millicores and bytes; `nil` where unset.
+  private struct ContainerResources {
+    var name: String
+    var restartable: Bool
+    var cpuRequest: Int64?
+    var memoryRequest: Int64?
+    var cpuLimit: Int64?
+    var memoryLimit: Int64?
+  }
+
+  private func workload(_ node: Node, kind: String, path: String, file: String)
+    throws(PlanningError) -> Component
+  {
+    guard let name = YAMLReader.scalar(node["metadata"]?["name"]), !name.isEmpty else {
+      throw .missingField(file: file, field: "\(path)metadata.name")
+    }
+    var replicas = 1
+    if kind != "DaemonSet", let value = node["spec"]?["replicas"], !YAMLReader.isNull(value) {
+      replicas = try YAMLReader.count(value, field: "\(path)spec.replicas", file: file)
+    }
+    let podSpec = node["spec"]?["template"]?["spec"]
+    let podPath = "\(path)spec.template.spec."
+    let containerNodes = podSpec?["containers"]?.array() ?? []
+    guard !containerNodes.isEmpty else {
+      throw .missingField(file: file, field: "\(podPath)containers")
+    }
+    var containers: [ContainerResources] = []
+    for (index, container) in containerNodes.enumerated() {
+      containers.append(
+        try resources(container, field: "\(podPath)containers[\(index)]", file: file))
+    }
+    var initContainers: [ContainerResources] = []
+    for (index, container) in (podSpec?["initContainers"]?.array() ?? []).enumerated() {
+      initContainers.append(
+        try resources(container, field: "\(podPath)initContainers[\(index)]", file: file))
+    }
+    let all = initContainers + containers
+    var missing: [String] = []
+    for container in all {
+      if container.cpuRequest == nil { missing.append("\(container.name): cpu") }
+      if container.memoryRequest == nil { missing.append("\(container.name): memory") }
+    }
+    // Missing requests count as 0; a limit is unknown as soon as one container has none.
+    func request(_ amount: KeyPath<ContainerResources, Int64?>) -> Int64 {
+      Self.podTotal(
+        containers.map { $0[keyPath: amount] ?? 0 },
+        initContainers.map { ($0[keyPath: amount] ?? 0, $0.restartable) })
+    }
+    func limit(_ amount: KeyPath<ContainerResources, Int64?>) -> Int64? {
+      all.contains { $0[keyPath: amount] == nil } ? nil : request(amount)
+    }
+    return Component(
+      name: name, kind: kind, replicas: replicas,
+      cpuRequestMillicores: request(\.cpuRequest), memoryRequestBytes: request(\.memoryRequest),
+      cpuLimitMillicores: limit(\.cpuLimit), memoryLimitBytes: limit(\.memoryLimit),
+      missingRequests: missing.sorted(), source: file)
+  }
+
+  /// Reads `resources` of one container; a request that is unset but has a limit defaults to the limit,
+  /// as the Kubernetes API server does.
+  private func resources(_ container: Node, field: String, file: String) throws(PlanningError)
+    -> ContainerResources
+  {
+    let name = YAMLReader.scalar(container["name"]) ?? field
+    let restartable = YAMLReader.scalar(container["restartPolicy"]) == "Always"
+    let resources = container["resources"]
+    func amount(_ section: String, _ resource: String) throws(PlanningError) -> Int64? {
+      guard let node = resources?[section]?[resource], !YAMLReader.isNull(node) else { return nil }
+      let quantity = try YAMLReader.quantity(
+        node, field: "\(field).resources.\(section).\(resource)", file: file)
+      return resource == "cpu" ? quantity.milliValue : quantity.value
+    }
+    let cpuLimit = try amount("limits", "cpu")
+    let memoryLimit = try amount("limits", "memory")
+    let cpuRequest = try amount("requests", "cpu")
+    let memoryRequest = try amount("requests", "memory")
+    return ContainerResources(
+      name: name, restartable: restartable,
+      cpuRequest: cpuRequest ?? cpuLimit, memoryRequest: memoryRequest ?? memoryLimit,
+      cpuLimit: cpuLimit, memoryLimit: memoryLimit)
+  }
+
+  /// The scheduler's effective pod amount: max(sum of app containers + sidecars, peak during init).
+  static func podTotal(_ app: [Int64], _ initial: [(amount: Int64, restartable: Bool)]) -> Int64 {
+    var sidecars: Int64 = 0
+    var initPeak: Int64 = 0
+    for container in initial {
+      if container.restartable {
+        sidecars = sidecars.saturatingAdd(container.amount)
+        initPeak = max(initPeak, sidecars)
+      } else {
+        initPeak = max(initPeak, sidecars.saturatingAdd(container.amount))
+      }
+    }
+    let running = app.reduce(Int64(0)) { $0.saturatingAdd($1) }.saturatingAdd(sidecars)
+    return max(running, initPeak)
+  }
+
+  // MARK: - Docker Compose
+
+  private func composeService(_ service: Node, name: String, file: String) throws(PlanningError)
+    -> Component
+  {
+    let base = "services.\(name)"
+    let deploy = service["deploy"]
+    var replicas = 1
+    if YAMLReader.scalar(deploy?["mode"]) != "global" {
+      if let value = deploy?["replicas"], !YAMLReader.isNull(value) {
+        replicas = try YAMLReader.count(value, field: "\(base).deploy.replicas", file: file)
+      } else if let value = service["scale"], !YAMLReader.isNull(value) {
+        replicas = try YAMLReader.count(value, field: "\(base).scale", file: file)
+      }
+    }
+    let resources = deploy?["resources"]
+    func cpus(_ node: Node?, _ field: String) throws(PlanningError) -> Int64? {
+      guard let node, !YAMLReader.isNull(node) else { return nil }
+      return try ComposeUnits.millicores(node, field: "\(base).\(field)", file: file)
+    }
+    func memory(_ node: Node?, _ field: String) throws(PlanningError) -> Int64? {
+      guard let node, !YAMLReader.isNull(node) else { return nil }
+      return try ComposeUnits.bytes(node, field: "\(base).\(field)", file: file)
+    }
+    // Typed throws do not pass through `??` autoclosures, so the legacy fallbacks are read up front.
+    let cpuRequest = try cpus(
+      resources?["reservations"]?["cpus"], "deploy.resources.reservations.cpus")
+    let legacyMemoryRequest = try memory(service["mem_reservation"], "mem_reservation")
+    let memoryRequest =
+      try memory(resources?["reservations"]?["memory"], "deploy.resources.reservations.memory")
+      ?? legacyMemoryRequest
+    let legacyCPULimit = try cpus(service["cpus"], "cpus")
+    let cpuLimit =
+      try cpus(resources?["limits"]?["cpus"], "deploy.resources.limits.cpus") ?? legacyCPULimit
+    let legacyMemoryLimit = try memory(service["mem_limit"], "mem_limit")
+    let memoryLimit =
+      try memory(resources?["limits"]?["memory"], "deploy.resources.limits.memory")
+      ?? legacyMemoryLimit
+    var missing: [String] = []
+    if cpuRequest == nil { missing.append("\(name): cpu") }
+    if memoryRequest == nil { missing.append("\(name): memory") }
+    return Component(
+      name: name, kind: "compose service", replicas: replicas,
+      cpuRequestMillicores: cpuRequest ?? 0, memoryRequestBytes: memoryRequest ?? 0,
+      cpuLimitMillicores: cpuLimit, memoryLimitBytes: memoryLimit, missingRequests: missing,
+      source: file)
+  }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Errors of the Planning layer: manifest and profile files that cannot be read or make no sense.
+public enum PlanningError: Error, Equatable, LocalizedError {
+  /// A path given on the command line does not exist.
+  case notFound(path: String)
+  /// A file exists but cannot be read (permissions, not UTF-8).
+  case unreadable(path: String)
+  /// A directory holds no `.yaml`/`.yml` file.
+  case noManifests(path: String)
+  /// The file is not valid YAML; `line` is 1-based when known.
+  case invalidYAML(file: String, line: Int?, reason: String)
+  /// A resource quantity cannot be parsed or makes no sense (negative).
+  case invalidQuantity(file: String, field: String, value: String, reason: String)
+  /// A field has the wrong type or an impossible value.
+  case invalidField(file: String, field: String, value: String, reason: String)
+  /// A required field is absent.
+  case missingField(file: String, field: String)
+  /// Two profiles in one file share a name.
+  case duplicateProfile(file: String, name: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .notFound(let path): "'\(path)' does not exist"
+    case .unreadable(let path): "cannot read '\(path)'"
+    case .noManifests(let path): "no .yaml or .yml files in '\(path)'"
+    case .invalidYAML(let file, let line?, let reason): "\(file):\(line): invalid YAML: \(reason)"
+    case .invalidYAML(let file, nil, let reason): "\(file): invalid YAML: \(reason)"
+    case .invalidQuantity(let file, let field, let value, let reason):
+      "\(file): invalid quantity '\(value)' in \(field): \(reason)"
+    case .invalidField(let file, let field, let value, let reason):
+      "\(file): invalid value '\(value)' in \(field): \(reason)"
+    case .missingField(let file, let field): "\(file): missing required field \(field)"
+    case .duplicateProfile(let file, let name):
+      "\(file): profile '\(name)' is defined more than once"
+    }
+  }
+}

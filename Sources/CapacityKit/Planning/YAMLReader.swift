@@ -1,0 +1,97 @@
+import Foundation
+import Yams
+
+/// File and node helpers shared by the manifest and profile loaders; errors name the file.
+enum YAMLReader {
+  /// Reads a whole file as UTF-8 text.
+  static func read(_ path: String) throws(PlanningError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(path: path)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .invalidYAML(file: path, line: nil, reason: "the file is not UTF-8 text")
+    }
+    return text
+  }
+
+  /// Parses every document of a (possibly multi-document) YAML text into node trees; empty documents are skipped.
+  static func documents(_ text: String, file: String) throws(PlanningError) -> [Node] {
+    do {
+      let parser = try Parser(yaml: text)
+      var documents: [Node] = []
+      while let node = try parser.nextRoot() { documents.append(node) }
+      return documents
+    } catch let error as YamlError {
+      throw describe(error, file: file)
+    } catch {
+      throw .invalidYAML(file: file, line: nil, reason: String(describing: error))
+    }
+  }
+
+  private static func describe(_ error: YamlError, file: String) -> PlanningError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let reason = context.map { "\($0.text): \(problem)" } ?? problem
+      return .invalidYAML(file: file, line: mark.line, reason: reason)
+    case .reader(let problem, _, _, _):
+      return .invalidYAML(file: file, line: nil, reason: problem)
+    default:
+      return .invalidYAML(file: file, line: nil, reason: String(describing: error))
+    }
+  }
+
+  /// Whether a node is absent or an explicit plain `null`/`~`/empty scalar.
+  static func isNull(_ node: Node?) -> Bool {
+    guard let node else { return true }
+    guard case .scalar(let scalar) = node else { return false }
+    return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  /// The raw text of a scalar node (numbers keep their exact spelling); `nil` for mappings and sequences.
+  static func scalar(_ node: Node?) -> String? {
+    guard let node, case .scalar(let scalar) = node else { return nil }
+    return scalar.string
+  }
+
+  /// Human-readable text of any node for error messages.
+  static func text(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): scalar.string
+    case .mapping: "<mapping>"
+    case .sequence: "<sequence>"
+    }
+  }
+
+  /// A non-negative integer field (replicas), or a `PlanningError.invalidField` naming it.
+  static func count(_ node: Node, field: String, file: String) throws(PlanningError) -> Int {
+    guard let text = scalar(node), let value = Int(text), value >= 0 else {
+      throw .invalidField(
+        file: file, field: field, value: Self.text(node),
+        reason: "expected a whole number of 0 or more")
+    }
+    return value
+  }
+
+  /// A Kubernetes quantity field, or a `PlanningError.invalidQuantity` naming the file, field and value.
+  static func quantity(_ node: Node, field: String, file: String) throws(PlanningError) -> Quantity
+  {
+    guard let text = scalar(node) else {
+      throw .invalidQuantity(
+        file: file, field: field, value: Self.text(node), reason: "expected a string or a number")
+    }
+    let quantity: Quantity
+    do {
+      quantity = try Quantity(parsing: text)
+    } catch {
+      throw .invalidQuantity(
+        file: file, field: field, value: text, reason: error.errorDescription ?? "invalid")
+    }
+    guard !quantity.isNegative else {
+      throw .invalidQuantity(
+        file: file, field: field, value: text, reason: "a resource amount cannot be negative")
+    }
+    return quantity
+  }
+}

@@ -1,0 +1,101 @@
+/// Builds the `ReportDocument` from the analyses and the plan. Numbers are rounded here, once,
+/// so that JSON, HTML and Markdown all show the same figures.
+public struct ReportBuilder: Sendable {
+  public var thresholds: AnalysisThresholds
+
+  public init(thresholds: AnalysisThresholds = AnalysisThresholds()) {
+    self.thresholds = thresholds
+  }
+
+  public func document(analyses: [RunAnalysis], plan: CapacityPlan) -> ReportDocument {
+    let composer = AnswerComposer(thresholds: thresholds)
+    let ordered = analyses.sorted {
+      ($0.run.startedAt?.timeIntervalSince1970 ?? 0, $0.run.name) < ($1.run.startedAt?.timeIntervalSince1970 ?? 0, $1.run.name)
+    }
+    let methods = Set(ordered.map(\.latency.method)).sorted { $0.rawValue < $1.rawValue }
+    return ReportDocument(
+      answer: composer.answer(plan: plan), evidence: composer.evidence(ordered),
+      slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
+      runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
+      profiles: profileEntries(plan), methods: methods.map(\.note))
+  }
+
+  private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {
+    let run = analysis.run
+    return ReportDocument.RunEntry(
+      id: run.id, name: run.name, tool: run.tool.rawValue, sourceFiles: run.sourceFiles.map(\.path),
+      sha256: run.id, startedAt: run.startedAt.map(UTCTimestamp.format),
+      durationS: analysis.durationSeconds.map { NumberFormat.rounded($0, places: 1) },
+      usersMax: analysis.usersMax, requests: analysis.requests, failures: analysis.failures,
+      rps: NumberFormat.rounded(analysis.requestsPerSecond, places: 2),
+      errorRate: NumberFormat.rounded(analysis.errorRate, places: 4),
+      latencyMs: latencyEntry(analysis.latency),
+      validity: .init(verdict: analysis.validity.verdict.rawValue, reasons: analysis.validity.reasons),
+      excludedFromAnswer: analysis.validity.verdict == .invalid,
+      errors: analysis.errors.map { error in
+        ReportDocument.ErrorEntry(
+          category: error.category.rawValue, count: error.count,
+          share: NumberFormat.rounded(error.share, places: 4),
+          connectionLevel: error.category.isConnectionLevel, examples: error.examples,
+          firstSeen: error.firstSeen.map(UTCTimestamp.format),
+          lastSeen: error.lastSeen.map(UTCTimestamp.format))
+      },
+      endpoints: analysis.endpoints.map { endpoint in
+        ReportDocument.EndpointEntry(
+          method: endpoint.method, name: endpoint.name, requests: endpoint.requests,
+          failures: endpoint.failures, errorRate: NumberFormat.rounded(endpoint.errorRate, places: 4),
+          rps: NumberFormat.rounded(endpoint.requestsPerSecond, places: 2),
+          latencyMs: latencyEntry(endpoint.latency))
+      },
+      steps: analysis.steps.map { step in
+        ReportDocument.StepEntry(
+          users: step.users, startS: step.startSeconds, endS: step.endSeconds,
+          requests: step.requests, rps: NumberFormat.rounded(step.requestsPerSecond, places: 2),
+          p95Ms: step.p95Ms.map { NumberFormat.rounded($0, places: 1) },
+          errorRate: NumberFormat.rounded(step.errorRate, places: 4), steady: step.isSteady)
+      },
+      historyKind: run.historyKind.rawValue, notes: analysis.notes,
+      warnings: run.diagnostics.map(\.description))
+  }
+
+  private func latencyEntry(_ latency: LatencySummary) -> ReportDocument.LatencyEntry {
+    func round(_ value: Double?) -> Double? { value.map { NumberFormat.rounded($0, places: 2) } }
+    return ReportDocument.LatencyEntry(
+      p50: round(latency.p50), p90: round(latency.p90), p95: round(latency.p95),
+      p99: round(latency.p99), p999: round(latency.p999), mean: round(latency.mean),
+      max: round(latency.max), method: latency.method.rawValue)
+  }
+
+  private func footprintEntry(_ deployment: Deployment) -> ReportDocument.FootprintEntry {
+    let footprint = Footprint(deployment)
+    return ReportDocument.FootprintEntry(
+      cpuMillicores: footprint.cpuRequestMillicores, memoryBytes: footprint.memoryRequestBytes,
+      cpuLimitMillicores: footprint.cpuLimitMillicores, memoryLimitBytes: footprint.memoryLimitBytes,
+      components: deployment.components.map { component in
+        ReportDocument.ComponentEntry(
+          name: component.name, kind: component.kind, replicas: component.replicas,
+          cpuMillicores: component.cpuRequestMillicores, memoryBytes: component.memoryRequestBytes,
+          source: component.source)
+      })
+  }
+
+  private func profileEntries(_ plan: CapacityPlan) -> [ReportDocument.ProfileEntry] {
+    plan.profiles.map { profile in
+      let fit = plan.fits.first { $0.profile == profile }
+      var replicas: [String: Int] = [:]
+      for component in plan.deployment?.components ?? [] {
+        let reduced = fit?.scaleDown.last { $0.component == component.name }?.to
+        replicas[component.name] = reduced ?? component.replicas
+      }
+      return ReportDocument.ProfileEntry(
+        name: profile.name, cpuMillicores: profile.cpuMillicores, memoryBytes: profile.memoryBytes,
+        overhead: .init(
+          model: profile.overhead.model, cpuMillicores: profile.overhead.cpuMillicores,
+          memoryBytes: profile.overhead.memoryBytes),
+        cpuRequestsPct: fit.map { Double($0.cpuRequestsPercent.tenths) / 10 },
+        memoryRequestsPct: fit.map { Double($0.memoryRequestsPercent.tenths) / 10 },
+        verdict: fit?.verdict.rawValue, reasons: fit?.reasons ?? [], replicas: replicas,
+        scaleDown: (fit?.scaleDown ?? []).map { .init(component: $0.component, from: $0.from, to: $0.to) })
+    }
+  }
+}

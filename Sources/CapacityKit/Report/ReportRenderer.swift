@@ -1,0 +1,57 @@
+import CapacityTemplates
+import Foundation
+import Mustache
+
+/// Renders a report view through the Mustache templates and encodes the JSON document.
+public struct ReportRenderer: Sendable {
+  /// The rendered files: name → contents.
+  public struct Output: Sendable {
+    public var html: String
+    public var markdown: String
+    public var json: String
+  }
+
+  private let library: MustacheLibrary
+
+  /// Loads `report.html.mustache` and `report.md.mustache` from `directory`, or the bundled
+  /// defaults when `nil`. A template missing from `directory` falls back to the default.
+  public init(templatesDirectory directory: String? = nil) throws(ReportError) {
+    MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    var library = MustacheLibrary()
+    for name in DefaultTemplates.names {
+      let custom = directory.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
+      let url = custom.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+        ?? DefaultTemplates.url(named: name)
+      guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else {
+        throw .templateNotFound(name)
+      }
+      do {
+        library.register(try MustacheTemplate(string: text), named: name)
+      } catch {
+        throw .templateInvalid(name: url.path, reason: "\(error)")
+      }
+    }
+    self.library = library
+  }
+
+  public func render(_ document: ReportDocument, analyses: [RunAnalysis]) throws(ReportError) -> Output {
+    let view = ReportViewBuilder().view(document, analyses: analyses)
+    guard let html = library.render(view, withTemplate: "report.html.mustache") else {
+      throw .templateNotFound("report.html.mustache")
+    }
+    guard let markdown = library.render(view, withTemplate: "report.md.mustache") else {
+      throw .templateNotFound("report.md.mustache")
+    }
+    return Output(html: html, markdown: markdown, json: Self.json(document))
+  }
+
+  /// Stable JSON: sorted keys, snake_case, no escaped slashes.
+  public static func json(_ document: ReportDocument) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    // Encoding plain value types cannot fail.
+    let data = (try? encoder.encode(document)) ?? Data()
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,110 @@
+/// What the Mustache templates see: pre-formatted strings only (POSIX numbers), never records.
+/// Mustache reflects with `Mirror`, so a renamed field renders as empty: golden tests catch that.
+public struct ReportView: Sendable {
+  public var title: String
+  public var answer: String
+  public var evidence: [String]
+  public var slo: String
+  public var hasPlan: Bool
+  public var profiles: [ProfileRow]
+  public var footprint: [ComponentRow]
+  public var footprintTotal: String
+  public var runs: [RunSection]
+  public var methods: [String]
+  public var runCount: Int
+  public var fileCount: Int
+
+  public struct ProfileRow: Sendable {
+    public var name: String
+    public var capacity: String
+    public var overhead: String
+    public var cpuPct: String
+    public var memoryPct: String
+    public var verdict: String
+    /// CSS class for the verdict badge: `bad`, `warn` or `good`.
+    public var verdictClass: String
+    public var reasons: [String]
+    public var scaleDown: String
+    public var hasScaleDown: Bool
+  }
+
+  public struct ComponentRow: Sendable {
+    public var name: String
+    public var kind: String
+    public var replicas: String
+    public var cpu: String
+    public var memory: String
+    public var totalCPU: String
+    public var totalMemory: String
+  }
+
+  public struct RunSection: Sendable {
+    public var name: String
+    public var anchor: String
+    public var tool: String
+    public var startedAt: String
+    public var duration: String
+    public var users: String
+    public var requests: String
+    public var failures: String
+    public var failurePct: String
+    public var rps: String
+    public var p50: String
+    public var p95: String
+    public var p99: String
+    public var max: String
+    public var mean: String
+    public var verdict: String
+    public var verdictClass: String
+    public var reasons: [String]
+    public var excluded: Bool
+    public var endpoints: [EndpointRow]
+    public var errors: [ErrorRow]
+    public var hasErrors: Bool
+    public var steps: [StepRow]
+    public var hasSteps: Bool
+    public var chartSVG: String
+    public var hasChart: Bool
+    public var notes: [String]
+    public var warnings: [String]
+    public var hasWarnings: Bool
+    public var files: [FileRow]
+    public var id: String
+  }
+
+  public struct EndpointRow: Sendable {
+    public var method: String
+    public var name: String
+    public var requests: String
+    public var failurePct: String
+    public var rps: String
+    public var p50: String
+    public var p95: String
+    public var p99: String
+    public var max: String
+  }
+
+  public struct ErrorRow: Sendable {
+    public var category: String
+    public var count: String
+    public var share: String
+    public var connectionLevel: Bool
+    public var examples: [String]
+  }
+
+  public struct StepRow: Sendable {
+    public var users: String
+    public var window: String
+    public var requests: String
+    public var rps: String
+    public var p95: String
+    public var errorPct: String
+    public var steady: String
+  }
+
+  public struct FileRow: Sendable {
+    public var path: String
+    public var role: String
+    public var sha256: String
+  }
+}

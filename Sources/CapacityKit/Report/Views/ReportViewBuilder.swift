@@ -1,0 +1,106 @@
+/// Formats a `ReportDocument` (plus the runs' timelines, for charts) into a `ReportView`.
+public struct ReportViewBuilder: Sendable {
+  public init() {}
+
+  public func view(_ document: ReportDocument, analyses: [RunAnalysis]) -> ReportView {
+    let timelines = Dictionary(analyses.map { ($0.run.id, $0.run) }, uniquingKeysWith: { first, _ in first })
+    let runs = document.runs.map { runSection($0, run: timelines[$0.id]) }
+    let footprint = document.footprint
+    return ReportView(
+      title: "Capacity report", answer: document.answer, evidence: document.evidence,
+      slo: "p95 ≤ \(NumberFormat.milliseconds(document.slo.p95Ms)), errors ≤ "
+        + NumberFormat.percent(document.slo.errorRate),
+      hasPlan: footprint != nil,
+      profiles: document.profiles.map(profileRow),
+      footprint: footprint?.components.map(componentRow) ?? [],
+      footprintTotal: footprint.map {
+        "\(AnswerComposer.cpu($0.cpuMillicores)) CPU, \(AnswerComposer.memory($0.memoryBytes))"
+      } ?? "",
+      runs: runs, methods: document.methods, runCount: runs.count,
+      fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
+  }
+
+  private func verdictClass(_ verdict: String?) -> String {
+    switch verdict {
+    case "RECOMMENDED", "VALID": "good"
+    case "MINIMUM", "DEGRADED": "warn"
+    case nil: "none"
+    default: "bad"
+    }
+  }
+
+  private func profileRow(_ entry: ReportDocument.ProfileEntry) -> ReportView.ProfileRow {
+    let overhead =
+      entry.overhead.model == "none"
+      ? "none"
+      : "\(entry.overhead.model): \(AnswerComposer.cpu(entry.overhead.cpuMillicores)) CPU, "
+        + AnswerComposer.memory(entry.overhead.memoryBytes)
+    return ReportView.ProfileRow(
+      name: entry.name,
+      capacity: "\(AnswerComposer.cpu(entry.cpuMillicores)) CPU, \(AnswerComposer.memory(entry.memoryBytes))",
+      overhead: overhead,
+      cpuPct: entry.cpuRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
+      memoryPct: entry.memoryRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
+      verdict: entry.verdict ?? "no manifests", verdictClass: verdictClass(entry.verdict),
+      reasons: entry.reasons,
+      scaleDown: entry.scaleDown.map { "\($0.component) \($0.from) → \($0.to)" }.joined(separator: ", "),
+      hasScaleDown: !entry.scaleDown.isEmpty)
+  }
+
+  private func componentRow(_ entry: ReportDocument.ComponentEntry) -> ReportView.ComponentRow {
+    ReportView.ComponentRow(
+      name: entry.name, kind: entry.kind, replicas: "\(entry.replicas)",
+      cpu: AnswerComposer.cpu(entry.cpuMillicores), memory: AnswerComposer.memory(entry.memoryBytes),
+      totalCPU: AnswerComposer.cpu(entry.cpuMillicores * Int64(entry.replicas)),
+      totalMemory: AnswerComposer.memory(entry.memoryBytes * Int64(entry.replicas)))
+  }
+
+  private func runSection(_ entry: ReportDocument.RunEntry, run: Run?) -> ReportView.RunSection {
+    let latency = entry.latencyMs
+    let chart = run.map { TimelineChart().svg(for: $0) } ?? nil
+    return ReportView.RunSection(
+      name: entry.name, anchor: "run-" + String(entry.id.prefix(12)), tool: entry.tool,
+      startedAt: entry.startedAt ?? "unknown",
+      duration: entry.durationS.map { NumberFormat.decimal($0, places: 1) + " s" } ?? "–",
+      users: entry.usersMax.map(String.init) ?? "–",
+      requests: entry.requests.map(String.init) ?? "–", failures: "\(entry.failures)",
+      failurePct: NumberFormat.percent(entry.errorRate, places: 2),
+      rps: NumberFormat.decimal(entry.rps, places: 1),
+      p50: NumberFormat.milliseconds(latency.p50), p95: NumberFormat.milliseconds(latency.p95),
+      p99: NumberFormat.milliseconds(latency.p99), max: NumberFormat.milliseconds(latency.max),
+      mean: NumberFormat.milliseconds(latency.mean),
+      verdict: entry.validity.verdict, verdictClass: verdictClass(entry.validity.verdict),
+      reasons: entry.validity.reasons, excluded: entry.excludedFromAnswer,
+      endpoints: entry.endpoints.map { endpoint in
+        ReportView.EndpointRow(
+          method: endpoint.method, name: endpoint.name, requests: "\(endpoint.requests)",
+          failurePct: NumberFormat.percent(endpoint.errorRate, places: 2),
+          rps: NumberFormat.decimal(endpoint.rps, places: 2),
+          p50: NumberFormat.milliseconds(endpoint.latencyMs.p50),
+          p95: NumberFormat.milliseconds(endpoint.latencyMs.p95),
+          p99: NumberFormat.milliseconds(endpoint.latencyMs.p99),
+          max: NumberFormat.milliseconds(endpoint.latencyMs.max))
+      },
+      errors: entry.errors.map { error in
+        ReportView.ErrorRow(
+          category: ErrorCategory(rawValue: error.category)?.label ?? error.category,
+          count: "\(error.count)", share: NumberFormat.percent(error.share),
+          connectionLevel: error.connectionLevel, examples: error.examples)
+      },
+      hasErrors: !entry.errors.isEmpty,
+      steps: entry.steps.map { step in
+        ReportView.StepRow(
+          users: "\(step.users)",
+          window: "\(NumberFormat.decimal(step.startS, places: 0))–\(NumberFormat.decimal(step.endS, places: 0)) s",
+          requests: "\(step.requests)", rps: NumberFormat.decimal(step.rps, places: 1),
+          p95: NumberFormat.milliseconds(step.p95Ms),
+          errorPct: NumberFormat.percent(step.errorRate, places: 2), steady: step.steady ? "yes" : "no")
+      },
+      hasSteps: !entry.steps.isEmpty, chartSVG: chart ?? "", hasChart: chart != nil,
+      notes: entry.notes, warnings: entry.warnings, hasWarnings: !entry.warnings.isEmpty,
+      files: zip(entry.sourceFiles, run?.sourceFiles ?? []).map { path, file in
+        ReportView.FileRow(path: path, role: file.role, sha256: file.sha256)
+      },
+      id: entry.id)
+  }
+}

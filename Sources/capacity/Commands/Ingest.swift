@@ -1,0 +1,22 @@
+import ArgumentParser
+import CapacityKit
+import Foundation
+
+extension Capacity {
+  struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Store runs in the database without analysing them.",
+      discussion: "Re-ingesting the same files is a no-op: runs are keyed by the SHA-256 of their files.")
+
+    @Argument(help: ArgumentHelp("Result files, directories or globs.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      let outcome = try RunIngestor(store: try store.open()).ingest(paths, now: Date())
+      Console.standardError.report(outcome)
+      print("stored \(outcome.added.count) new run(s); \(outcome.alreadyStored.count) already stored")
+    }
+  }
+}

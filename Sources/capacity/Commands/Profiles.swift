@@ -1,0 +1,17 @@
+import ArgumentParser
+import CapacityKit
+
+extension Capacity {
+  struct Profiles: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show the VPS profiles in force (built-ins, plus --profiles FILE).")
+
+    @Option(help: ArgumentHelp("YAML file of VPS profiles.", valueName: "file"))
+    var profiles: String?
+
+    func run() throws {
+      let options = try PlanOptions.parse(profiles.map { ["--profiles", $0] } ?? [])
+      print(PlanFormatter.profiles(try options.loadProfiles()), terminator: "")
+    }
+  }
+}

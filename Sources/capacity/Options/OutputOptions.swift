@@ -1,0 +1,26 @@
+import ArgumentParser
+import CapacityKit
+import Foundation
+
+/// Where the report goes and which templates render it.
+struct OutputOptions: ParsableArguments {
+  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Report directory.", valueName: "dir"))
+  var output = "capacity-report"
+
+  @Option(
+    help: ArgumentHelp(
+      "Directory with report.html.mustache / report.md.mustache overriding the bundled ones.",
+      valueName: "dir"))
+  var templates: String?
+
+  /// Writes report.html, report.md and report.json; returns their paths.
+  func write(_ rendered: ReportRenderer.Output) throws -> [String] {
+    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+    let files = [("report.html", rendered.html), ("report.md", rendered.markdown), ("report.json", rendered.json)]
+    return try files.map { name, contents in
+      let path = URL(fileURLWithPath: output).appendingPathComponent(name).path
+      try contents.write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+import CapacityKit
+
+/// Where runs are stored.
+struct StoreOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("SQLite database file; created when missing.", valueName: "path"))
+  var db = "capacity.sqlite"
+
+  func open() throws -> RunStore { try RunStore(path: db) }
+}

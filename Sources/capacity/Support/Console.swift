@@ -1,0 +1,65 @@
+import CapacityKit
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A terminal stream that knows whether it may use colour: only on a TTY, never with `NO_COLOR`
+/// or `TERM=dumb`.
+struct Console {
+  let descriptor: Int32
+  let colored: Bool
+
+  init(descriptor: Int32) {
+    self.descriptor = descriptor
+    let environment = ProcessInfo.processInfo.environment
+    colored =
+      isatty(descriptor) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+  }
+
+  static let standardOutput = Console(descriptor: STDOUT_FILENO)
+  static let standardError = Console(descriptor: STDERR_FILENO)
+
+  enum Color: String {
+    case red = "31"
+    case green = "32"
+    case yellow = "33"
+    case bold = "1"
+    case dim = "2"
+  }
+
+  func paint(_ text: String, _ color: Color) -> String {
+    colored ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+  }
+
+  func paint(verdict: String) -> String {
+    switch verdict {
+    case "VALID", "RECOMMENDED": paint(verdict, .green)
+    case "DEGRADED", "MINIMUM": paint(verdict, .yellow)
+    default: paint(verdict, .red)
+    }
+  }
+
+  func write(_ text: String) {
+    FileHandle(fileDescriptor: descriptor).write(Data(text.utf8))
+  }
+
+  /// Diagnostics of an ingest: skipped files and input warnings, each on its own line.
+  func report(_ outcome: RunIngestor.Outcome) {
+    var lines: [String] = []
+    for path in outcome.skipped { lines.append("\(path): note: skipped, not a supported input") }
+    for run in outcome.runs {
+      for diagnostic in run.diagnostics.prefix(20) { lines.append(paint(diagnostic.description, .yellow)) }
+      if run.diagnostics.count > 20 {
+        lines.append("\(run.name): \(run.diagnostics.count - 20) more warnings (see the report)")
+      }
+    }
+    if !outcome.alreadyStored.isEmpty {
+      lines.append("already stored, reused: \(outcome.alreadyStored.joined(separator: ", "))")
+    }
+    if !lines.isEmpty { write(lines.joined(separator: "\n") + "\n") }
+  }
+}

@@ -1,0 +1,35 @@
+import CapacityKit
+
+/// The short summary `analyze` prints: the answer, the profiles and each run's verdict.
+struct SummaryPrinter {
+  let console: Console
+
+  func summary(_ document: ReportDocument, files: [String]) -> String {
+    var lines: [String] = [console.paint(document.answer, .bold)]
+    lines += document.evidence.map { "  " + $0 }
+    lines.append("")
+    for profile in document.profiles {
+      let usage =
+        profile.cpuRequestsPct.map { cpu in
+          "cpu \(NumberFormat.decimal(cpu, places: 1)) %, memory "
+            + NumberFormat.decimal(profile.memoryRequestsPct ?? 0, places: 1) + " %"
+        } ?? "no manifests"
+      lines.append(
+        "  \(pad(profile.name, 12)) \(pad(usage, 34)) \(console.paint(verdict: profile.verdict ?? "–"))")
+    }
+    lines.append("")
+    for run in document.runs {
+      let figures =
+        "\(run.requests.map(String.init) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
+        + "\(NumberFormat.decimal(run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
+      lines.append("  \(pad(run.name, 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))")
+    }
+    lines.append("")
+    lines += files.map { console.paint("wrote \($0)", .dim) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+}
