@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "capacity",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "capacity", targets: ["capacity"]),
     .library(name: "CapacityKit", targets: ["CapacityKit"]),

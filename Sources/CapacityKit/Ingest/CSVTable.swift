@@ -31,7 +31,8 @@ struct CSVTable {
       guard name.hasSuffix("%"), let percent = Double(name.dropLast()), percent >= 0,
         percent <= 100
       else { return nil }
-      return (position, percent / 100)
+      // Rounded so that `99.9%` is exactly the literal 0.999, not 0.9990000000000001.
+      return (position, (percent * 10_000_000).rounded() / 1_000_000_000)
     }
   }
 }

@@ -16,7 +16,7 @@ public struct AnswerComposer: Sendable {
     }
     let footprint = Footprint(deployment)
     let request =
-      "\(Self.cpu(footprint.cpuRequestMillicores)) CPU and \(Self.memory(footprint.memoryRequestBytes)) memory"
+      "\(Self.millicores(footprint.cpuRequestMillicores)) CPU and \(Self.quantity(bytes: footprint.memoryRequestBytes)) memory"
     let recommended = plan.fits.first { $0.verdict == .recommended }
     let minimum = plan.fits.first { $0.verdict == .minimum }
     let unschedulable = plan.fits.filter { $0.verdict == .notRecommended }.map(\.profile.name)
@@ -102,6 +102,16 @@ public struct AnswerComposer: Sendable {
     if bytes % (1 << 30) == 0, bytes > 0 { return "\(bytes >> 30) GiB" }
     if bytes % mebi == 0 { return "\(bytes / mebi)Mi" }
     return "\(bytes) B"
+  }
+
+  /// Always in millicores (`1000m`), for columns of requests.
+  public static func millicores(_ value: Int64) -> String { "\(value)m" }
+
+  /// Kubernetes notation: `1Gi`, `512Mi`, else bytes.
+  public static func quantity(bytes: Int64) -> String {
+    if bytes > 0, bytes % (1 << 30) == 0 { return "\(bytes >> 30)Gi" }
+    if bytes % (1 << 20) == 0 { return "\(bytes >> 20)Mi" }
+    return "\(bytes)"
   }
 
   static func list(_ items: [String]) -> String {

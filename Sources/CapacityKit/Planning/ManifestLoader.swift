@@ -68,15 +68,17 @@ public struct ManifestLoader: Sendable {
     throws(PlanningError)
   {
     guard case .mapping = node else { return }
-    let kind = YAMLReader.scalar(node["kind"])
+    let kind = YAMLReader.scalar(YAMLReader.child(node, "kind"))
     if let kind, kind == "List" || kind.hasSuffix("List") {
-      for (index, item) in (node["items"]?.array() ?? []).enumerated() {
+      for (index, item) in (YAMLReader.child(node, "items")?.array() ?? []).enumerated() {
         try collect(item, path: "\(path)items[\(index)].", file: file, into: &components)
       }
     } else if let kind, Self.workloadKinds.contains(kind) {
       components.append(try workload(node, kind: kind, path: path, file: file))
-    } else if kind == nil, let services = node["services"], case .mapping(let mapping) = services {
-      for (key, service) in mapping {
+    } else if kind == nil, let services = YAMLReader.child(node, "services"),
+      case .mapping(let mapping) = services
+    {
+      for (key, service) in mapping where YAMLReader.text(key) != "<<" {
         components.append(try composeService(service, name: YAMLReader.text(key), file: file))
       }
     }
@@ -97,16 +99,19 @@ public struct ManifestLoader: Sendable {
   private func workload(_ node: Node, kind: String, path: String, file: String)
     throws(PlanningError) -> Component
   {
-    guard let name = YAMLReader.scalar(node["metadata"]?["name"]), !name.isEmpty else {
+    guard let name = YAMLReader.scalar(YAMLReader.child(node, "metadata", "name")), !name.isEmpty
+    else {
       throw .missingField(file: file, field: "\(path)metadata.name")
     }
     var replicas = 1
-    if kind != "DaemonSet", let value = node["spec"]?["replicas"], !YAMLReader.isNull(value) {
+    if kind != "DaemonSet", let value = YAMLReader.child(node, "spec", "replicas"),
+      !YAMLReader.isNull(value)
+    {
       replicas = try YAMLReader.count(value, field: "\(path)spec.replicas", file: file)
     }
-    let podSpec = node["spec"]?["template"]?["spec"]
+    let podSpec = YAMLReader.child(node, "spec", "template", "spec")
     let podPath = "\(path)spec.template.spec."
-    let containerNodes = podSpec?["containers"]?.array() ?? []
+    let containerNodes = YAMLReader.child(podSpec, "containers")?.array() ?? []
     guard !containerNodes.isEmpty else {
       throw .missingField(file: file, field: "\(podPath)containers")
     }
@@ -116,7 +121,9 @@ public struct ManifestLoader: Sendable {
         try resources(container, field: "\(podPath)containers[\(index)]", file: file))
     }
     var initContainers: [ContainerResources] = []
-    for (index, container) in (podSpec?["initContainers"]?.array() ?? []).enumerated() {
+    for (index, container) in (YAMLReader.child(podSpec, "initContainers")?.array() ?? [])
+      .enumerated()
+    {
       initContainers.append(
         try resources(container, field: "\(podPath)initContainers[\(index)]", file: file))
     }
@@ -147,11 +154,12 @@ public struct ManifestLoader: Sendable {
   private func resources(_ container: Node, field: String, file: String) throws(PlanningError)
     -> ContainerResources
   {
-    let name = YAMLReader.scalar(container["name"]) ?? field
-    let restartable = YAMLReader.scalar(container["restartPolicy"]) == "Always"
-    let resources = container["resources"]
+    let name = YAMLReader.scalar(YAMLReader.child(container, "name")) ?? field
+    let restartable = YAMLReader.scalar(YAMLReader.child(container, "restartPolicy")) == "Always"
+    let resources = YAMLReader.child(container, "resources")
     func amount(_ section: String, _ resource: String) throws(PlanningError) -> Int64? {
-      guard let node = resources?[section]?[resource], !YAMLReader.isNull(node) else { return nil }
+      guard let node = YAMLReader.child(resources, section, resource), !YAMLReader.isNull(node)
+      else { return nil }
       let quantity = try YAMLReader.quantity(
         node, field: "\(field).resources.\(section).\(resource)", file: file)
       return resource == "cpu" ? quantity.milliValue : quantity.value
@@ -188,16 +196,16 @@ public struct ManifestLoader: Sendable {
     -> Component
   {
     let base = "services.\(name)"
-    let deploy = service["deploy"]
+    let deploy = YAMLReader.child(service, "deploy")
     var replicas = 1
-    if YAMLReader.scalar(deploy?["mode"]) != "global" {
-      if let value = deploy?["replicas"], !YAMLReader.isNull(value) {
+    if YAMLReader.scalar(YAMLReader.child(deploy, "mode")) != "global" {
+      if let value = YAMLReader.child(deploy, "replicas"), !YAMLReader.isNull(value) {
         replicas = try YAMLReader.count(value, field: "\(base).deploy.replicas", file: file)
-      } else if let value = service["scale"], !YAMLReader.isNull(value) {
+      } else if let value = YAMLReader.child(service, "scale"), !YAMLReader.isNull(value) {
         replicas = try YAMLReader.count(value, field: "\(base).scale", file: file)
       }
     }
-    let resources = deploy?["resources"]
+    let resources = YAMLReader.child(deploy, "resources")
     func cpus(_ node: Node?, _ field: String) throws(PlanningError) -> Int64? {
       guard let node, !YAMLReader.isNull(node) else { return nil }
       return try ComposeUnits.millicores(node, field: "\(base).\(field)", file: file)
@@ -208,17 +216,21 @@ public struct ManifestLoader: Sendable {
     }
     // Typed throws do not pass through `??` autoclosures, so the legacy fallbacks are read up front.
     let cpuRequest = try cpus(
-      resources?["reservations"]?["cpus"], "deploy.resources.reservations.cpus")
-    let legacyMemoryRequest = try memory(service["mem_reservation"], "mem_reservation")
+      YAMLReader.child(resources, "reservations", "cpus"), "deploy.resources.reservations.cpus")
+    let legacyMemoryRequest = try memory(
+      YAMLReader.child(service, "mem_reservation"), "mem_reservation")
     let memoryRequest =
-      try memory(resources?["reservations"]?["memory"], "deploy.resources.reservations.memory")
+      try memory(
+        YAMLReader.child(resources, "reservations", "memory"),
+        "deploy.resources.reservations.memory")
       ?? legacyMemoryRequest
-    let legacyCPULimit = try cpus(service["cpus"], "cpus")
+    let legacyCPULimit = try cpus(YAMLReader.child(service, "cpus"), "cpus")
     let cpuLimit =
-      try cpus(resources?["limits"]?["cpus"], "deploy.resources.limits.cpus") ?? legacyCPULimit
-    let legacyMemoryLimit = try memory(service["mem_limit"], "mem_limit")
+      try cpus(YAMLReader.child(resources, "limits", "cpus"), "deploy.resources.limits.cpus")
+      ?? legacyCPULimit
+    let legacyMemoryLimit = try memory(YAMLReader.child(service, "mem_limit"), "mem_limit")
     let memoryLimit =
-      try memory(resources?["limits"]?["memory"], "deploy.resources.limits.memory")
+      try memory(YAMLReader.child(resources, "limits", "memory"), "deploy.resources.limits.memory")
       ?? legacyMemoryLimit
     var missing: [String] = []
     if cpuRequest == nil { missing.append("\(name): cpu") }

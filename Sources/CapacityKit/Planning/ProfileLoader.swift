@@ -27,7 +27,8 @@ public struct ProfileLoader: Sendable {
   public func parse(yaml: String, file: String, base: [Profile] = Profile.builtIns)
     throws(PlanningError) -> [Profile]
   {
-    guard let root = try YAMLReader.documents(yaml, file: file).first, let list = root["profiles"]
+    guard let root = try YAMLReader.documents(yaml, file: file).first,
+      let list = YAMLReader.child(root, "profiles")
     else {
       throw .missingField(file: file, field: "profiles")
     }
@@ -65,20 +66,21 @@ public struct ProfileLoader: Sendable {
           reason: "unknown key; expected name, cpu, memory, overhead or description")
       }
     }
-    guard let name = YAMLReader.scalar(entry["name"]), !name.isEmpty else {
+    guard let name = YAMLReader.scalar(YAMLReader.child(entry, "name")), !name.isEmpty else {
       throw .missingField(file: file, field: "\(field).name")
     }
     let replaced = base.first { $0.name == name }
     var profile = replaced ?? Profile(name: name, cpuMillicores: 0, memoryBytes: 0)
-    profile.description = YAMLReader.scalar(entry["description"]) ?? replaced?.description
+    profile.description =
+      YAMLReader.scalar(YAMLReader.child(entry, "description")) ?? replaced?.description
 
-    if let cpu = entry["cpu"], !YAMLReader.isNull(cpu) {
+    if let cpu = YAMLReader.child(entry, "cpu"), !YAMLReader.isNull(cpu) {
       profile.cpuMillicores = try YAMLReader.quantity(cpu, field: "\(field).cpu", file: file)
         .milliValue
     } else if replaced == nil {
       throw .missingField(file: file, field: "\(field).cpu")
     }
-    if let memory = entry["memory"], !YAMLReader.isNull(memory) {
+    if let memory = YAMLReader.child(entry, "memory"), !YAMLReader.isNull(memory) {
       profile.memoryBytes = try YAMLReader.quantity(memory, field: "\(field).memory", file: file)
         .value
     } else if replaced == nil {
@@ -86,20 +88,23 @@ public struct ProfileLoader: Sendable {
     }
     guard profile.cpuMillicores > 0 else {
       throw .invalidField(
-        file: file, field: "\(field).cpu", value: YAMLReader.text(entry["cpu"] ?? ""),
+        file: file, field: "\(field).cpu",
+        value: YAMLReader.text(YAMLReader.child(entry, "cpu") ?? ""),
         reason: "a profile needs more than 0 cpu")
     }
     guard profile.memoryBytes > 0 else {
       throw .invalidField(
-        file: file, field: "\(field).memory", value: YAMLReader.text(entry["memory"] ?? ""),
+        file: file, field: "\(field).memory",
+        value: YAMLReader.text(YAMLReader.child(entry, "memory") ?? ""),
         reason: "a profile needs more than 0 memory")
     }
-    if let overhead = entry["overhead"], !YAMLReader.isNull(overhead) {
+    if let overhead = YAMLReader.child(entry, "overhead"), !YAMLReader.isNull(overhead) {
       profile.overhead = try parseOverhead(overhead, field: "\(field).overhead", file: file)
     }
     guard profile.allocatableCPUMillicores > 0, profile.allocatableMemoryBytes > 0 else {
       throw .invalidField(
-        file: file, field: "\(field).overhead", value: YAMLReader.text(entry["overhead"] ?? ""),
+        file: file, field: "\(field).overhead",
+        value: YAMLReader.text(YAMLReader.child(entry, "overhead") ?? ""),
         reason: "the overhead leaves nothing allocatable on profile '\(name)'")
     }
     return profile
@@ -120,11 +125,11 @@ public struct ProfileLoader: Sendable {
         reason: "unknown key; expected cpu or memory")
     }
     var overhead = Overhead(model: "explicit", cpuMillicores: 0, memoryBytes: 0)
-    if let cpu = node["cpu"], !YAMLReader.isNull(cpu) {
+    if let cpu = YAMLReader.child(node, "cpu"), !YAMLReader.isNull(cpu) {
       overhead.cpuMillicores = try YAMLReader.quantity(cpu, field: "\(field).cpu", file: file)
         .milliValue
     }
-    if let memory = node["memory"], !YAMLReader.isNull(memory) {
+    if let memory = YAMLReader.child(node, "memory"), !YAMLReader.isNull(memory) {
       overhead.memoryBytes = try YAMLReader.quantity(memory, field: "\(field).memory", file: file)
         .value
     }

@@ -28,6 +28,36 @@ enum YAMLReader {
     }
   }
 
+  /// The value at a path of mapping keys, honouring YAML merge keys (`<<: *defaults`, common in Compose
+  /// files): a mapping's own key wins, then the merged mappings in order. The search is lazy and bounded,
+  /// so alias-heavy hostile documents cannot make it explode.
+  static func child(_ node: Node?, _ path: String...) -> Node? {
+    var current = node
+    for key in path {
+      var budget = 1_000
+      current = lookup(current, key, budget: &budget)
+    }
+    return current
+  }
+
+  private static func lookup(_ node: Node?, _ key: String, budget: inout Int) -> Node? {
+    guard let node, case .mapping(let mapping) = node else { return nil }
+    budget -= 1
+    guard budget > 0 else { return nil }
+    var merges: [Node] = []
+    for (candidate, value) in mapping {
+      guard let name = scalar(candidate) else { continue }
+      if name == key { return value }
+      if name == "<<" { merges.append(value) }
+    }
+    for merge in merges {
+      for source in merge.sequence.map(Array.init) ?? [merge] {
+        if let found = lookup(source, key, budget: &budget) { return found }
+      }
+    }
+    return nil
+  }
+
   private static func describe(_ error: YamlError, file: String) -> PlanningError {
     switch error {
     case .scanner(let context, let problem, let mark, _),

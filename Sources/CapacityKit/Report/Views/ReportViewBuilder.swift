@@ -14,7 +14,7 @@ public struct ReportViewBuilder: Sendable {
       profiles: document.profiles.map(profileRow),
       footprint: footprint?.components.map(componentRow) ?? [],
       footprintTotal: footprint.map {
-        "\(AnswerComposer.cpu($0.cpuMillicores)) CPU, \(AnswerComposer.memory($0.memoryBytes))"
+        "\(AnswerComposer.millicores($0.cpuMillicores)) CPU, \(AnswerComposer.quantity(bytes: $0.memoryBytes))"
       } ?? "",
       runs: runs, methods: document.methods, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
@@ -50,9 +50,10 @@ public struct ReportViewBuilder: Sendable {
   private func componentRow(_ entry: ReportDocument.ComponentEntry) -> ReportView.ComponentRow {
     ReportView.ComponentRow(
       name: entry.name, kind: entry.kind, replicas: "\(entry.replicas)",
-      cpu: AnswerComposer.cpu(entry.cpuMillicores), memory: AnswerComposer.memory(entry.memoryBytes),
-      totalCPU: AnswerComposer.cpu(entry.cpuMillicores * Int64(entry.replicas)),
-      totalMemory: AnswerComposer.memory(entry.memoryBytes * Int64(entry.replicas)))
+      cpu: AnswerComposer.millicores(entry.cpuMillicores),
+      memory: AnswerComposer.quantity(bytes: entry.memoryBytes),
+      totalCPU: AnswerComposer.millicores(entry.cpuMillicores * Int64(entry.replicas)),
+      totalMemory: AnswerComposer.quantity(bytes: entry.memoryBytes * Int64(entry.replicas)))
   }
 
   private func runSection(_ entry: ReportDocument.RunEntry, run: Run?) -> ReportView.RunSection {

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import CapacityKit
+
+@Suite struct RunStoreTests {
+  @Test func aRunLoadsBackExactlyAsStored() throws {
+    let store = try RunStore(path: ":memory:")
+    for name in ["light", "stepped", "seed-broken"] {
+      let run = try Corpus.run(name)
+      #expect(try store.insert(run, ingestedAt: Date(timeIntervalSince1970: 0)))
+      #expect(try store.run(id: run.id) == run)
+    }
+  }
+
+  @Test func insertingTheSameRunTwiceIsANoOp() throws {
+    let store = try RunStore(path: ":memory:")
+    let run = try Corpus.run("invalid")
+    #expect(try store.insert(run, ingestedAt: Date()))
+    #expect(try !store.insert(run, ingestedAt: Date()))
+    let listed = try store.listRuns()
+    #expect(listed.count == 1)
+    #expect(listed.first?.requests == 395)
+    #expect(listed.first?.failures == 395)
+    #expect(listed.first?.files == 4)
+  }
+
+  @Test func aFileDatabaseKeepsRunsAcrossOpens() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID()).sqlite").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = try Corpus.run("light")
+    try RunStore(path: path).insert(run, ingestedAt: Date())
+    let reopened = try RunStore(path: path)
+    #expect(try reopened.listRuns().map(\.name) == ["light"])
+    #expect(try reopened.resolve("light") == run.id)
+    #expect(try reopened.resolve(String(run.id.prefix(8))) == run.id)
+    #expect(throws: StoreError.self) { try reopened.resolve("nope") }
+  }
+
+  @Test func aFailedInsertLeavesNoPartialRun() throws {
+    let store = try RunStore(path: ":memory:")
+    var run = try Corpus.run("light")
+    // A negative count violates the schema's CHECK on endpoint_stat, after the run row is written.
+    run.endpoints[0].requests = -1
+    #expect(throws: StoreError.self) { try store.insert(run, ingestedAt: Date()) }
+    #expect(try store.listRuns().isEmpty)
+  }
+
+  @Test func anUnopenableDatabaseNamesItsPath() {
+    #expect {
+      try RunStore(path: "/nonexistent-dir/x.sqlite")
+    } throws: { error in
+      (error as? StoreError)?.errorDescription?.contains("/nonexistent-dir/x.sqlite") == true
+    }
+  }
+}
