@@ -24,6 +24,8 @@ public struct ReportView: Sendable {
     /// CSS class for the verdict badge: `bad`, `warn` or `good`.
     public var verdictClass: String
     public var reasons: [String]
+    /// `reasons` joined with "; ", for one-line table cells.
+    public var reasonsText: String
     public var scaleDown: String
     public var hasScaleDown: Bool
   }
@@ -57,6 +59,8 @@ public struct ReportView: Sendable {
     public var verdict: String
     public var verdictClass: String
     public var reasons: [String]
+    /// `reasons` joined with "; ", plus the exclusion note, for one-line table cells.
+    public var reasonsText: String
     public var excluded: Bool
     public var endpoints: [EndpointRow]
     public var errors: [ErrorRow]
@@ -90,6 +94,8 @@ public struct ReportView: Sendable {
     public var share: String
     public var connectionLevel: Bool
     public var examples: [String]
+    /// `examples` joined with "; ".
+    public var examplesText: String
   }
 
   public struct StepRow: Sendable {

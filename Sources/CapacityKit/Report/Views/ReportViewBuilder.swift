@@ -42,7 +42,7 @@ public struct ReportViewBuilder: Sendable {
       cpuPct: entry.cpuRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
       memoryPct: entry.memoryRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
       verdict: entry.verdict ?? "no manifests", verdictClass: verdictClass(entry.verdict),
-      reasons: entry.reasons,
+      reasons: entry.reasons, reasonsText: entry.reasons.joined(separator: "; "),
       scaleDown: entry.scaleDown.map { "\($0.component) \($0.from) → \($0.to)" }.joined(separator: ", "),
       hasScaleDown: !entry.scaleDown.isEmpty)
   }
@@ -71,7 +71,10 @@ public struct ReportViewBuilder: Sendable {
       p99: NumberFormat.milliseconds(latency.p99), max: NumberFormat.milliseconds(latency.max),
       mean: NumberFormat.milliseconds(latency.mean),
       verdict: entry.validity.verdict, verdictClass: verdictClass(entry.validity.verdict),
-      reasons: entry.validity.reasons, excluded: entry.excludedFromAnswer,
+      reasons: entry.validity.reasons,
+      reasonsText: (entry.validity.reasons + (entry.excludedFromAnswer ? ["left out of the answer"] : []))
+        .joined(separator: "; "),
+      excluded: entry.excludedFromAnswer,
       endpoints: entry.endpoints.map { endpoint in
         ReportView.EndpointRow(
           method: endpoint.method, name: endpoint.name, requests: "\(endpoint.requests)",
@@ -86,7 +89,8 @@ public struct ReportViewBuilder: Sendable {
         ReportView.ErrorRow(
           category: ErrorCategory(rawValue: error.category)?.label ?? error.category,
           count: "\(error.count)", share: NumberFormat.percent(error.share),
-          connectionLevel: error.connectionLevel, examples: error.examples)
+          connectionLevel: error.connectionLevel, examples: error.examples,
+          examplesText: error.examples.joined(separator: "; "))
       },
       hasErrors: !entry.errors.isEmpty,
       steps: entry.steps.map { step in

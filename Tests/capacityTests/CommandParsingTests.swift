@@ -1,0 +1,36 @@
+import ArgumentParser
+import Testing
+
+@testable import capacity
+
+@Suite struct CommandParsingTests {
+  @Test func analyzeTakesPathsManifestsAndOutput() throws {
+    let command = try Capacity.parseAsRoot([
+      "analyze", "a.csv", "runs/", "--manifests", "k8s/", "extra.yaml", "-o", "out", "--db", "x.sqlite",
+    ])
+    let analyze = try #require(command as? Capacity.Analyze)
+    #expect(analyze.paths == ["a.csv", "runs/"])
+    #expect(analyze.plan.manifests == ["k8s/", "extra.yaml"])
+    #expect(analyze.output.output == "out")
+    #expect(analyze.store.db == "x.sqlite")
+    #expect(analyze.thresholds.thresholds.sloP95Ms == 500)
+  }
+
+  @Test func defaultsFollowTheDesign() throws {
+    let analyze = try #require(try Capacity.parseAsRoot(["analyze", "runs/"]) as? Capacity.Analyze)
+    #expect(analyze.store.db == "capacity.sqlite")
+    #expect(analyze.output.output == "capacity-report")
+    #expect(analyze.thresholds.thresholds.sloErrorRate == 0.01)
+  }
+
+  @Test func sloFlagsBecomeThresholds() throws {
+    let analyze = try #require(
+      try Capacity.parseAsRoot(["analyze", "r", "--slo-p95", "300", "--slo-errors", "0.5"]) as? Capacity.Analyze)
+    #expect(analyze.thresholds.thresholds.sloP95Ms == 300)
+    #expect(analyze.thresholds.thresholds.sloErrorRate == 0.005)
+  }
+
+  @Test func planWithoutManifestsIsAUsageError() {
+    #expect(throws: (any Error).self) { try Capacity.parseAsRoot(["plan"]) }
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// Runs the real binary on `samples/` and checks the report against figures taken by hand from
+/// the Locust files (their `Aggregated` rows) and from the seed write-up's arithmetic.
+@Suite(.serialized) struct EndToEndTests {
+  let samples = BinaryRunner.repository.appendingPathComponent("samples").path
+
+  private func analyzeSamples(_ runner: BinaryRunner) throws -> (BinaryRunner.Result, [String: Any]) {
+    let result = try runner.run([
+      "analyze", samples + "/runs", "--manifests", samples + "/k8s", "-o", "report", "--db", "runs.sqlite",
+    ])
+    let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("report/report.json")))
+    let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    return (result, document)
+  }
+
+  @Test func analyzeWritesTheThreeReportFilesWithTheRightNumbers() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let (result, document) = try analyzeSamples(runner)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    for name in ["report.html", "report.md", "report.json"] {
+      let size = (try? FileManager.default.attributesOfItem(atPath: runner.path("report/\(name)"))[.size] as? Int) ?? 0
+      #expect(size > 1000, "\(name) is missing or tiny")
+    }
+    #expect(document["schema"] as? String == "capacity-report/1")
+    #expect((document["answer"] as? String)?.hasPrefix("Buy vps-8gb (4 CPU, 8 GiB) as the minimum") == true)
+
+    let footprint = try #require(document["footprint"] as? [String: Any])
+    #expect(footprint["cpu_millicores"] as? Int == 3350)
+    #expect(footprint["memory_bytes"] as? Int == 4_831_838_208)
+
+    let profiles = try #require(document["profiles"] as? [[String: Any]])
+    let table = profiles.map { profile in
+      "\(profile["name"] as? String ?? "?") \((profile["cpu_requests_pct"] as? Double) ?? -1) "
+        + "\((profile["memory_requests_pct"] as? Double) ?? -1) \(profile["verdict"] as? String ?? "?")"
+    }
+    #expect(table == [
+      "vps-4gb 167.5 112.5 NOT RECOMMENDED", "vps-6gb 111.7 75.0 NOT RECOMMENDED", "vps-8gb 83.8 56.3 MINIMUM",
+    ])
+
+    let runs = try #require(document["runs"] as? [[String: Any]])
+    func run(_ name: String) -> [String: Any]? { runs.first { $0["name"] as? String == name } }
+    func verdict(_ name: String) -> String? { (run(name)?["validity"] as? [String: Any])?["verdict"] as? String }
+    #expect(runs.count == 6)
+    // Aggregated rows: light 771/0, medium 1830/0, stress 4164/0, stepped 6657/0, invalid 395/395.
+    for (name, requests, failures) in [("light", 771, 0), ("medium", 1830, 0), ("stress", 4164, 0), ("stepped", 6657, 0), ("invalid", 395, 395), ("broken", 182, 182)] {
+      #expect(run(name)?["requests"] as? Int == requests, "\(name)")
+      #expect(run(name)?["failures"] as? Int == failures, "\(name)")
+    }
+    #expect(verdict("light") == "VALID")
+    #expect(verdict("invalid") == "INVALID")
+    #expect(verdict("broken") == "INVALID")
+    let brokenReasons = (run("broken")?["validity"] as? [String: Any])?["reasons"] as? [String]
+    #expect(brokenReasons?.first?.hasPrefix("infrastructure:") == true)
+    #expect(run("broken")?["excluded_from_answer"] as? Bool == true)
+    let lightLatency = try #require(run("light")?["latency_ms"] as? [String: Any])
+    #expect(lightLatency["p95"] as? Int == 190)
+    #expect(lightLatency["p99"] as? Int == 350)
+    #expect(lightLatency["method"] as? String == "locust-buckets")
+    #expect(run("stress")?["rps"] as? Double == 70.27)
+  }
+
+  @Test func analyzingTheSameFilesTwiceStoresEachRunOnce() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    _ = try analyzeSamples(runner)
+    let (second, _) = try analyzeSamples(runner)
+    #expect(second.status == 0)
+    #expect(second.stderr.contains("already stored, reused"))
+    let listed = try runner.run(["runs", "--db", "runs.sqlite", "--json"])
+    let runs = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+    #expect(runs.count == 6)
+    #expect(Set(runs.compactMap { $0["name"] as? String }).count == 6)
+  }
+
+  @Test func pipedOutputHasNoColour() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let (result, _) = try analyzeSamples(runner)
+    #expect(!result.stdout.contains("\u{1B}["))
+    #expect(result.stdout.contains("INVALID"))
+  }
+
+  @Test func anExplicitUnsupportedFileIsAnErrorNamingIt() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    try "hello\n".write(toFile: runner.path("notes.txt"), atomically: true, encoding: .utf8)
+    let result = try runner.run(["analyze", "notes.txt", "--db", "x.sqlite"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("'notes.txt' is not a supported input"))
+    #expect(!FileManager.default.fileExists(atPath: runner.path("capacity-report/report.html")))
+  }
+
+  @Test func aMissingPathIsAnError() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let result = try runner.run(["analyze", "nope/*.csv", "--db", "x.sqlite"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("'nope/*.csv' does not exist"))
+  }
+
+  @Test func aBadQuantityNamesTheFileAndValue() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let manifest = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        template:
+          spec:
+            containers:
+              - name: web
+                resources: {requests: {cpu: 1K, memory: 1Gi}}
+      """
+    try manifest.write(toFile: runner.path("bad.yaml"), atomically: true, encoding: .utf8)
+    let result = try runner.run(["plan", "--manifests", "bad.yaml"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("bad.yaml"))
+    #expect(result.stderr.contains("1K"))
+  }
+
+  @Test func planStrictExitsTwoWhenNothingIsRecommended() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let result = try runner.run(["plan", "--manifests", samples + "/k8s", "--strict"])
+    #expect(result.status == 2)
+    #expect(result.stdout.contains("vps-8gb    cpu 83.8 %  memory 56.3 %  MINIMUM"))
+  }
+
+  @Test func usageErrorsExitSixtyFour() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    #expect(try runner.run(["plan"]).status == 64)
+    #expect(try runner.run(["analyze", "x", "--slo-errors", "150"]).status == 64)
+  }
+
+  @Test func templatesExportWritesTheDefaults() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let result = try runner.run(["templates", "export", "tpl"])
+    #expect(result.status == 0)
+    let exported = try String(contentsOfFile: runner.path("tpl/report.html.mustache"), encoding: .utf8)
+    let original = try String(
+      contentsOf: BinaryRunner.repository.appendingPathComponent("templates/report.html.mustache"), encoding: .utf8)
+    #expect(exported == original)
+    #expect(try runner.run(["templates", "export", "tpl"]).status != 0)
+  }
+}
