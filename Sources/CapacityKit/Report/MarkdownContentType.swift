@@ -8,9 +8,7 @@ struct MarkdownContentType: MustacheContentType {
     escaped.reserveCapacity(text.utf8.count)
     for character in text {
       switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
+      case "<", ">", "&": escaped += HTMLEscaping.entity(for: character) ?? ""
       case "|", "\\", "`", "*", "_", "[", "]": escaped += "\\" + String(character)
       case "\n", "\r\n", "\r": escaped += " "
       default: escaped.append(character)

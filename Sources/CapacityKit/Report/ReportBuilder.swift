@@ -7,7 +7,9 @@ public struct ReportBuilder: Sendable {
     self.thresholds = thresholds
   }
 
-  public func document(analyses: [RunAnalysis], plan: CapacityPlan) -> ReportDocument {
+  public func document(
+    analyses: [RunAnalysis], plan: CapacityPlan, skippedFiles: [String] = []
+  ) -> ReportDocument {
     let composer = AnswerComposer(thresholds: thresholds)
     let ordered = analyses.sorted {
       ($0.run.startedAt?.timeIntervalSince1970 ?? 0, $0.run.name) < ($1.run.startedAt?.timeIntervalSince1970 ?? 0, $1.run.name)
@@ -17,7 +19,7 @@ public struct ReportBuilder: Sendable {
       answer: composer.answer(plan: plan), evidence: composer.evidence(ordered),
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
       runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
-      profiles: profileEntries(plan), methods: methods.map(\.note))
+      profiles: profileEntries(plan), methods: methods.map(\.note), skippedFiles: skippedFiles.sorted())
   }
 
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {

@@ -13,6 +13,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   public var footprint: FootprintEntry?
   public var profiles: [ProfileEntry]
   public var methods: [String]
+  /// Files met while walking directories that match no supported format.
+  public var skippedFiles: [String] = []
 
   public struct SLOEntry: Sendable, Equatable, Codable {
     public var p95Ms: Double

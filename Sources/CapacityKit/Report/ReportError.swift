@@ -8,7 +8,8 @@ public enum ReportError: Error, Equatable, LocalizedError {
   public var errorDescription: String? {
     switch self {
     case .templateNotFound(let name):
-      "template '\(name)' not found (in --templates DIR, or the bundled defaults)"
+      "template '\(name)' not found: pass --templates DIR, or install the folder "
+        + "capacity_CapacityTemplates.resources from the build directory beside the capacity binary"
     case .templateInvalid(let name, let reason): "template '\(name)' does not parse: \(reason)"
     }
   }

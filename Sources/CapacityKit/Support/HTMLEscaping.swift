@@ -4,15 +4,20 @@ public enum HTMLEscaping {
     var escaped = ""
     escaped.reserveCapacity(text.utf8.count)
     for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.append(character)
-      }
+      if let entity = entity(for: character) { escaped += entity } else { escaped.append(character) }
     }
     return escaped
+  }
+
+  /// The entity that stands for `character` in HTML, or `nil` when it needs none.
+  static func entity(for character: Character) -> String? {
+    switch character {
+    case "&": "&amp;"
+    case "<": "&lt;"
+    case ">": "&gt;"
+    case "\"": "&quot;"
+    case "'": "&#39;"
+    default: nil
+    }
   }
 }

@@ -30,7 +30,7 @@ extension Capacity {
       let analyzer = RunAnalyzer(thresholds: thresholds.thresholds)
       let analyses = outcome.runs.map(analyzer.analyze)
       let document = ReportBuilder(thresholds: thresholds.thresholds).document(
-        analyses: analyses, plan: capacityPlan)
+        analyses: analyses, plan: capacityPlan, skippedFiles: outcome.skipped)
       let written = try output.write(try renderer.render(document, analyses: analyses))
       Console.standardError.report(outcome)
       print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")

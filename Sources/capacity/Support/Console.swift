@@ -50,7 +50,13 @@ struct Console {
   /// Diagnostics of an ingest: skipped files and input warnings, each on its own line.
   func report(_ outcome: RunIngestor.Outcome) {
     var lines: [String] = []
-    for path in outcome.skipped { lines.append("\(path): note: skipped, not a supported input") }
+    if outcome.skipped.count <= 5 {
+      for path in outcome.skipped { lines.append("\(path): note: skipped, not a supported input") }
+    } else {
+      lines.append(
+        "note: skipped \(outcome.skipped.count) files that match no supported input (listed in the "
+          + "report), e.g. " + outcome.skipped.prefix(3).joined(separator: ", "))
+    }
     for run in outcome.runs {
       for diagnostic in run.diagnostics.prefix(20) { lines.append(paint(diagnostic.description, .yellow)) }
       if run.diagnostics.count > 20 {

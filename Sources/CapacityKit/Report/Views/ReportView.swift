@@ -11,6 +11,8 @@ public struct ReportView: Sendable {
   public var footprintTotal: String
   public var runs: [RunSection]
   public var methods: [String]
+  public var skippedFiles: [String]
+  public var hasSkippedFiles: Bool
   public var runCount: Int
   public var fileCount: Int
 

@@ -16,7 +16,8 @@ public struct ReportViewBuilder: Sendable {
       footprintTotal: footprint.map {
         "\(AnswerComposer.millicores($0.cpuMillicores)) CPU, \(AnswerComposer.quantity(bytes: $0.memoryBytes))"
       } ?? "",
-      runs: runs, methods: document.methods, runCount: runs.count,
+      runs: runs, methods: document.methods, skippedFiles: document.skippedFiles,
+      hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
   }
 
