@@ -13,7 +13,8 @@ struct BinaryRunner {
 
   /// The binary sits beside the test bundle in the build directory.
   static var binary: URL {
-    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    let me =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments[0]
     var directory = URL(fileURLWithPath: me).deletingLastPathComponent()
     // On Linux the test binary is `<build>/capacityPackageTests.xctest`; on macOS it is inside a bundle.

@@ -25,7 +25,8 @@ import Testing
 
   @Test func sloFlagsBecomeThresholds() throws {
     let analyze = try #require(
-      try Capacity.parseAsRoot(["analyze", "r", "--slo-p95", "300", "--slo-errors", "0.5"]) as? Capacity.Analyze)
+      try Capacity.parseAsRoot(["analyze", "r", "--slo-p95", "300", "--slo-errors", "0.5"])
+        as? Capacity.Analyze)
     #expect(analyze.thresholds.thresholds.sloP95Ms == 300)
     #expect(analyze.thresholds.thresholds.sloErrorRate == 0.005)
   }

@@ -21,7 +21,8 @@ import Testing
     let (result, document) = try analyzeSamples(runner)
     #expect(result.status == 0, "stderr: \(result.stderr)")
     for name in ["report.html", "report.md", "report.json"] {
-      let size = (try? FileManager.default.attributesOfItem(atPath: runner.path("report/\(name)"))[.size] as? Int) ?? 0
+      let size =
+        (try? FileManager.default.attributesOfItem(atPath: runner.path("report/\(name)"))[.size] as? Int) ?? 0
       #expect(size > 1000, "\(name) is missing or tiny")
     }
     #expect(document["schema"] as? String == "capacity-report/1")
@@ -36,16 +37,23 @@ import Testing
       "\(profile["name"] as? String ?? "?") \((profile["cpu_requests_pct"] as? Double) ?? -1) "
         + "\((profile["memory_requests_pct"] as? Double) ?? -1) \(profile["verdict"] as? String ?? "?")"
     }
-    #expect(table == [
-      "vps-4gb 167.5 112.5 NOT RECOMMENDED", "vps-6gb 111.7 75.0 NOT RECOMMENDED", "vps-8gb 83.8 56.3 MINIMUM",
-    ])
+    #expect(
+      table == [
+        "vps-4gb 167.5 112.5 NOT RECOMMENDED", "vps-6gb 111.7 75.0 NOT RECOMMENDED",
+        "vps-8gb 83.8 56.3 MINIMUM",
+      ])
 
     let runs = try #require(document["runs"] as? [[String: Any]])
     func run(_ name: String) -> [String: Any]? { runs.first { $0["name"] as? String == name } }
-    func verdict(_ name: String) -> String? { (run(name)?["validity"] as? [String: Any])?["verdict"] as? String }
+    func verdict(_ name: String) -> String? {
+      (run(name)?["validity"] as? [String: Any])?["verdict"] as? String
+    }
     #expect(runs.count == 6)
     // Aggregated rows: light 771/0, medium 1830/0, stress 4164/0, stepped 6657/0, invalid 395/395.
-    for (name, requests, failures) in [("light", 771, 0), ("medium", 1830, 0), ("stress", 4164, 0), ("stepped", 6657, 0), ("invalid", 395, 395), ("broken", 182, 182)] {
+    for (name, requests, failures) in [
+      ("light", 771, 0), ("medium", 1830, 0), ("stress", 4164, 0), ("stepped", 6657, 0),
+      ("invalid", 395, 395), ("broken", 182, 182),
+    ] {
       #expect(run(name)?["requests"] as? Int == requests, "\(name)")
       #expect(run(name)?["failures"] as? Int == failures, "\(name)")
     }
@@ -70,7 +78,8 @@ import Testing
     #expect(second.status == 0)
     #expect(second.stderr.contains("already stored, reused"))
     let listed = try runner.run(["runs", "--db", "runs.sqlite", "--json"])
-    let runs = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+    let runs = try #require(
+      try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
     #expect(runs.count == 6)
     #expect(Set(runs.compactMap { $0["name"] as? String }).count == 6)
   }
@@ -144,7 +153,8 @@ import Testing
     #expect(result.status == 0)
     let exported = try String(contentsOfFile: runner.path("tpl/report.html.mustache"), encoding: .utf8)
     let original = try String(
-      contentsOf: BinaryRunner.repository.appendingPathComponent("templates/report.html.mustache"), encoding: .utf8)
+      contentsOf: BinaryRunner.repository.appendingPathComponent("templates/report.html.mustache"),
+      encoding: .utf8)
     #expect(exported == original)
     #expect(try runner.run(["templates", "export", "tpl"]).status != 0)
   }

@@ -17,11 +17,12 @@ public struct ErrorClassifier: Sendable {
     {
       return .dns
     }
-    if has("sslerror", "certificate_verify_failed", "certificate verify failed", "tls handshake", "ssl:")
-    {
+    if has("sslerror", "certificate_verify_failed", "certificate verify failed", "tls handshake", "ssl:") {
       return .tls
     }
-    if has("connectionrefused", "connection refused", "econnrefused", "errno 111") { return .connectionRefused }
+    if has("connectionrefused", "connection refused", "econnrefused", "errno 111") {
+      return .connectionRefused
+    }
     if has(
       "connectionreset", "connection reset", "econnreset", "remotedisconnected", "connection aborted",
       "broken pipe", "brokenpipe", "remote end closed connection")

@@ -27,7 +27,8 @@ struct ValidityChecker {
           + "\(percent(connectionShare)) of the failures are connection-level (\(breakdown)); "
           + "the test measured the environment, not the application")
     } else if requests > 0, analysis.errorRate >= thresholds.nearlyAllFailing {
-      invalid.append("nearly all requests failed (\(failures) of \(requests), \(percent(analysis.errorRate)))")
+      invalid.append(
+        "nearly all requests failed (\(failures) of \(requests), \(percent(analysis.errorRate)))")
     }
     let duration = analysis.durationSeconds ?? 0
     if requests < thresholds.minimumRequests || duration < thresholds.minimumDurationSeconds {

@@ -50,7 +50,9 @@ public struct AnswerComposer: Sendable {
     if usable.isEmpty {
       sentences.append("No run is valid evidence, so nothing was measured about the application.")
     } else {
-      let within = usable.filter { $0.meetsSLO(thresholds) }.max { $0.requestsPerSecond < $1.requestsPerSecond }
+      let within = usable.filter { $0.meetsSLO(thresholds) }.max {
+        $0.requestsPerSecond < $1.requestsPerSecond
+      }
       if let within {
         sentences.append(
           "The heaviest load within the SLO (\(slo)) was \(within.run.name): "
@@ -84,7 +86,9 @@ public struct AnswerComposer: Sendable {
   }
 
   private func isCheaper(_ lhs: ProfileFit, than rhs: ProfileFit) -> Bool {
-    (lhs.profile.cpuMillicores, lhs.profile.memoryBytes) < (rhs.profile.cpuMillicores, rhs.profile.memoryBytes)
+    (lhs.profile.cpuMillicores, lhs.profile.memoryBytes) < (
+      rhs.profile.cpuMillicores, rhs.profile.memoryBytes
+    )
   }
 
   static func describe(_ profile: Profile) -> String {

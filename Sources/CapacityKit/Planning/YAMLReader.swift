@@ -105,8 +105,7 @@ enum YAMLReader {
   }
 
   /// A Kubernetes quantity field, or a `PlanningError.invalidQuantity` naming the file, field and value.
-  static func quantity(_ node: Node, field: String, file: String) throws(PlanningError) -> Quantity
-  {
+  static func quantity(_ node: Node, field: String, file: String) throws(PlanningError) -> Quantity {
     guard let text = scalar(node) else {
       throw .invalidQuantity(
         file: file, field: field, value: Self.text(node), reason: "expected a string or a number")

@@ -12,7 +12,9 @@ public struct ReportBuilder: Sendable {
   ) -> ReportDocument {
     let composer = AnswerComposer(thresholds: thresholds)
     let ordered = analyses.sorted {
-      ($0.run.startedAt?.timeIntervalSince1970 ?? 0, $0.run.name) < ($1.run.startedAt?.timeIntervalSince1970 ?? 0, $1.run.name)
+      ($0.run.startedAt?.timeIntervalSince1970 ?? 0, $0.run.name) < (
+        $1.run.startedAt?.timeIntervalSince1970 ?? 0, $1.run.name
+      )
     }
     let methods = Set(ordered.map(\.latency.method)).sorted { $0.rawValue < $1.rawValue }
     return ReportDocument(

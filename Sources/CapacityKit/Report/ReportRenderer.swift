@@ -20,7 +20,8 @@ public struct ReportRenderer: Sendable {
     var library = MustacheLibrary()
     for name in DefaultTemplates.names {
       let custom = directory.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
-      let url = custom.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+      let url =
+        custom.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
         ?? DefaultTemplates.url(named: name)
       guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else {
         throw .templateNotFound(name)

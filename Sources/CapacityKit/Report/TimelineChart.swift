@@ -31,7 +31,8 @@ struct TimelineChart {
     }
     let users = path(points.map { ($0.timestamp, Double($0.users)) }, usersTop)
     let rps = path(points.map { ($0.timestamp, $0.requestsPerSecond) }, rpsTop)
-    let p95 = path(points.compactMap { point in point.percentile(0.95).map { (point.timestamp, $0) } }, p95Top)
+    let p95 = path(
+      points.compactMap { point in point.percentile(0.95).map { (point.timestamp, $0) } }, p95Top)
     let p95Label = run.historyKind == .cumulative ? "p95 ms (cumulative)" : "p95 ms"
     let bottom = fmt(margin.top + plotHeight)
     var svg = """

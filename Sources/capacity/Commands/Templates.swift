@@ -21,7 +21,9 @@ extension Capacity {
       func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for name in DefaultTemplates.names {
-          guard let source = DefaultTemplates.url(named: name) else { throw ReportError.templateNotFound(name) }
+          guard let source = DefaultTemplates.url(named: name) else {
+            throw ReportError.templateNotFound(name)
+          }
           let target = URL(fileURLWithPath: directory).appendingPathComponent(name)
           if FileManager.default.fileExists(atPath: target.path) {
             guard force else { throw ValidationError("'\(target.path)' exists; pass --force to overwrite") }

@@ -16,7 +16,9 @@ struct OutputOptions: ParsableArguments {
   /// Writes report.html, report.md and report.json; returns their paths.
   func write(_ rendered: ReportRenderer.Output) throws -> [String] {
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-    let files = [("report.html", rendered.html), ("report.md", rendered.markdown), ("report.json", rendered.json)]
+    let files = [
+      ("report.html", rendered.html), ("report.md", rendered.markdown), ("report.json", rendered.json),
+    ]
     return try files.map { name, contents in
       let path = URL(fileURLWithPath: output).appendingPathComponent(name).path
       try contents.write(toFile: path, atomically: true, encoding: .utf8)

@@ -11,7 +11,8 @@ enum PlanFormatter {
         : "\(profile.overhead.model) \(AnswerComposer.cpu(profile.overhead.cpuMillicores)) CPU, "
           + AnswerComposer.memory(profile.overhead.memoryBytes)
       lines.append(
-        RunListFormatter.pad(profile.name, 13) + " " + RunListFormatter.pad(AnswerComposer.cpu(profile.cpuMillicores), 5)
+        RunListFormatter.pad(profile.name, 13) + " "
+          + RunListFormatter.pad(AnswerComposer.cpu(profile.cpuMillicores), 5)
           + " " + RunListFormatter.pad(AnswerComposer.memory(profile.memoryBytes), 10) + " " + overhead)
     }
     return lines.joined(separator: "\n") + "\n"

@@ -4,8 +4,12 @@ import Foundation
 /// `capacity runs` output.
 enum RunListFormatter {
   static func table(_ runs: [StoredRun]) -> String {
-    guard !runs.isEmpty else { return "no runs stored yet; run 'capacity analyze PATH…' or 'capacity ingest PATH…'\n" }
-    var lines = ["ID            NAME                      TOOL     STARTED (UTC)         REQUESTS  FAILURES  FILES"]
+    guard !runs.isEmpty else {
+      return "no runs stored yet; run 'capacity analyze PATH…' or 'capacity ingest PATH…'\n"
+    }
+    var lines = [
+      "ID            NAME                      TOOL     STARTED (UTC)         REQUESTS  FAILURES  FILES"
+    ]
     for run in runs {
       lines.append(
         [

@@ -22,7 +22,8 @@ struct SummaryPrinter {
       let figures =
         "\(run.requests.map(String.init) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
         + "\(NumberFormat.decimal(run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
-      lines.append("  \(pad(run.name, 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))")
+      lines.append(
+        "  \(pad(run.name, 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))")
     }
     lines.append("")
     lines += files.map { console.paint("wrote \($0)", .dim) }

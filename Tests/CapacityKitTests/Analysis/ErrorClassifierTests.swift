@@ -5,13 +5,28 @@ import Testing
 @Suite struct ErrorClassifierTests {
   @Test(arguments: [
     ("ConnectionRefusedError(111, 'Connection refused')", ErrorCategory.connectionRefused),
-    ("NewConnectionError('<urllib3.connection.HTTPConnection object at 0x....>: Failed to establish a new connection: [Errno 111] Connection refused')", .connectionRefused),
+    (
+      "NewConnectionError('<urllib3.connection.HTTPConnection object at 0x....>: Failed to establish a new connection: [Errno 111] Connection refused')",
+      .connectionRefused
+    ),
     ("ConnectionResetError(104, 'Connection reset by peer')", .connectionReset),
     ("RemoteDisconnected('Remote end closed connection without response')", .connectionReset),
-    ("ReadTimeout(ReadTimeoutError(\"HTTPConnectionPool(host='nginx-service', port=80): Read timed out. (read timeout=30)\"))", .timeout),
-    ("ConnectTimeoutError(<urllib3.connection.HTTPConnection object at 0x....>, 'Connection to x timed out. (connect timeout=10)')", .timeout),
-    ("NameResolutionError(\"<urllib3.connection.HTTPConnection object at 0x....>: Failed to resolve 'nginx-service' ([Errno -2] Name or service not known)\")", .dns),
-    ("SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed'))", .tls),
+    (
+      "ReadTimeout(ReadTimeoutError(\"HTTPConnectionPool(host='nginx-service', port=80): Read timed out. (read timeout=30)\"))",
+      .timeout
+    ),
+    (
+      "ConnectTimeoutError(<urllib3.connection.HTTPConnection object at 0x....>, 'Connection to x timed out. (connect timeout=10)')",
+      .timeout
+    ),
+    (
+      "NameResolutionError(\"<urllib3.connection.HTTPConnection object at 0x....>: Failed to resolve 'nginx-service' ([Errno -2] Name or service not known)\")",
+      .dns
+    ),
+    (
+      "SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed'))",
+      .tls
+    ),
     ("HTTPError('500 Server Error: Internal Server Error for url: /api/cart/')", .http5xx),
     ("HTTPError('503 Server Error: Service Unavailable for url: /')", .http5xx),
     ("HTTPError('404 Client Error: Not Found for url: /products/99999/')", .http4xx),

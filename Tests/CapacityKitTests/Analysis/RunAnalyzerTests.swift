@@ -45,8 +45,12 @@ import Testing
 
   @Test func applicationErrorsAboveTheObjectiveDegradeARun() {
     var run = Run(id: "x", name: "flaky", tool: .locust, sourceFiles: [])
-    run.total = EndpointStats(method: "", name: "Aggregated", requests: 1000, failures: 50, requestsPerSecond: 10)
-    run.errors = [ErrorRecord(method: "POST", name: "/api/cart/", message: "HTTPError('500 Server Error: x')", occurrences: 50)]
+    run.total = EndpointStats(
+      method: "", name: "Aggregated", requests: 1000, failures: 50, requestsPerSecond: 10)
+    run.errors = [
+      ErrorRecord(
+        method: "POST", name: "/api/cart/", message: "HTTPError('500 Server Error: x')", occurrences: 50)
+    ]
     let analysis = analyzer.analyze(run)
     #expect(analysis.validity.verdict == .degraded)
     #expect(analysis.validity.reasons == ["error rate 5.0 % exceeds the 1.0 % objective"])
@@ -54,8 +58,11 @@ import Testing
 
   @Test func mostlyApplicationFailuresAreNotInfrastructure() {
     var run = Run(id: "x", name: "broken-app", tool: .locust, sourceFiles: [])
-    run.total = EndpointStats(method: "", name: "Aggregated", requests: 1000, failures: 600, requestsPerSecond: 10)
-    run.errors = [ErrorRecord(method: "GET", name: "/", message: "HTTPError('500 Server Error: x')", occurrences: 600)]
+    run.total = EndpointStats(
+      method: "", name: "Aggregated", requests: 1000, failures: 600, requestsPerSecond: 10)
+    run.errors = [
+      ErrorRecord(method: "GET", name: "/", message: "HTTPError('500 Server Error: x')", occurrences: 600)
+    ]
     let analysis = analyzer.analyze(run)
     // 60 % failed, all with HTTP answers: the application is measured (badly), so DEGRADED.
     #expect(analysis.validity.verdict == .degraded)

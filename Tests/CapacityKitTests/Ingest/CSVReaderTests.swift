@@ -13,7 +13,8 @@ import Testing
   }
 
   @Test func quotedFieldsKeepCommasDoubledQuotesAndNewlines() throws {
-    let text = "Count,Message,Traceback\r\n2,\"boom, twice\",\"Traceback:\r\n  File \"\"x.py\"\"\r\nKeyError\"\r\n"
+    let text =
+      "Count,Message,Traceback\r\n2,\"boom, twice\",\"Traceback:\r\n  File \"\"x.py\"\"\r\nKeyError\"\r\n"
     #expect(try fields(text)[1] == ["2", "boom, twice", "Traceback:\r\n  File \"x.py\"\r\nKeyError"])
   }
 
@@ -31,7 +32,10 @@ import Testing
   }
 
   @Test func unterminatedQuoteIsAnErrorAtItsLine() {
-    #expect(throws: IngestError.malformedRow(SourceLocation(file: "t.csv", line: 2), reason: "quoted field is never closed")) {
+    #expect(
+      throws: IngestError.malformedRow(
+        SourceLocation(file: "t.csv", line: 2), reason: "quoted field is never closed")
+    ) {
       try CSVReader().records(in: Array("a,b\n1,\"open\n".utf8), file: "t.csv")
     }
   }

@@ -17,7 +17,8 @@ import Testing
   }
 
   @Test func lightStatsMatchTheFileByHand() throws {
-    let stats = try parser.parseStats(Corpus.bytes("samples/runs/light/light_stats.csv"), file: "light_stats.csv")
+    let stats = try parser.parseStats(
+      Corpus.bytes("samples/runs/light/light_stats.csv"), file: "light_stats.csv")
     let total = try #require(stats.total)
     // ,Aggregated,771,0,13,35.82…,3.67…,488.24…,…,13.04…,0.0,13,17,19,22,89,190,300,350,490,490,490
     #expect(total.requests == 771)
@@ -25,7 +26,8 @@ import Testing
     #expect(total.percentile(0.95) == 190)
     #expect(total.percentile(0.99) == 350)
     #expect(total.percentile(0.999) == 490)
-    #expect(total.percentiles.map(\.quantile) == [0.5, 0.66, 0.75, 0.8, 0.9, 0.95, 0.98, 0.99, 0.999, 0.9999, 1])
+    #expect(
+      total.percentiles.map(\.quantile) == [0.5, 0.66, 0.75, 0.8, 0.9, 0.95, 0.98, 0.99, 0.999, 0.9999, 1])
     #expect(abs((total.maxMs ?? 0) - 488.24018999994223) < 1e-9)
     let search = try #require(stats.endpoints.first { $0.name == "/search/?q=[term]" })
     #expect(search.method == "GET")
@@ -44,7 +46,10 @@ import Testing
   @Test func failuresWithoutFirstAndLastSeenAreRead() throws {
     let text = "Method,Name,Error,Occurrences\r\nGET,/,\"HTTPError('500 Server Error: x')\",3\r\n"
     let failures = try parser.parseFailures(Array(text.utf8), file: "f.csv")
-    #expect(failures.errors == [ErrorRecord(method: "GET", name: "/", message: "HTTPError('500 Server Error: x')", occurrences: 3)])
+    #expect(
+      failures.errors == [
+        ErrorRecord(method: "GET", name: "/", message: "HTTPError('500 Server Error: x')", occurrences: 3)
+      ])
   }
 
   @Test func steppedHistoryHasTheEightLoadLevelsAndFullHistoryRows() throws {
@@ -53,7 +58,9 @@ import Testing
     #expect(history.kind == .currentWindow)
     #expect(history.endpointRows > 0)
     var levels: [Int] = []
-    for point in history.timeline where point.users > 0 && levels.last != point.users { levels.append(point.users) }
+    for point in history.timeline where point.users > 0 && levels.last != point.users {
+      levels.append(point.users)
+    }
     #expect(levels == [10, 20, 40, 60, 80, 100, 150, 200])
     // The first row is written before any request: its percentiles are N/A.
     #expect(history.timeline.first?.percentiles.allSatisfy { $0.valueMs == nil } == true)
@@ -81,7 +88,10 @@ import Testing
 
       """
     let stats = try parser.parseStats(Array(text.utf8), file: "s.csv")
-    #expect(stats.total?.percentiles == [PercentileValue(quantile: 0.95, valueMs: 30), PercentileValue(quantile: 0.995, valueMs: 40)])
+    #expect(
+      stats.total?.percentiles == [
+        PercentileValue(quantile: 0.95, valueMs: 30), PercentileValue(quantile: 0.995, valueMs: 40),
+      ])
   }
 
   @Test func notAvailableValuesAreNil() throws {
@@ -107,14 +117,16 @@ import Testing
     let stats = try parser.parseStats(Array(text.utf8), file: "s.csv")
     #expect(stats.endpoints.map(\.name) == ["/a"])
     #expect(stats.diagnostics.map(\.location.line) == [3, 4])
-    #expect(stats.diagnostics.map(\.description) == [
-      "s.csv:3: warning: column 'Request Count' holds 'lots', not a count; row skipped",
-      "s.csv:4: warning: expected 4 fields, found 3; row skipped",
-    ])
+    #expect(
+      stats.diagnostics.map(\.description) == [
+        "s.csv:3: warning: column 'Request Count' holds 'lots', not a count; row skipped",
+        "s.csv:4: warning: expected 4 fields, found 3; row skipped",
+      ])
   }
 
   @Test func exceptionsKeepMultiLineTracebacks() throws {
-    let text = "Count,Message,Traceback,Nodes\r\n3,KeyError('id'),\"Traceback (most recent call last):\r\n  File \"\"locustfile.py\"\", line 9\r\nKeyError: 'id'\",\"w1, w2\"\r\n"
+    let text =
+      "Count,Message,Traceback,Nodes\r\n3,KeyError('id'),\"Traceback (most recent call last):\r\n  File \"\"locustfile.py\"\", line 9\r\nKeyError: 'id'\",\"w1, w2\"\r\n"
     let exceptions = try parser.parseExceptions(Array(text.utf8), file: "e.csv")
     #expect(exceptions.exceptions.count == 1)
     #expect(exceptions.exceptions[0].traceback.contains("File \"locustfile.py\", line 9"))

@@ -24,8 +24,12 @@ import Testing
 
   @Test func theRunIDIsTheContentNotTheFileName() throws {
     let bytes = try Corpus.bytes("samples/runs/light/light_stats.csv")
-    let first = try LocustRunAssembler().assemble([InputFile(path: "a/x_stats.csv", kind: .locustStats, bytes: bytes)])
-    let second = try LocustRunAssembler().assemble([InputFile(path: "b/y_stats.csv", kind: .locustStats, bytes: bytes)])
+    let first = try LocustRunAssembler().assemble([
+      InputFile(path: "a/x_stats.csv", kind: .locustStats, bytes: bytes)
+    ])
+    let second = try LocustRunAssembler().assemble([
+      InputFile(path: "b/y_stats.csv", kind: .locustStats, bytes: bytes)
+    ])
     #expect(first[0].id == second[0].id)
     #expect(first[0].id.count == 64)
   }

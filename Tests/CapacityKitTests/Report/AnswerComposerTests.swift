@@ -29,9 +29,10 @@ import Testing
   @Test func invalidRunsAreNamedAndNeverEvidence() throws {
     let analyses = try ["invalid", "seed-broken"].map { RunAnalyzer().analyze(try Corpus.run($0)) }
     let evidence = AnswerComposer(thresholds: AnalysisThresholds()).evidence(analyses)
-    #expect(evidence == [
-      "No run is valid evidence, so nothing was measured about the application.",
-      "Left out as INVALID: invalid (infrastructure) and broken (infrastructure).",
-    ])
+    #expect(
+      evidence == [
+        "No run is valid evidence, so nothing was measured about the application.",
+        "Left out as INVALID: invalid (infrastructure) and broken (infrastructure).",
+      ])
   }
 }

@@ -8,19 +8,24 @@ import Testing
   /// locustfile can produce.
   private func hostileAnalysis() -> RunAnalysis {
     var run = Run(id: String(repeating: "a", count: 64), name: "<b>run</b>", tool: .locust, sourceFiles: [])
-    run.total = EndpointStats(method: "", name: "Aggregated", requests: 400, failures: 2, requestsPerSecond: 10)
+    run.total = EndpointStats(
+      method: "", name: "Aggregated", requests: 400, failures: 2, requestsPerSecond: 10)
     run.endpoints = [
-      EndpointStats(method: "GET", name: "/search?q=<script>alert(1)</script>|x", requests: 400, failures: 2, requestsPerSecond: 10)
+      EndpointStats(
+        method: "GET", name: "/search?q=<script>alert(1)</script>|x", requests: 400, failures: 2,
+        requestsPerSecond: 10)
     ]
     run.errors = [
-      ErrorRecord(method: "GET", name: "/", message: "HTTPError('500 <img src=x onerror=alert(2)>')", occurrences: 2)
+      ErrorRecord(
+        method: "GET", name: "/", message: "HTTPError('500 <img src=x onerror=alert(2)>')", occurrences: 2)
     ]
     return RunAnalyzer().analyze(run)
   }
 
   @Test func inputStringsAreEscapedInHTMLAndMarkdown() throws {
     let analysis = hostileAnalysis()
-    let document = ReportBuilder().document(analyses: [analysis], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
+    let document = ReportBuilder().document(
+      analyses: [analysis], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
     let output = try ReportRenderer().render(document, analyses: [analysis])
     for text in [output.html, output.markdown] {
       #expect(!text.contains("<script>"))
@@ -37,7 +42,8 @@ import Testing
 
   @Test func htmlIsSelfContained() throws {
     let analysis = RunAnalyzer().analyze(try Corpus.run("stepped"))
-    let document = ReportBuilder().document(analyses: [analysis], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
+    let document = ReportBuilder().document(
+      analyses: [analysis], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
     let html = try ReportRenderer().render(document, analyses: [analysis]).html
     #expect(html.contains("<style>"))
     #expect(html.contains("<svg"))
@@ -48,7 +54,8 @@ import Testing
 
   @Test func renderingIsStable() throws {
     let analyses = try ["light", "invalid"].map { RunAnalyzer().analyze(try Corpus.run($0)) }
-    let document = ReportBuilder().document(analyses: analyses, plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
+    let document = ReportBuilder().document(
+      analyses: analyses, plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
     let first = try ReportRenderer().render(document, analyses: analyses)
     let second = try ReportRenderer().render(document, analyses: analyses)
     #expect(first.html == second.html)
@@ -59,8 +66,10 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try "answer={{answer}}".write(to: directory.appendingPathComponent("report.md.mustache"), atomically: true, encoding: .utf8)
-    let document = ReportBuilder().document(analyses: [], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
+    try "answer={{answer}}".write(
+      to: directory.appendingPathComponent("report.md.mustache"), atomically: true, encoding: .utf8)
+    let document = ReportBuilder().document(
+      analyses: [], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
     let output = try ReportRenderer(templatesDirectory: directory.path).render(document, analyses: [])
     #expect(output.markdown.hasPrefix("answer=No profile can be sized"))
     #expect(output.html.contains("<!DOCTYPE html>"))
@@ -70,7 +79,8 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try "{{#open}} never closed".write(to: directory.appendingPathComponent("report.html.mustache"), atomically: true, encoding: .utf8)
+    try "{{#open}} never closed".write(
+      to: directory.appendingPathComponent("report.html.mustache"), atomically: true, encoding: .utf8)
     #expect {
       try ReportRenderer(templatesDirectory: directory.path)
     } throws: { error in

@@ -14,7 +14,9 @@ import Testing
     #expect(UTCTimestamp.parse(text)?.timeIntervalSince1970 == seconds)
   }
 
-  @Test(arguments: ["", "2026-11-29", "2026-13-01T00:00:00Z", "2026-11-29T02:25:08+01:00", "garbage at all!!!!!"])
+  @Test(arguments: [
+    "", "2026-11-29", "2026-13-01T00:00:00Z", "2026-11-29T02:25:08+01:00", "garbage at all!!!!!",
+  ])
   func rejectsOtherText(_ text: String) {
     #expect(UTCTimestamp.parse(text) == nil)
   }

@@ -97,7 +97,8 @@ public struct ReportViewBuilder: Sendable {
       steps: entry.steps.map { step in
         ReportView.StepRow(
           users: "\(step.users)",
-          window: "\(NumberFormat.decimal(step.startS, places: 0))–\(NumberFormat.decimal(step.endS, places: 0)) s",
+          window:
+            "\(NumberFormat.decimal(step.startS, places: 0))–\(NumberFormat.decimal(step.endS, places: 0)) s",
           requests: "\(step.requests)", rps: NumberFormat.decimal(step.rps, places: 1),
           p95: NumberFormat.milliseconds(step.p95Ms),
           errorPct: NumberFormat.percent(step.errorRate, places: 2), steady: step.steady ? "yes" : "no")
