@@ -40,7 +40,10 @@ let package = Package(
       path: "templates",
       exclude: ["README.md"],
       sources: ["DefaultTemplates.swift"],
-      resources: [.copy("report.html.mustache"), .copy("report.md.mustache")]
+      resources: [
+        .copy("report.html.mustache"), .copy("report.md.mustache"), .copy("compare.html.mustache"),
+        .copy("compare.md.mustache"),
+      ]
     ),
     .executableTarget(
       name: "capacity",

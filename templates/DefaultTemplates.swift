@@ -5,7 +5,9 @@ import Foundation
 /// binary, and `capacity templates export DIR` copies them out for customisation.
 public enum DefaultTemplates {
   /// Template file names, in the order the report writes them.
-  public static let names = ["report.html.mustache", "report.md.mustache"]
+  public static let names = [
+    "report.html.mustache", "report.md.mustache", "compare.html.mustache", "compare.md.mustache",
+  ]
 
   /// The default copy of a template, or `nil` when neither the resource folder beside the
   /// executable nor the source checkout it was built from is there.

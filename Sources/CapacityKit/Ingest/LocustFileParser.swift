@@ -17,6 +17,8 @@ public struct LocustFileParser: Sendable {
     public var timeline: [TimelinePoint] = []
     /// Rows for single endpoints, present only with `--csv-full-history`.
     public var endpointRows = 0
+    /// Those rows, per endpoint, sorted by name and method.
+    public var endpointTimelines: [EndpointTimeline] = []
     public var diagnostics: [Diagnostic] = []
     public var kind: HistoryKind { endpointRows > 0 ? .currentWindow : .cumulative }
   }
@@ -62,12 +64,10 @@ public struct LocustFileParser: Sendable {
     ])
     let percentiles = table.percentileColumns(before: "Total Request Count")
     var history = History()
+    var endpoints: [String: EndpointTimeline] = [:]
     for record in table.rows {
       var row = CSVRowReader(record, in: table)
-      guard row.text("Type").isEmpty, row.text("Name") == "Aggregated" else {
-        if row.problem == nil { history.endpointRows += 1 }
-        continue
-      }
+      let isTotal = row.text("Type").isEmpty && row.text("Name") == "Aggregated"
       let point = TimelinePoint(
         timestamp: row.count("Timestamp"), users: Int(row.count("User Count")),
         requestsPerSecond: row.optionalDouble("Requests/s") ?? 0,
@@ -81,10 +81,17 @@ public struct LocustFileParser: Sendable {
         totalFailures: row.count("Total Failure Count"))
       if let problem = row.problem {
         history.diagnostics.append(Diagnostic(row.location, "\(problem); row skipped"))
-      } else {
+      } else if isTotal {
         history.timeline.append(point)
+      } else {
+        history.endpointRows += 1
+        let method = row.text("Type")
+        let name = row.text("Name")
+        endpoints["\(name)\u{0}\(method)", default: EndpointTimeline(method: method, name: name, points: [])]
+          .points.append(point)
       }
     }
+    history.endpointTimelines = endpoints.keys.sorted().compactMap { endpoints[$0] }
     return history
   }
 

@@ -44,6 +44,7 @@ public struct LocustRunAssembler: Sendable {
         let history = try parser.parseHistory(file.bytes, file: file.path)
         run.timeline = history.timeline.sorted { $0.timestamp < $1.timestamp }
         run.historyKind = history.kind
+        run.endpointTimelines = history.endpointTimelines
         run.diagnostics += history.diagnostics
       case .locustFailures:
         let failures = try parser.parseFailures(file.bytes, file: file.path)

@@ -22,6 +22,8 @@ public struct Run: Sendable, Equatable {
   public var exceptions: [ExceptionRecord]
   /// Recoverable problems met while reading the run's files.
   public var diagnostics: [Diagnostic]
+  /// Per-endpoint history, sorted by name and method; empty unless the tool wrote it.
+  public var endpointTimelines: [EndpointTimeline] = []
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

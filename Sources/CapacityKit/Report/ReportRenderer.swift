@@ -46,8 +46,20 @@ public struct ReportRenderer: Sendable {
     return Output(html: html, markdown: markdown, json: Self.json(document))
   }
 
+  /// Renders `capacity compare`'s result.
+  public func render(_ document: ComparisonDocument) throws(ReportError) -> Output {
+    let view = ComparisonView(document)
+    guard let html = library.render(view, withTemplate: "compare.html.mustache") else {
+      throw .templateNotFound("compare.html.mustache")
+    }
+    guard let markdown = library.render(view, withTemplate: "compare.md.mustache") else {
+      throw .templateNotFound("compare.md.mustache")
+    }
+    return Output(html: html, markdown: markdown, json: Self.json(document))
+  }
+
   /// Stable JSON: sorted keys, snake_case, no escaped slashes.
-  public static func json(_ document: ReportDocument) -> String {
+  public static func json(_ document: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase

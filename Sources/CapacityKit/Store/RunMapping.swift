@@ -9,6 +9,7 @@ enum RunMapping {
     var files: [SourceFileRecord]
     var endpoints: [EndpointStatRecord]
     var timeline: [TimelinePointRecord]
+    var endpointTimeline: [EndpointTimelinePointRecord]
     var errors: [ErrorGroupRecord]
     var exceptions: [ExceptionGroupRecord]
     var diagnostics: [DiagnosticRecord]
@@ -18,6 +19,7 @@ enum RunMapping {
       for record in files { try record.insert(db) }
       for record in endpoints { try record.insert(db) }
       for record in timeline { try record.insert(db) }
+      for record in endpointTimeline { try record.insert(db) }
       for record in errors { try record.insert(db) }
       for record in exceptions { try record.insert(db) }
       for record in diagnostics { try record.insert(db) }
@@ -53,6 +55,16 @@ enum RunMapping {
           percentiles: point.percentiles, totalRequests: point.totalRequests,
           totalFailures: point.totalFailures)
       },
+      endpointTimeline: run.endpointTimelines.flatMap { endpoint in
+        endpoint.points.map { (endpoint, $0) }
+      }.enumerated().map { position, entry in
+        let (endpoint, point) = entry
+        return EndpointTimelinePointRecord(
+          runId: id, position: position, method: endpoint.method, name: endpoint.name,
+          timestamp: point.timestamp, users: point.users, requestsPerSecond: point.requestsPerSecond,
+          failuresPerSecond: point.failuresPerSecond, percentiles: point.percentiles,
+          totalRequests: point.totalRequests, totalFailures: point.totalFailures)
+      },
       errors: run.errors.enumerated().map { position, error in
         ErrorGroupRecord(
           runId: id, position: position, method: error.method, name: error.name,
@@ -81,8 +93,20 @@ enum RunMapping {
         averageContentBytes: row.averageContentBytes, requestsPerSecond: row.requestsPerSecond,
         failuresPerSecond: row.failuresPerSecond, percentiles: row.percentiles)
     }
+    var endpointTimelines: [EndpointTimeline] = []
+    for record in try EndpointTimelinePointRecord.all(ofRun: id, in: db) {
+      let point = TimelinePoint(
+        timestamp: record.timestamp, users: record.users, requestsPerSecond: record.requestsPerSecond,
+        failuresPerSecond: record.failuresPerSecond, percentiles: record.percentiles,
+        totalRequests: record.totalRequests, totalFailures: record.totalFailures)
+      if endpointTimelines.last?.method == record.method, endpointTimelines.last?.name == record.name {
+        endpointTimelines[endpointTimelines.count - 1].points.append(point)
+      } else {
+        endpointTimelines.append(EndpointTimeline(method: record.method, name: record.name, points: [point]))
+      }
+    }
     let endpointRows = try EndpointStatRecord.all(ofRun: id, in: db)
-    return Run(
+    var run = Run(
       id: id, name: record.name, tool: LoadTool(rawValue: record.tool) ?? .locust,
       sourceFiles: try SourceFileRecord.all(ofRun: id, in: db).map {
         SourceFile(path: $0.path, role: $0.role, sha256: $0.sha256, bytes: $0.bytes)
@@ -110,5 +134,7 @@ enum RunMapping {
       diagnostics: try DiagnosticRecord.all(ofRun: id, in: db).map {
         Diagnostic(SourceLocation(file: $0.file, line: $0.line), $0.message)
       })
+    run.endpointTimelines = endpointTimelines
+    return run
   }
 }

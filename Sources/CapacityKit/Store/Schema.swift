@@ -83,7 +83,26 @@ enum Schema {
         PRIMARY KEY (run_id, position)
       ) STRICT;
       """
-    )
+    ),
+    (
+      "v2-endpoint-history",
+      """
+      CREATE TABLE endpoint_timeline_point (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,                -- order across all endpoints' points
+        method TEXT NOT NULL,
+        name TEXT NOT NULL,
+        timestamp INTEGER NOT NULL,               -- Unix seconds
+        users INTEGER NOT NULL,
+        requests_per_second REAL NOT NULL,
+        failures_per_second REAL NOT NULL,
+        percentiles TEXT NOT NULL,                -- JSON [{quantile, valueMs}]
+        total_requests INTEGER NOT NULL,
+        total_failures INTEGER NOT NULL,
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

@@ -59,6 +59,22 @@ struct TimelinePointRecord: RunChildRecord {
   var totalFailures: Int64
 }
 
+/// A row of `endpoint_timeline_point`: one tick of one endpoint's history.
+struct EndpointTimelinePointRecord: RunChildRecord {
+  static let databaseTableName = "endpoint_timeline_point"
+  var runId: String
+  var position: Int
+  var method: String
+  var name: String
+  var timestamp: Int64
+  var users: Int
+  var requestsPerSecond: Double
+  var failuresPerSecond: Double
+  var percentiles: [PercentileValue]
+  var totalRequests: Int64
+  var totalFailures: Int64
+}
+
 /// A row of `error_group`.
 struct ErrorGroupRecord: RunChildRecord {
   static let databaseTableName = "error_group"

@@ -1,0 +1,33 @@
+/// One metric of one scope (the whole run, or an endpoint) compared between two runs.
+public struct MetricComparison: Sendable, Equatable {
+  /// `overall`, or `METHOD name` of an endpoint.
+  public var scope: String
+  public var metric: ComparedMetric
+  public var baselineWindows: Int
+  public var candidateWindows: Int
+  public var baselineMean: Double?
+  public var candidateMean: Double?
+  /// (candidate − baseline) ÷ baseline, and its bootstrap CI; `nil` when not computable.
+  public var change: Double?
+  public var changeInterval: ClosedRange<Double>?
+  public var pValue: Double?
+  public var verdict: ComparisonVerdict
+}
+
+/// The per-window metrics `compare` tests.
+public enum ComparedMetric: String, Sendable, Codable, CaseIterable {
+  case p50Ms = "p50_ms"
+  case p95Ms = "p95_ms"
+  case throughputRps = "throughput_rps"
+
+  /// Latency is worse when it rises, throughput when it falls.
+  var higherIsWorse: Bool { self != .throughputRps }
+
+  func value(of window: MetricWindow) -> Double? {
+    switch self {
+    case .p50Ms: window.p50
+    case .p95Ms: window.p95
+    case .throughputRps: window.throughput
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/// One fixed-length window of a run at full load: throughput and the tool's windowed percentiles.
+public struct MetricWindow: Sendable, Equatable {
+  /// Unix seconds of the window's first tick.
+  public var start: Int64
+  /// Requests per second over the window, from cumulative counts.
+  public var throughput: Double
+  /// Latency percentiles at the window's last tick, milliseconds (Locust: its ~10 s window).
+  public var p50: Double?
+  public var p95: Double?
+
+  /// Cuts the full-load part of `points` (ticks at the highest user count) into windows of
+  /// `seconds`; partial windows (fewer than half the ticks) are dropped.
+  static func windows(of points: [TimelinePoint], seconds: Int64) -> [MetricWindow] {
+    guard let users = points.map(\.users).max(), users > 0 else { return [] }
+    let steady = points.filter { $0.users == users }
+    guard let origin = steady.first?.timestamp else { return [] }
+    var groups: [[TimelinePoint]] = []
+    for point in steady {
+      let index = Int((point.timestamp - origin) / seconds)
+      while groups.count <= index { groups.append([]) }
+      groups[index].append(point)
+    }
+    var windows: [MetricWindow] = []
+    var previous = steady.first
+    for group in groups {
+      guard let first = group.first, let last = group.last else { continue }
+      defer { previous = last }
+      guard group.count * 2 >= Int(seconds), let base = previous, last.timestamp > base.timestamp
+      else { continue }
+      windows.append(
+        MetricWindow(
+          start: first.timestamp,
+          throughput: Double(last.totalRequests - base.totalRequests)
+            / Double(last.timestamp - base.timestamp),
+          p50: last.percentile(0.5), p95: last.percentile(0.95)))
+    }
+    return windows
+  }
+}

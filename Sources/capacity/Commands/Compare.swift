@@ -1,0 +1,65 @@
+import ArgumentParser
+import CapacityKit
+import Foundation
+
+extension Capacity {
+  struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Say whether a candidate run regressed against a baseline, with statistics.",
+      discussion: """
+        BASELINE and CANDIDATE are stored runs (id, id prefix or name; see 'capacity runs') or
+        files/directories holding one run each, which are ingested first. Both runs are cut into
+        windows at full load; per window p50, p95 and throughput are compared overall and per
+        endpoint with a Mann-Whitney U test and a moving-block bootstrap CI. Exit status 2 on a
+        regression.
+        """)
+
+    @Argument(help: "The reference run.") var baseline: String
+    @Argument(help: "The run to judge.") var candidate: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "md, html or json.") var format: ComparisonFormat = .md
+    @Option(
+      name: [.short, .customLong("output")],
+      help: ArgumentHelp("Write here instead of stdout.", valueName: "file"))
+    var output: String?
+    @Option(help: ArgumentHelp("Smallest change that counts, percent.", valueName: "percent"))
+    var threshold = 5.0
+    @Option(help: ArgumentHelp("Window length, seconds.", valueName: "seconds")) var window = 10
+    @Option(help: "Bootstrap resamples.") var resamples = 10_000
+    @Option(help: "Seed of the bootstrap's random generator.") var seed: UInt64 = 42
+    @Option(help: ArgumentHelp("Templates overriding the bundled ones.", valueName: "dir"))
+    var templates: String?
+
+    enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable { case md, html, json }
+
+    func validate() throws {
+      guard threshold >= 0, window >= 2, resamples >= 100 else {
+        throw ValidationError("'--threshold' ≥ 0, '--window' ≥ 2 and '--resamples' ≥ 100 are required")
+      }
+    }
+
+    func run() throws {
+      var settings = ComparisonSettings()
+      settings.practicalThreshold = threshold / 100
+      settings.windowSeconds = Int64(window)
+      settings.resamples = resamples
+      settings.seed = seed
+      let locator = RunLocator(store: try store.open())
+      let comparison = RunComparator(settings: settings).compare(
+        baseline: try locator.run(for: baseline, now: Date()),
+        candidate: try locator.run(for: candidate, now: Date()))
+      let rendered = try ReportRenderer(templatesDirectory: templates).render(
+        ComparisonDocument(comparison, settings: settings))
+      let text =
+        [ComparisonFormat.md: rendered.markdown, .html: rendered.html, .json: rendered.json][format] ?? ""
+      if let output {
+        try text.write(toFile: output, atomically: true, encoding: .utf8)
+      } else {
+        print(text, terminator: "")
+      }
+      if comparison.verdict == .regression { throw ExitCode(2) }
+    }
+  }
+}
