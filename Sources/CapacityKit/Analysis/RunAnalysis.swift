@@ -17,6 +17,8 @@ public struct RunAnalysis: Sendable, Equatable {
   public var steps: [LoadStep]
   /// Caveats about the data that a reader of the numbers must know.
   public var notes: [String]
+  /// Recovery around each fault event (or detected incident) inside the run.
+  public var recoveries: [RecoveryResult] = []
 
   /// Within the SLO and usable as evidence.
   public func meetsSLO(_ thresholds: AnalysisThresholds) -> Bool {

@@ -9,6 +9,18 @@ public struct RunAnalyzer: Sendable {
     self.thresholds = thresholds
   }
 
+  /// Analyses `run`; with `events` (from `--events`), measures recovery around those that fall
+  /// inside it, and without, around incidents detected in its timeline (VALID/DEGRADED runs only).
+  public func analyze(_ run: Run, events: [ChaosEvent]?) -> RunAnalysis {
+    var analysis = analyze(run)
+    if let events {
+      analysis.recoveries = RecoveryAnalyzer().analyze(run, events: events)
+    } else if analysis.validity.verdict != .invalid {
+      analysis.recoveries = RecoveryAnalyzer().analyze(run, events: IncidentDetector().incidents(in: run))
+    }
+    return analysis
+  }
+
   public func analyze(_ run: Run) -> RunAnalysis {
     let total = run.total
     let requests = total?.requests

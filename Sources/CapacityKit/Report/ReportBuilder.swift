@@ -21,7 +21,8 @@ public struct ReportBuilder: Sendable {
       answer: composer.answer(plan: plan), evidence: composer.evidence(ordered),
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
       runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
-      profiles: profileEntries(plan), methods: methods.map(\.note), skippedFiles: skippedFiles.sorted())
+      profiles: profileEntries(plan), methods: methods.map(\.note), skippedFiles: skippedFiles.sorted(),
+      chaos: ordered.flatMap { analysis in analysis.recoveries.map { chaosEntry($0, run: analysis.run) } })
   }
 
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {
@@ -60,6 +61,20 @@ public struct ReportBuilder: Sendable {
       },
       historyKind: run.historyKind.rawValue, notes: analysis.notes,
       warnings: run.diagnostics.map(\.description))
+  }
+
+  private func chaosEntry(_ result: RecoveryResult, run: Run) -> ReportDocument.ChaosEntry {
+    func round(_ value: Double?) -> Double? { value.map { NumberFormat.rounded($0, places: 1) } }
+    return ReportDocument.ChaosEntry(
+      run: run.name, runId: run.id, time: UTCTimestamp.format(result.event.time), action: result.event.action,
+      target: result.event.target, origin: result.event.origin.rawValue,
+      resolutionS: result.resolutionSeconds,
+      interruptionS: result.interruptionSeconds, interruptionStartS: result.interruptionStartSeconds,
+      burstS: result.burstSeconds, burstFailures: result.burstFailures, failedRequests: result.failedRequests,
+      baselineP95Ms: round(result.baselineP95Ms), recoveryS: result.recoverySeconds,
+      baselineRps: round(result.baselineRequestsPerSecond), lowestRps: round(result.lowestRequestsPerSecond),
+      throughputDipPct: round(result.throughputDip.map { $0 * 100 }), targetS: result.targetSeconds,
+      judgedOn: result.judgedOn?.rawValue, pass: result.pass, notes: result.notes)
   }
 
   private func latencyEntry(_ latency: LatencySummary) -> ReportDocument.LatencyEntry {

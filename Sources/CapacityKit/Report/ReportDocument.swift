@@ -15,6 +15,34 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   public var methods: [String]
   /// Files met while walking directories that match no supported format.
   public var skippedFiles: [String] = []
+  /// Recovery around fault events (from `--events`) or detected incidents, per run.
+  public var chaos: [ChaosEntry] = []
+
+  public struct ChaosEntry: Sendable, Equatable, Codable {
+    public var run: String
+    public var runId: String
+    public var time: String
+    public var action: String
+    public var target: String
+    /// `events-file` or `detected`.
+    public var origin: String
+    public var resolutionS: Double
+    public var interruptionS: Double
+    public var interruptionStartS: Double?
+    public var burstS: Double
+    public var burstFailures: Int64
+    public var failedRequests: Int64
+    public var baselineP95Ms: Double?
+    public var recoveryS: Double?
+    public var baselineRps: Double?
+    public var lowestRps: Double?
+    public var throughputDipPct: Double?
+    public var targetS: Double?
+    /// `interruption` or `recovery`.
+    public var judgedOn: String?
+    public var pass: Bool?
+    public var notes: [String]
+  }
 
   public struct SLOEntry: Sendable, Equatable, Codable {
     public var p95Ms: Double

@@ -58,19 +58,9 @@ struct TimelineChart {
     return svg
   }
 
-  private func fmt(_ value: Double) -> String { NumberFormat.decimal(value, places: 1) }
+  private func fmt(_ value: Double) -> String { ChartScale.format(value) }
 
-  private func axis(_ value: Double) -> String {
-    NumberFormat.decimal(value, places: value < 10 && value != value.rounded() ? 1 : 0)
-  }
+  private func axis(_ value: Double) -> String { ChartScale.axisLabel(value) }
 
-  /// 1, 2 or 5 × 10^n at or above `value`, so axis ends are round numbers.
-  private func niceCeiling(_ value: Double) -> Double {
-    guard value > 0 else { return 1 }
-    var magnitude = 1.0
-    while magnitude * 10 <= value { magnitude *= 10 }
-    while magnitude > value { magnitude /= 10 }
-    for factor in [1.0, 2.0, 5.0, 10.0] where factor * magnitude >= value { return factor * magnitude }
-    return 10 * magnitude
-  }
+  private func niceCeiling(_ value: Double) -> Double { ChartScale.niceCeiling(value) }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Fixed-format UTC timestamps, parsed and printed without a locale or a formatter object.
 public enum UTCTimestamp {
-  /// Parses `YYYY-MM-DDTHH:MM:SS` with an optional fraction and `Z`, `+00:00` or ` UTC`;
-  /// `nil` for anything else (other offsets included, rather than guessing).
+  /// Parses `YYYY-MM-DDTHH:MM:SS` (or a space for `T`) with an optional fraction and a zone:
+  /// none or `Z` or ` UTC` (UTC), or an offset `±HH:MM` / `±HHMM`; `nil` for anything else.
   public static func parse(_ text: String) -> Date? {
     let bytes = Array(text.utf8)
     guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
@@ -25,10 +25,9 @@ public enum UTCTimestamp {
         index += 1
       }
     }
-    let zone = String(decoding: bytes[index...], as: UTF8.self)
-    guard ["", "Z", "+00:00", "+0000", " UTC", " +0000"].contains(zone) else { return nil }
+    guard let offset = offsetSeconds(String(decoding: bytes[index...], as: UTF8.self)) else { return nil }
     let days = daysFromCivil(year: year, month: month, day: day)
-    let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second) + fraction
+    let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second) + fraction - Double(offset)
     return Date(timeIntervalSince1970: seconds)
   }
 
@@ -41,6 +40,22 @@ public enum UTCTimestamp {
     return String(
       format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, secondsOfDay / 3_600,
       secondsOfDay % 3_600 / 60, secondsOfDay % 60)
+  }
+
+  /// Seconds east of UTC for a zone suffix; `nil` when it is not one we read.
+  private static func offsetSeconds(_ zone: String) -> Int? {
+    if ["", "Z", " UTC", "UTC"].contains(zone) { return 0 }
+    var bytes = Array(zone.utf8)
+    if bytes.first == UInt8(ascii: " ") { bytes.removeFirst() }
+    guard bytes.count == 6 || bytes.count == 5, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-")
+    else { return nil }
+    if bytes.count == 6 {
+      guard bytes[3] == UInt8(ascii: ":") else { return nil }
+      bytes.remove(at: 3)
+    }
+    guard let hours = number(bytes, 1, 2), let minutes = number(bytes, 3, 2), hours < 24, minutes < 60
+    else { return nil }
+    return (bytes[0] == UInt8(ascii: "-") ? -1 : 1) * (hours * 3_600 + minutes * 60)
   }
 
   private static func digitValue(_ byte: UInt8) -> Int? {

@@ -23,12 +23,19 @@ extension Capacity {
     @OptionGroup var thresholds: ThresholdOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(
+      help: ArgumentHelp(
+        "Fault events (CSV or JSON Lines: time, action, target[, target_s]) to measure recovery around.",
+        valueName: "file"))
+    var events: String?
+
     func run() throws {
       let renderer = try ReportRenderer(templatesDirectory: output.templates)
       let capacityPlan = try plan.plan()
       let outcome = try RunIngestor(store: try store.open()).ingest(paths, now: Date())
       let analyzer = RunAnalyzer(thresholds: thresholds.thresholds)
-      let analyses = outcome.runs.map(analyzer.analyze)
+      let faults = try events.map { try ChaosEventParser().parse(file: $0) }
+      let analyses = outcome.runs.map { analyzer.analyze($0, events: faults) }
       let document = ReportBuilder(thresholds: thresholds.thresholds).document(
         analyses: analyses, plan: capacityPlan, skippedFiles: outcome.skipped)
       let written = try output.write(try renderer.render(document, analyses: analyses))

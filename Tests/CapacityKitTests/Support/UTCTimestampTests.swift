@@ -9,13 +9,15 @@ import Testing
     ("2026-11-29 02:15:20 UTC", 1_795_918_520.0),
     ("1970-01-01T00:00:00Z", 0.0),
     ("2024-02-29T12:00:00.5+00:00", 1_709_208_000.5),
+    ("2026-11-29T03:25:08+01:00", 1_795_919_108.0),
+    ("2026-11-28T21:25:08-0500", 1_795_919_108.0),
   ])
   func parsesUTCForms(_ text: String, _ seconds: Double) {
     #expect(UTCTimestamp.parse(text)?.timeIntervalSince1970 == seconds)
   }
 
   @Test(arguments: [
-    "", "2026-11-29", "2026-13-01T00:00:00Z", "2026-11-29T02:25:08+01:00", "garbage at all!!!!!",
+    "", "2026-11-29", "2026-13-01T00:00:00Z", "2026-11-29T02:25:08+1", "garbage at all!!!!!",
   ])
   func rejectsOtherText(_ text: String) {
     #expect(UTCTimestamp.parse(text) == nil)

@@ -11,6 +11,8 @@ public struct ReportView: Sendable {
   public var footprintTotal: String
   public var runs: [RunSection]
   public var methods: [String]
+  public var chaos: [ChaosRow]
+  public var hasChaos: Bool
   public var skippedFiles: [String]
   public var hasSkippedFiles: Bool
   public var runCount: Int
@@ -108,6 +110,24 @@ public struct ReportView: Sendable {
     public var p95: String
     public var errorPct: String
     public var steady: String
+  }
+
+  public struct ChaosRow: Sendable {
+    public var run: String
+    public var time: String
+    public var event: String
+    public var origin: String
+    public var interruption: String
+    public var burst: String
+    public var failedRequests: String
+    public var recovery: String
+    public var dip: String
+    public var target: String
+    public var verdict: String
+    public var verdictClass: String
+    public var chartSVG: String
+    public var hasChart: Bool
+    public var notes: [String]
   }
 
   public struct FileRow: Sendable {

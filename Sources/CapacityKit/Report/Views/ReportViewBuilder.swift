@@ -16,7 +16,9 @@ public struct ReportViewBuilder: Sendable {
       footprintTotal: footprint.map {
         "\(AnswerComposer.millicores($0.cpuMillicores)) CPU, \(AnswerComposer.quantity(bytes: $0.memoryBytes))"
       } ?? "",
-      runs: runs, methods: document.methods, skippedFiles: document.skippedFiles,
+      runs: runs, methods: document.methods,
+      chaos: document.chaos.map { chaosRow($0, run: timelines[$0.runId]) }, hasChaos: !document.chaos.isEmpty,
+      skippedFiles: document.skippedFiles,
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
   }
@@ -46,6 +48,35 @@ public struct ReportViewBuilder: Sendable {
       reasons: entry.reasons, reasonsText: entry.reasons.joined(separator: "; "),
       scaleDown: entry.scaleDown.map { "\($0.component) \($0.from) → \($0.to)" }.joined(separator: ", "),
       hasScaleDown: !entry.scaleDown.isEmpty)
+  }
+
+  private func chaosRow(_ entry: ReportDocument.ChaosEntry, run: Run?) -> ReportView.ChaosRow {
+    func seconds(_ value: Double?) -> String {
+      value.map { NumberFormat.decimal($0, places: 0) + " s" } ?? "–"
+    }
+    let label = "\(entry.action) \(entry.target)"
+    let chart = run.flatMap { run in
+      UTCTimestamp.parse(entry.time).flatMap {
+        RecoveryChart().svg(for: run, time: $0.timeIntervalSince1970, label: label)
+      }
+    }
+    let verdict: String
+    switch entry.pass {
+    case true?: verdict = "PASS"
+    case false?: verdict = "FAIL"
+    case nil: verdict = "no target"
+    }
+    return ReportView.ChaosRow(
+      run: entry.run, time: entry.time, event: label, origin: entry.origin,
+      interruption: seconds(entry.interruptionS),
+      burst: "\(seconds(entry.burstS)), \(entry.burstFailures) failed",
+      failedRequests: "\(entry.failedRequests)",
+      recovery: entry.recoveryS.map { seconds($0) }
+        ?? (entry.baselineP95Ms == nil ? "not measured" : "not within horizon"),
+      dip: entry.throughputDipPct.map { NumberFormat.decimal($0, places: 0) + " %" } ?? "–",
+      target: entry.targetS.map { "\(seconds($0)) on \(entry.judgedOn ?? "interruption")" } ?? "none",
+      verdict: verdict, verdictClass: entry.pass == true ? "good" : (entry.pass == false ? "bad" : "none"),
+      chartSVG: chart ?? "", hasChart: chart != nil, notes: entry.notes)
   }
 
   private func componentRow(_ entry: ReportDocument.ComponentEntry) -> ReportView.ComponentRow {

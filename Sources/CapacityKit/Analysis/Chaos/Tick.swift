@@ -1,0 +1,68 @@
+/// The interval between two consecutive timeline points: what happened in it.
+struct Tick: Sendable, Equatable {
+  /// Unix seconds.
+  var start: Int64
+  var end: Int64
+  var requests: Int64
+  var failures: Int64
+  var users: Int
+  /// The tool's windowed p95 at the end of the tick, milliseconds.
+  var p95: Double?
+
+  var successes: Int64 { requests - failures }
+
+  static func ticks(of points: [TimelinePoint]) -> [Tick] {
+    zip(points, points.dropFirst()).compactMap { previous, point in
+      guard point.timestamp > previous.timestamp else { return nil }
+      return Tick(
+        start: previous.timestamp, end: point.timestamp,
+        requests: max(0, point.totalRequests - previous.totalRequests),
+        failures: max(0, point.totalFailures - previous.totalFailures), users: point.users,
+        p95: point.percentile(0.95))
+    }
+  }
+
+  /// The median tick length, seconds.
+  static func resolution(of ticks: [Tick]) -> Double {
+    let lengths = ticks.map { Double($0.end - $0.start) }.sorted()
+    return lengths.isEmpty ? 1 : lengths[lengths.count / 2]
+  }
+
+  static func throughput(_ ticks: [Tick]) -> Double? {
+    guard let first = ticks.first, let last = ticks.last, last.end > first.start else { return nil }
+    return Double(ticks.reduce(0) { $0 + $1.requests }) / Double(last.end - first.start)
+  }
+
+  /// A run of consecutive ticks.
+  struct Stretch {
+    var ticks: ArraySlice<Tick>
+    var start: Int64 { ticks.first?.start ?? 0 }
+    var end: Int64 { ticks.last?.end ?? 0 }
+  }
+
+  static func stretches(in ticks: [Tick], where matches: (Tick) -> Bool) -> [Stretch] {
+    var stretches: [Stretch] = []
+    var index = 0
+    while index < ticks.count {
+      guard matches(ticks[index]) else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end + 1 < ticks.count, matches(ticks[end + 1]), ticks[end + 1].start == ticks[end].end {
+        end += 1
+      }
+      stretches.append(Stretch(ticks: ticks[index...end]))
+      index = end + 1
+    }
+    return stretches
+  }
+
+  static func longestStretch(in ticks: [Tick], where matches: (Tick) -> Bool) -> Stretch? {
+    stretches(in: ticks, where: matches).max { ($0.end - $0.start) < ($1.end - $1.start) }
+  }
+
+  static func firstStretch(in ticks: [Tick], where matches: (Tick) -> Bool) -> Stretch? {
+    stretches(in: ticks, where: matches).first
+  }
+}
