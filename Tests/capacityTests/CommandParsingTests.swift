@@ -10,25 +10,25 @@ import Testing
     ])
     let analyze = try #require(command as? Capacity.Analyze)
     #expect(analyze.paths == ["a.csv", "runs/"])
-    #expect(analyze.plan.manifests == ["k8s/", "extra.yaml"])
-    #expect(analyze.output.output == "out")
+    #expect(analyze.report.plan.manifests == ["k8s/", "extra.yaml"])
+    #expect(analyze.report.output.output == "out")
     #expect(analyze.store.db == "x.sqlite")
-    #expect(analyze.thresholds.thresholds.sloP95Ms == 500)
+    #expect(analyze.report.thresholds.thresholds.sloP95Ms == 500)
   }
 
   @Test func defaultsFollowTheDesign() throws {
     let analyze = try #require(try Capacity.parseAsRoot(["analyze", "runs/"]) as? Capacity.Analyze)
     #expect(analyze.store.db == "capacity.sqlite")
-    #expect(analyze.output.output == "capacity-report")
-    #expect(analyze.thresholds.thresholds.sloErrorRate == 0.01)
+    #expect(analyze.report.output.output == "capacity-report")
+    #expect(analyze.report.thresholds.thresholds.sloErrorRate == 0.01)
   }
 
   @Test func sloFlagsBecomeThresholds() throws {
     let analyze = try #require(
       try Capacity.parseAsRoot(["analyze", "r", "--slo-p95", "300", "--slo-errors", "0.5"])
         as? Capacity.Analyze)
-    #expect(analyze.thresholds.thresholds.sloP95Ms == 300)
-    #expect(analyze.thresholds.thresholds.sloErrorRate == 0.005)
+    #expect(analyze.report.thresholds.thresholds.sloP95Ms == 300)
+    #expect(analyze.report.thresholds.thresholds.sloErrorRate == 0.005)
   }
 
   @Test func planWithoutManifestsIsAUsageError() {

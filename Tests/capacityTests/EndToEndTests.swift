@@ -159,3 +159,74 @@ import Testing
     #expect(try runner.run(["templates", "export", "tpl"]).status != 0)
   }
 }
+
+/// The history features: re-rendering from the store, trends, filters, compare.
+@Suite(.serialized) struct HistoryEndToEndTests {
+  let runs = BinaryRunner.repository.appendingPathComponent("samples/runs").path
+
+  @Test func reportFromTheStoreAloneEqualsTheAnalyzeReport() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    try FileManager.default.copyItem(atPath: runs + "/light", toPath: runner.path("light"))
+    try FileManager.default.copyItem(atPath: runs + "/invalid", toPath: runner.path("invalid"))
+    #expect(try runner.run(["analyze", "light", "invalid", "-o", "first", "--db", "h.sqlite"]).status == 0)
+    try FileManager.default.removeItem(atPath: runner.path("light"))
+    try FileManager.default.removeItem(atPath: runner.path("invalid"))
+    let again = try runner.run(["report", "light", "invalid", "-o", "second", "--db", "h.sqlite"])
+    #expect(again.status == 0, "\(again.stderr)")
+    let first = try String(contentsOfFile: runner.path("first/report.json"), encoding: .utf8)
+    let second = try String(contentsOfFile: runner.path("second/report.json"), encoding: .utf8)
+    #expect(first == second)
+  }
+
+  @Test func aScenarioRunTwiceShowsItsTrend() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    try FileManager.default.createDirectory(atPath: runner.path("day2"), withIntermediateDirectories: true)
+    // The same scenario on another day: the stats file with the last endpoint row dropped.
+    let stats = try String(contentsOfFile: runs + "/light/light_stats.csv", encoding: .utf8)
+    try stats.write(toFile: runner.path("day2/light_stats.csv"), atomically: true, encoding: .utf8)
+    try (stats + "\n").write(toFile: runner.path("light_stats.csv"), atomically: true, encoding: .utf8)
+    #expect(try runner.run(["ingest", "light_stats.csv", "--db", "t.sqlite"]).status == 0)
+    #expect(try runner.run(["analyze", "day2", "-o", "r", "--db", "t.sqlite"]).status == 0)
+    let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("r/report.json")))
+    let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let trends = try #require(document["trends"] as? [[String: Any]])
+    #expect(trends.first?["scenario"] as? String == "light")
+    #expect((trends.first?["points"] as? [Any])?.count == 2)
+    let html = try String(contentsOfFile: runner.path("r/report.html"), encoding: .utf8)
+    #expect(html.contains("class=\"sparkline\""))
+  }
+
+  @Test func runsCanBeFiltered() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    #expect(try runner.run(["ingest", runs, "--db", "f.sqlite"]).status == 0)
+    let light = try runner.run(["runs", "--db", "f.sqlite", "--scenario", "LIGHT", "--json"])
+    let listed = try #require(
+      try JSONSerialization.jsonObject(with: Data(light.stdout.utf8)) as? [[String: Any]])
+    #expect(listed.map { $0["name"] as? String } == ["light"])
+    let late = try runner.run(["runs", "--db", "f.sqlite", "--since", "2026-11-29T02:20:00Z", "--json"])
+    let lateRuns = try #require(
+      try JSONSerialization.jsonObject(with: Data(late.stdout.utf8)) as? [[String: Any]])
+    // Only the invalid run (02:25) started after 02:20; the broken sample has no start time.
+    #expect(lateRuns.map { $0["name"] as? String } == ["invalid"])
+    #expect(try runner.run(["runs", "--db", "f.sqlite", "--since", "last week"]).status == 64)
+  }
+
+  @Test func compareExitsTwoOnARegressionAndZeroOtherwise() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let same = try runner.run([
+      "compare", runs + "/medium", runs + "/medium", "--db", "c.sqlite", "--format", "json",
+    ])
+    #expect(same.status == 0, "\(same.stderr)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(same.stdout.utf8)) as? [String: Any])
+    #expect(document["verdict"] as? String == "no significant change")
+    // light (20 users, p95 ~180 ms) against medium (50 users, p95 ~550 ms): latency regressed.
+    let worse = try runner.run(["compare", runs + "/light", "medium", "--db", "c.sqlite"])
+    #expect(worse.status == 2, "\(worse.stderr)")
+    #expect(worse.stdout.hasPrefix("# Run comparison: **regression**"))
+  }
+}

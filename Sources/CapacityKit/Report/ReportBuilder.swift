@@ -8,7 +8,8 @@ public struct ReportBuilder: Sendable {
   }
 
   public func document(
-    analyses: [RunAnalysis], plan: CapacityPlan, skippedFiles: [String] = []
+    analyses: [RunAnalysis], plan: CapacityPlan, skippedFiles: [String] = [],
+    trends: [String: [TrendPoint]] = [:]
   ) -> ReportDocument {
     let composer = AnswerComposer(thresholds: thresholds)
     let ordered = analyses.sorted {
@@ -22,7 +23,19 @@ public struct ReportBuilder: Sendable {
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
       runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
       profiles: profileEntries(plan), methods: methods.map(\.note), skippedFiles: skippedFiles.sorted(),
-      chaos: ordered.flatMap { analysis in analysis.recoveries.map { chaosEntry($0, run: analysis.run) } })
+      chaos: ordered.flatMap { analysis in analysis.recoveries.map { chaosEntry($0, run: analysis.run) } },
+      trends: trends.keys.sorted().map { name in
+        ReportDocument.TrendEntry(
+          scenario: name,
+          points: (trends[name] ?? []).map { point in
+            ReportDocument.TrendPointEntry(
+              runId: point.runID, startedAt: point.startedAt.map(UTCTimestamp.format),
+              requests: point.requests,
+              rps: NumberFormat.rounded(point.requestsPerSecond, places: 2),
+              p95Ms: point.p95Ms.map { NumberFormat.rounded($0, places: 2) },
+              errorRate: NumberFormat.rounded(point.errorRate, places: 4))
+          })
+      })
   }
 
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {

@@ -17,6 +17,22 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   public var skippedFiles: [String] = []
   /// Recovery around fault events (from `--events`) or detected incidents, per run.
   public var chaos: [ChaosEntry] = []
+  /// Scenarios of this report with two or more stored runs, each run's headline figures.
+  public var trends: [TrendEntry] = []
+
+  public struct TrendEntry: Sendable, Equatable, Codable {
+    public var scenario: String
+    public var points: [TrendPointEntry]
+  }
+
+  public struct TrendPointEntry: Sendable, Equatable, Codable {
+    public var runId: String
+    public var startedAt: String?
+    public var requests: Int64
+    public var rps: Double
+    public var p95Ms: Double?
+    public var errorRate: Double
+  }
 
   public struct ChaosEntry: Sendable, Equatable, Codable {
     public var run: String

@@ -40,6 +40,38 @@ public final class RunStore: Sendable {
     }
   }
 
+  /// Stored runs that match `filter`, oldest first.
+  public func listRuns(matching filter: RunFilter) throws(StoreError) -> [StoredRun] {
+    try listRuns().filter(filter.matches)
+  }
+
+  /// Every stored run named `name`, oldest first, with the figures a trend shows.
+  public func trend(name: String) throws(StoreError) -> [TrendPoint] {
+    do {
+      return try writer.read { db in
+        let sql = """
+          SELECT run.id, run.started_at, total.requests, total.failures, total.requests_per_second,
+                 total.percentiles
+          FROM run JOIN endpoint_stat AS total ON total.run_id = run.id AND total.position = -1
+          WHERE run.name = ?
+          ORDER BY run.started_at, run.id
+          """
+        return try Row.fetchAll(db, sql: sql, arguments: [name]).map { row in
+          let json: String = row["percentiles"]
+          let percentiles = (try? JSONDecoder().decode([PercentileValue].self, from: Data(json.utf8))) ?? []
+          return TrendPoint(
+            runID: row["id"],
+            startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            requests: row["requests"], failures: row["failures"],
+            requestsPerSecond: row["requests_per_second"],
+            p95Ms: percentiles.first { abs($0.quantile - 0.95) < 1e-9 }?.valueMs)
+        }
+      }
+    } catch {
+      throw StoreError(error)
+    }
+  }
+
   /// All stored runs, oldest first.
   public func listRuns() throws(StoreError) -> [StoredRun] {
     do {

@@ -19,26 +19,15 @@ extension Capacity {
     var paths: [String]
 
     @OptionGroup var store: StoreOptions
-    @OptionGroup var plan: PlanOptions
-    @OptionGroup var thresholds: ThresholdOptions
-    @OptionGroup var output: OutputOptions
-
-    @Option(
-      help: ArgumentHelp(
-        "Fault events (CSV or JSON Lines: time, action, target[, target_s]) to measure recovery around.",
-        valueName: "file"))
-    var events: String?
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
-      let renderer = try ReportRenderer(templatesDirectory: output.templates)
-      let capacityPlan = try plan.plan()
-      let outcome = try RunIngestor(store: try store.open()).ingest(paths, now: Date())
-      let analyzer = RunAnalyzer(thresholds: thresholds.thresholds)
-      let faults = try events.map { try ChaosEventParser().parse(file: $0) }
-      let analyses = outcome.runs.map { analyzer.analyze($0, events: faults) }
-      let document = ReportBuilder(thresholds: thresholds.thresholds).document(
-        analyses: analyses, plan: capacityPlan, skippedFiles: outcome.skipped)
-      let written = try output.write(try renderer.render(document, analyses: analyses))
+      let renderer = try report.renderer()
+      let runStore = try store.open()
+      let job = try report.job(store: runStore)
+      let outcome = try RunIngestor(store: runStore).ingest(paths, now: Date())
+      let (document, analyses) = try job.run(outcome.runs, skippedFiles: outcome.skipped)
+      let written = try report.output.write(try renderer.render(document, analyses: analyses))
       Console.standardError.report(outcome)
       print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")
     }

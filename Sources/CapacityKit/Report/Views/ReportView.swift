@@ -11,6 +11,8 @@ public struct ReportView: Sendable {
   public var footprintTotal: String
   public var runs: [RunSection]
   public var methods: [String]
+  public var trends: [TrendSection]
+  public var hasTrends: Bool
   public var chaos: [ChaosRow]
   public var hasChaos: Bool
   public var skippedFiles: [String]
@@ -110,6 +112,20 @@ public struct ReportView: Sendable {
     public var p95: String
     public var errorPct: String
     public var steady: String
+  }
+
+  public struct TrendSection: Sendable {
+    public var scenario: String
+    public var sparklineSVG: String
+    public var rows: [TrendRow]
+  }
+
+  public struct TrendRow: Sendable {
+    public var run: String
+    public var startedAt: String
+    public var rps: String
+    public var p95: String
+    public var errorPct: String
   }
 
   public struct ChaosRow: Sendable {

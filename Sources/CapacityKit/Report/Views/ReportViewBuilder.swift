@@ -17,6 +17,7 @@ public struct ReportViewBuilder: Sendable {
         "\(AnswerComposer.millicores($0.cpuMillicores)) CPU, \(AnswerComposer.quantity(bytes: $0.memoryBytes))"
       } ?? "",
       runs: runs, methods: document.methods,
+      trends: document.trends.map(trendSection), hasTrends: !document.trends.isEmpty,
       chaos: document.chaos.map { chaosRow($0, run: timelines[$0.runId]) }, hasChaos: !document.chaos.isEmpty,
       skippedFiles: document.skippedFiles,
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
@@ -48,6 +49,19 @@ public struct ReportViewBuilder: Sendable {
       reasons: entry.reasons, reasonsText: entry.reasons.joined(separator: "; "),
       scaleDown: entry.scaleDown.map { "\($0.component) \($0.from) → \($0.to)" }.joined(separator: ", "),
       hasScaleDown: !entry.scaleDown.isEmpty)
+  }
+
+  private func trendSection(_ entry: ReportDocument.TrendEntry) -> ReportView.TrendSection {
+    ReportView.TrendSection(
+      scenario: entry.scenario,
+      sparklineSVG: Sparkline().svg(
+        entry.points.map { $0.p95Ms }, label: "p95 of \(entry.scenario) across runs"),
+      rows: entry.points.map { point in
+        ReportView.TrendRow(
+          run: String(point.runId.prefix(12)), startedAt: point.startedAt ?? "unknown",
+          rps: NumberFormat.decimal(point.rps, places: 1), p95: NumberFormat.milliseconds(point.p95Ms),
+          errorPct: NumberFormat.percent(point.errorRate, places: 2))
+      })
   }
 
   private func chaosRow(_ entry: ReportDocument.ChaosEntry, run: Run?) -> ReportView.ChaosRow {

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CapacityKit
+import Foundation
+
+extension Capacity {
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Re-render the report of stored runs from the database alone.",
+      discussion: """
+        RUN is a stored run's id, id prefix (6+ characters) or name; see 'capacity runs'.
+        The source files are not needed.
+        """)
+
+    @Argument(help: ArgumentHelp("Stored runs.", valueName: "run")) var runs: [String] = []
+
+    @Flag(help: "Report every stored run.") var all = false
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var report: ReportOptions
+
+    func validate() throws {
+      if runs.isEmpty == !all { throw ValidationError("name the runs to report, or pass '--all'") }
+    }
+
+    func run() throws {
+      let renderer = try report.renderer()
+      let runStore = try store.open()
+      let ids = all ? try runStore.listRuns().map(\.id) : try runs.map { try runStore.resolve($0) }
+      let stored = try ids.map { try runStore.run(id: $0) }
+      let (document, analyses) = try report.job(store: runStore).run(stored)
+      let written = try report.output.write(try renderer.render(document, analyses: analyses))
+      print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CapacityKit
+
+/// Everything that shapes a report: plan, objectives, fault events, output.
+struct ReportOptions: ParsableArguments {
+  @OptionGroup var plan: PlanOptions
+  @OptionGroup var thresholds: ThresholdOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(
+    help: ArgumentHelp(
+      "Fault events (CSV or JSON Lines: time, action, target[, target_s]) to measure recovery around.",
+      valueName: "file"))
+  var events: String?
+
+  func renderer() throws -> ReportRenderer { try ReportRenderer(templatesDirectory: output.templates) }
+
+  func job(store: RunStore) throws -> ReportJob {
+    ReportJob(
+      store: store, thresholds: thresholds.thresholds, plan: try plan.plan(),
+      events: try events.map { try ChaosEventParser().parse(file: $0) })
+  }
+}
