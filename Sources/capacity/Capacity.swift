@@ -15,6 +15,6 @@ struct Capacity: ParsableCommand {
       Exit status: 0 ok, 1 error, 2 a gate failed (plan --strict), 64 usage.
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self, Ingest.self, Runs.self, Plan.self, Profiles.self, Templates.self]
+    subcommands: [Analyze.self, Ingest.self, Runs.self, Plan.self, Profiles.self, Templates.self, Check.self]
   )
 }
