@@ -227,3 +227,25 @@ public struct SaturationAnalyzer: Sendable {
       + "\(Planner.list(proposals.sorted().map(String.init))) users."
   }
 }
+
+extension SaturationAnalyzer {
+  /// One analysis per usable stepped run (≥ 3 load steps) and, with `runsAsSteps`, one for the
+  /// single-level runs taken together as steps at their user counts (when there are ≥ 2 of them).
+  public func series(_ analyses: [RunAnalysis], runsAsSteps: Bool) -> [SaturationAnalysis] {
+    var result = analyses.filter { $0.validity.verdict != .invalid && $0.steps.count >= 3 }.map {
+      analyze(source: $0.run.name, runIDs: [$0.run.id], steps: Self.steps(of: $0))
+    }
+    if runsAsSteps {
+      let levels = analyses.filter {
+        $0.validity.verdict != .invalid && $0.steps.count <= 1 && $0.usersMax != nil && $0.requests != nil
+      }
+      let steps = Self.steps(ofRuns: levels, thresholds: thresholds)
+      if Set(steps.map(\.users)).count >= 2 {
+        result.append(
+          analyze(
+            source: "runs " + Planner.list(steps.map(\.label)), runIDs: levels.map(\.run.id), steps: steps))
+      }
+    }
+    return result
+  }
+}

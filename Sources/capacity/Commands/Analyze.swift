@@ -23,14 +23,22 @@ extension Capacity {
     @OptionGroup var thresholds: ThresholdOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Treat single-level runs (light, medium, peak, stress…) as load steps at their user counts.")
+    var runsAsSteps = false
+
     func run() throws {
       let renderer = try ReportRenderer(templatesDirectory: output.templates)
       let capacityPlan = try plan.plan()
       let outcome = try RunIngestor(store: try store.open()).ingest(paths, now: Date())
-      let analyzer = RunAnalyzer(thresholds: thresholds.thresholds)
+      let objectives = try thresholds.objectives()
+      let applied = objectives.applied(to: thresholds.thresholds)
+      let analyzer = RunAnalyzer(thresholds: applied)
       let analyses = outcome.runs.map(analyzer.analyze)
-      let document = ReportBuilder(thresholds: thresholds.thresholds).document(
-        analyses: analyses, plan: capacityPlan, skippedFiles: outcome.skipped)
+      let saturation = SaturationAnalyzer(thresholds: applied, objectives: objectives)
+        .series(analyses, runsAsSteps: runsAsSteps)
+      let document = ReportBuilder(thresholds: applied).document(
+        analyses: analyses, plan: capacityPlan, skippedFiles: outcome.skipped, saturation: saturation,
+        objectives: objectives)
       let written = try output.write(try renderer.render(document, analyses: analyses))
       Console.standardError.report(outcome)
       print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")
