@@ -63,7 +63,8 @@ let package = Package(
         "capacity",
         "CapacityKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      exclude: ["Schemas"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -16,8 +16,8 @@ struct Capacity: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Analyze.self, Ingest.self, Runs.self, Report.self, Compare.self, Plan.self, Profiles.self,
-      Templates.self,
+      Analyze.self, Ingest.self, Runs.self, Report.self, Compare.self, Check.self, Plan.self,
+      Profiles.self, Templates.self,
     ]
   )
 }

@@ -20,6 +20,19 @@ public struct AnalysisThresholds: Sendable, Equatable {
   public var stepWarmupFraction: Double = 0.15
   public var stepMinimumSeconds: Double = 30
   public var stepMinimumRequests: Int64 = 200
+  /// Saturation (CAPACITY-MATH.md §2.2, §7): the plateau rule trips when a step's throughput gain
+  /// per user falls below this share of the initial slope X₁/N₁ …
+  public var plateauFraction: Double = 0.25
+  /// … and "throughput falling" when a step carries less than the previous one by more than this
+  /// share (measurement noise).
+  public var retrogradeTolerance: Double = 0.05
+  /// A Kneedle knee is trusted when a rule trips within this many steps of it.
+  public var kneeAgreementSteps: Int = 1
+  /// Kneedle sensitivity S.
+  public var kneeSensitivity: Double = 1
+  /// Residual-bootstrap replicates and seed for the interval of N*.
+  public var bootstrapReplicates: Int = 1_000
+  public var bootstrapSeed: UInt64 = 20_111_129
 
   public init() {}
 }

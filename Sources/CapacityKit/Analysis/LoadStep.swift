@@ -13,4 +13,7 @@ public struct LoadStep: Sendable, Equatable {
   public var errorRate: Double
   /// Long enough and busy enough to count as a steady-state measurement.
   public var isSteady: Bool
+  /// Means of the tool's windowed p50 and p99 over the steady part, like `p95Ms`.
+  public var p50Ms: Double? = nil
+  public var p99Ms: Double? = nil
 }

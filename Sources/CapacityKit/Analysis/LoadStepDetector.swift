@@ -40,13 +40,17 @@ struct LoadStepDetector {
     let seconds = Double(steadyLast.timestamp - base.timestamp)
     let requests = steadyLast.totalRequests - base.totalRequests
     let failures = steadyLast.totalFailures - base.totalFailures
-    let p95s = steady.compactMap { $0.percentile(0.95) }.filter { $0 > 0 }
+    func mean(_ quantile: Double) -> Double? {
+      let values = steady.compactMap { $0.percentile(quantile) }.filter { $0 > 0 }
+      return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
     return LoadStep(
       users: first.users, startSeconds: Double(stepStart.timestamp - origin),
       endSeconds: Double(last.timestamp - origin), requests: requests,
       requestsPerSecond: seconds > 0 ? Double(requests) / seconds : 0,
-      p95Ms: p95s.isEmpty ? nil : p95s.reduce(0, +) / Double(p95s.count),
+      p95Ms: mean(0.95),
       errorRate: requests > 0 ? Double(failures) / Double(requests) : 0,
-      isSteady: span >= thresholds.stepMinimumSeconds && requests >= thresholds.stepMinimumRequests)
+      isSteady: span >= thresholds.stepMinimumSeconds && requests >= thresholds.stepMinimumRequests,
+      p50Ms: mean(0.5), p99Ms: mean(0.99))
   }
 }

@@ -9,7 +9,8 @@ public struct ReportBuilder: Sendable {
 
   public func document(
     analyses: [RunAnalysis], plan: CapacityPlan, skippedFiles: [String] = [],
-    trends: [String: [TrendPoint]] = [:]
+    trends: [String: [TrendPoint]] = [:], saturation: [SaturationAnalysis] = [],
+    objectives: ServiceLevelObjectives? = nil
   ) -> ReportDocument {
     let composer = AnswerComposer(thresholds: thresholds)
     let ordered = analyses.sorted {
@@ -18,7 +19,7 @@ public struct ReportBuilder: Sendable {
       )
     }
     let methods = Set(ordered.map(\.latency.method)).sorted { $0.rawValue < $1.rawValue }
-    return ReportDocument(
+    var document = ReportDocument(
       answer: composer.answer(plan: plan), evidence: composer.evidence(ordered),
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
       runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
@@ -36,6 +37,24 @@ public struct ReportBuilder: Sendable {
               errorRate: NumberFormat.rounded(point.errorRate, places: 4))
           })
       })
+    addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
+    return document
+  }
+
+  /// The `saturation` section, the objectives with each run's results, and the capacity-at-SLO evidence.
+  private func addSaturation(
+    _ document: inout ReportDocument, analyses: [RunAnalysis], saturation: [SaturationAnalysis],
+    objectives: ServiceLevelObjectives?
+  ) {
+    let entries = SaturationEntryBuilder()
+    if !saturation.isEmpty {
+      document.saturation = saturation.map(entries.entry)
+      document.evidence += CapacityEvidence().sentences(saturation)
+    }
+    guard let objectives else { return }
+    document.slo.objectives = objectives.objectives.map(entries.objective)
+    document.slo.source = objectives.source
+    document.slo.results = SLOEvaluator(objectives: objectives).evaluate(analyses).map(entries.result)
   }
 
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {

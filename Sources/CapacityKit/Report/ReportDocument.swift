@@ -59,10 +59,16 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var pass: Bool?
     public var notes: [String]
   }
+  /// Saturation series (stepped runs, and runs at different user counts); absent when none.
+  public var saturation: [SaturationEntry]? = nil
 
   public struct SLOEntry: Sendable, Equatable, Codable {
     public var p95Ms: Double
     public var errorRate: Double
+    /// Every objective in force, the `--slo` file they came from, and each run's result.
+    public var objectives: [ObjectiveEntry]? = nil
+    public var source: String? = nil
+    public var results: [SLOResultEntry]? = nil
   }
 
   public struct RunEntry: Sendable, Equatable, Codable {

@@ -13,11 +13,15 @@ struct ReportOptions: ParsableArguments {
       valueName: "file"))
   var events: String?
 
+  @Flag(help: "Treat single-level runs (light, medium, peak, stress…) as load steps at their user counts.")
+  var runsAsSteps = false
+
   func renderer() throws -> ReportRenderer { try ReportRenderer(templatesDirectory: output.templates) }
 
   func job(store: RunStore) throws -> ReportJob {
     ReportJob(
-      store: store, thresholds: thresholds.thresholds, plan: try plan.plan(),
+      store: store, thresholds: thresholds.thresholds, objectives: try thresholds.objectives(),
+      runsAsSteps: runsAsSteps, plan: try plan.plan(),
       events: try events.map { try ChaosEventParser().parse(file: $0) })
   }
 }

@@ -9,7 +9,22 @@ struct ThresholdOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Objective for failed requests, percent.", valueName: "percent"))
   var sloErrors = 1.0
 
+  @Option(
+    help: ArgumentHelp(
+      "YAML file of objectives (global and per endpoint); see README 'SLO file'. Its run-wide p95 and "
+        + "error rate replace --slo-p95 and --slo-errors.", valueName: "file"))
+  var slo: String?
+
+  @Option(help: ArgumentHelp("A load step counts as steady with at least this many seconds.", valueName: "s"))
+  var stepMinSeconds = 30.0
+
+  @Option(
+    help: ArgumentHelp("A load step counts as steady with at least this many requests.", valueName: "n"))
+  var stepMinRequests = 200
+
   func validate() throws {
+    guard stepMinSeconds >= 0 else { throw ValidationError("'--step-min-seconds' must be 0 or more") }
+    guard stepMinRequests >= 0 else { throw ValidationError("'--step-min-requests' must be 0 or more") }
     guard sloP95 > 0 else { throw ValidationError("'--slo-p95' must be above 0 ms") }
     guard (0...100).contains(sloErrors) else {
       throw ValidationError("'--slo-errors' must be a percentage between 0 and 100")
@@ -20,6 +35,15 @@ struct ThresholdOptions: ParsableArguments {
     var thresholds = AnalysisThresholds()
     thresholds.sloP95Ms = sloP95
     thresholds.sloErrorRate = sloErrors / 100
+    thresholds.stepMinimumSeconds = stepMinSeconds
+    thresholds.stepMinimumRequests = Int64(stepMinRequests)
     return thresholds
+  }
+
+  /// The objectives in force: the `--slo` file (with the flags' p95 and error rate as defaults for
+  /// the metrics it leaves out), else the flags.
+  func objectives() throws -> ServiceLevelObjectives {
+    guard let slo else { return ServiceLevelObjectives(thresholds: thresholds) }
+    return try SLOLoader().load(path: slo, thresholds: thresholds)
   }
 }

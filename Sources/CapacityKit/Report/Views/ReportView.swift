@@ -19,6 +19,26 @@ public struct ReportView: Sendable {
   public var hasSkippedFiles: Bool
   public var runCount: Int
   public var fileCount: Int
+  /// Saturation series (stepped runs, runs as steps), with charts.
+  public var saturation: [SaturationSection] = []
+  public var hasSaturation: Bool = false
+
+  public struct SaturationSection: Sendable {
+    public var source: String
+    public var throughputSVG: String
+    public var latencySVG: String
+    public var saturationPoint: String
+    public var bottleneck: String
+    public var capacity: String
+    public var fit: String
+    public var hasFit: Bool
+    public var coefficients: [String]
+    public var uslMissing: String
+    public var forecast: String
+    public var knees: String
+    public var rules: [String]
+    public var notes: [String]
+  }
 
   public struct ProfileRow: Sendable {
     public var name: String

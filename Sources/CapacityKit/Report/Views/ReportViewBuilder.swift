@@ -6,7 +6,7 @@ public struct ReportViewBuilder: Sendable {
     let timelines = Dictionary(analyses.map { ($0.run.id, $0.run) }, uniquingKeysWith: { first, _ in first })
     let runs = document.runs.map { runSection($0, run: timelines[$0.id]) }
     let footprint = document.footprint
-    return ReportView(
+    var view = ReportView(
       title: "Capacity report", answer: document.answer, evidence: document.evidence,
       slo: "p95 ≤ \(NumberFormat.milliseconds(document.slo.p95Ms)), errors ≤ "
         + NumberFormat.percent(document.slo.errorRate),
@@ -22,6 +22,11 @@ public struct ReportViewBuilder: Sendable {
       skippedFiles: document.skippedFiles,
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
+    view.saturation = (document.saturation ?? []).map {
+      SaturationSectionBuilder().section($0, sloP95Ms: document.slo.p95Ms)
+    }
+    view.hasSaturation = !view.saturation.isEmpty
+    return view
   }
 
   private func verdictClass(_ verdict: String?) -> String {
