@@ -16,4 +16,6 @@ public struct LoadStep: Sendable, Equatable {
   /// Means of the tool's windowed p50 and p99 over the steady part, like `p95Ms`.
   public var p50Ms: Double? = nil
   public var p99Ms: Double? = nil
+  /// Exact mean response time over the steady part, from the cumulative means and counts.
+  public var meanMs: Double? = nil
 }

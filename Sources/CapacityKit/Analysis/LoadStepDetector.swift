@@ -26,6 +26,16 @@ struct LoadStepDetector {
     return steps
   }
 
+  /// Mean response time of the requests between two points: the cumulative sums' difference over
+  /// the counts' difference.
+  static func meanResponse(from start: TimelinePoint, to end: TimelinePoint) -> Double? {
+    guard let startMean = start.totalAverageMs ?? (start.totalRequests == 0 ? 0 : nil),
+      let endMean = end.totalAverageMs, end.totalRequests > start.totalRequests
+    else { return nil }
+    let sum = endMean * Double(end.totalRequests) - startMean * Double(start.totalRequests)
+    return max(0, sum / Double(end.totalRequests - start.totalRequests))
+  }
+
   private func measure(_ stretch: ArraySlice<TimelinePoint>, before: TimelinePoint?, origin: Int64)
     -> LoadStep?
   {
@@ -51,6 +61,6 @@ struct LoadStepDetector {
       p95Ms: mean(0.95),
       errorRate: requests > 0 ? Double(failures) / Double(requests) : 0,
       isSteady: span >= thresholds.stepMinimumSeconds && requests >= thresholds.stepMinimumRequests,
-      p50Ms: mean(0.5), p99Ms: mean(0.99))
+      p50Ms: mean(0.5), p99Ms: mean(0.99), meanMs: Self.meanResponse(from: base, to: steadyLast))
   }
 }

@@ -17,7 +17,8 @@ public struct SaturationAnalyzer: Sendable {
     analysis.steps.map { step in
       SaturationStep(
         users: step.users, throughput: step.requestsPerSecond, p50Ms: step.p50Ms, p95Ms: step.p95Ms,
-        p99Ms: step.p99Ms, errorRate: step.errorRate, requests: step.requests, steady: step.isSteady,
+        p99Ms: step.p99Ms, meanMs: step.meanMs, errorRate: step.errorRate, requests: step.requests,
+        steady: step.isSteady,
         label: "\(NumberFormat.decimal(step.startSeconds, places: 0))–"
           + "\(NumberFormat.decimal(step.endSeconds, places: 0)) s")
     }

@@ -78,7 +78,8 @@ public struct LocustFileParser: Sendable {
             valueMs: row.optionalDouble(at: column.position, named: table.header[column.position]))
         },
         totalRequests: row.count("Total Request Count"),
-        totalFailures: row.count("Total Failure Count"))
+        totalFailures: row.count("Total Failure Count"),
+        totalAverageMs: row.optionalDouble("Total Average Response Time"))
       if let problem = row.problem {
         history.diagnostics.append(Diagnostic(row.location, "\(problem); row skipped"))
       } else if isTotal {

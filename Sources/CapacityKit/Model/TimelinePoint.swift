@@ -12,11 +12,15 @@ public struct TimelinePoint: Sendable, Equatable, Codable {
   /// Cumulative counts since the start of the run.
   public var totalRequests: Int64
   public var totalFailures: Int64
+  /// Mean response time of all requests so far, milliseconds (Locust `Total Average Response
+  /// Time`); with the counts it gives the mean of any stretch, which Little's law needs.
+  public var totalAverageMs: Double?
 
   public init(
     timestamp: Int64, users: Int, requestsPerSecond: Double, failuresPerSecond: Double,
-    percentiles: [PercentileValue], totalRequests: Int64, totalFailures: Int64
+    percentiles: [PercentileValue], totalRequests: Int64, totalFailures: Int64, totalAverageMs: Double? = nil
   ) {
+    self.totalAverageMs = totalAverageMs
     self.timestamp = timestamp
     self.users = users
     self.requestsPerSecond = requestsPerSecond

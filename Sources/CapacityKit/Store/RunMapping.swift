@@ -53,7 +53,7 @@ enum RunMapping {
           runId: id, position: position, timestamp: point.timestamp, users: point.users,
           requestsPerSecond: point.requestsPerSecond, failuresPerSecond: point.failuresPerSecond,
           percentiles: point.percentiles, totalRequests: point.totalRequests,
-          totalFailures: point.totalFailures)
+          totalFailures: point.totalFailures, totalAverageMs: point.totalAverageMs)
       },
       endpointTimeline: run.endpointTimelines.flatMap { endpoint in
         endpoint.points.map { (endpoint, $0) }
@@ -63,7 +63,8 @@ enum RunMapping {
           runId: id, position: position, method: endpoint.method, name: endpoint.name,
           timestamp: point.timestamp, users: point.users, requestsPerSecond: point.requestsPerSecond,
           failuresPerSecond: point.failuresPerSecond, percentiles: point.percentiles,
-          totalRequests: point.totalRequests, totalFailures: point.totalFailures)
+          totalRequests: point.totalRequests, totalFailures: point.totalFailures,
+          totalAverageMs: point.totalAverageMs)
       },
       errors: run.errors.enumerated().map { position, error in
         ErrorGroupRecord(
@@ -98,7 +99,8 @@ enum RunMapping {
       let point = TimelinePoint(
         timestamp: record.timestamp, users: record.users, requestsPerSecond: record.requestsPerSecond,
         failuresPerSecond: record.failuresPerSecond, percentiles: record.percentiles,
-        totalRequests: record.totalRequests, totalFailures: record.totalFailures)
+        totalRequests: record.totalRequests, totalFailures: record.totalFailures,
+        totalAverageMs: record.totalAverageMs)
       if endpointTimelines.last?.method == record.method, endpointTimelines.last?.name == record.name {
         endpointTimelines[endpointTimelines.count - 1].points.append(point)
       } else {
@@ -119,7 +121,8 @@ enum RunMapping {
         TimelinePoint(
           timestamp: $0.timestamp, users: $0.users, requestsPerSecond: $0.requestsPerSecond,
           failuresPerSecond: $0.failuresPerSecond, percentiles: $0.percentiles,
-          totalRequests: $0.totalRequests, totalFailures: $0.totalFailures)
+          totalRequests: $0.totalRequests, totalFailures: $0.totalFailures,
+          totalAverageMs: $0.totalAverageMs)
       },
       historyKind: HistoryKind(rawValue: record.historyKind) ?? .none,
       errors: try ErrorGroupRecord.all(ofRun: id, in: db).map {

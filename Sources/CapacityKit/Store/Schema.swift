@@ -103,6 +103,13 @@ enum Schema {
       ) STRICT;
       """
     ),
+    (
+      "v3-timeline-mean",
+      """
+      ALTER TABLE timeline_point ADD COLUMN total_average_ms REAL;
+      ALTER TABLE endpoint_timeline_point ADD COLUMN total_average_ms REAL;
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

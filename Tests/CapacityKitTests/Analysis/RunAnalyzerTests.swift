@@ -87,6 +87,18 @@ import Testing
     #expect(abs(rps[6] - 68.2) < 3)
   }
 
+  /// Little's law for a closed system, N = X·(R + Z): the corpus locustfile waits
+  /// `between(0.5, 2.5)` s after each request, a mean think time Z of 1.5 s. Each step's users must
+  /// come back from its measured throughput and mean response time.
+  @Test func steppedStepsObeyLittlesLaw() throws {
+    let analysis = analyzer.analyze(try Corpus.run("stepped"))
+    for step in analysis.steps {
+      let mean = try #require(step.meanMs, "step at \(step.users) users has no mean")
+      let users = step.requestsPerSecond * (mean / 1000 + 1.5)
+      #expect(abs(users - Double(step.users)) / Double(step.users) < 0.1, "\(step.users) users → \(users)")
+    }
+  }
+
   @Test func analysisIsDeterministic() throws {
     let run = try Corpus.run("medium")
     #expect(analyzer.analyze(run) == analyzer.analyze(run))

@@ -57,6 +57,7 @@ struct TimelinePointRecord: RunChildRecord {
   var percentiles: [PercentileValue]
   var totalRequests: Int64
   var totalFailures: Int64
+  var totalAverageMs: Double?
 }
 
 /// A row of `endpoint_timeline_point`: one tick of one endpoint's history.
@@ -73,6 +74,7 @@ struct EndpointTimelinePointRecord: RunChildRecord {
   var percentiles: [PercentileValue]
   var totalRequests: Int64
   var totalFailures: Int64
+  var totalAverageMs: Double?
 }
 
 /// A row of `error_group`.
