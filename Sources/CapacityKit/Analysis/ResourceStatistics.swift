@@ -11,6 +11,10 @@ public struct ResourceStatistics: Sendable {
   public var thresholds: AnalysisThresholds
   /// Node CPU above this multiple of the measured processes' CPU is flagged as another workload.
   public var hostExcessFactor = 1.5
+  /// … and by at least this many millicores.
+  public var hostExcessMillicores = 200.0
+  /// CPU percentiles are taken over means of windows this long (Locust's own rates use 10 s).
+  public var cpuWindowSeconds = 10.0
 
   public init(thresholds: AnalysisThresholds = AnalysisThresholds()) {
     self.thresholds = thresholds
@@ -27,6 +31,7 @@ public struct ResourceStatistics: Sendable {
       else { return nil }
       return (analysis, start, end)
     }
+    var empty: [String] = []
     var fileRows: [(path: String, kind: String, series: Int, from: Double?, to: Double?)] = []
     for file in files.sorted(by: { $0.source.path < $1.source.path }) {
       let times = file.series.compactMap(\.span)
@@ -38,8 +43,12 @@ public struct ResourceStatistics: Sendable {
           "\(file.source.path): samples from \(UTCTimestamp.format(Date(timeIntervalSince1970: from))) to "
             + "\(UTCTimestamp.format(Date(timeIntervalSince1970: to))) overlap no run, so they were not used")
       } else if from == nil {
-        notes.append("\(file.source.path): no usable samples")
+        empty.append(file.source.path)
       }
+    }
+    if !empty.isEmpty {
+      notes.append(
+        "\(empty.count) file(s) gave no CPU or memory samples (see their warnings): \(empty.joined(separator: ", "))")
     }
     let runs = windows.map { runResources($0.0, start: $0.1, end: $0.2, series: series, mapper: mapper) }
     return ResourceAnalysis(
@@ -88,8 +97,36 @@ public struct ResourceStatistics: Sendable {
         sums[group, default: [:]][key, default: 0] += point.value
       }
     }
-    return sums.mapValues { values in
-      values.keys.sorted().map { ResourcePoint(time: $0, value: values[$0] ?? 0) }
+    return Dictionary(
+      uniqueKeysWithValues: sums.map { group, values in
+        let points = values.keys.sorted().map { ResourcePoint(time: $0, value: values[$0] ?? 0) }
+        return (group, points)
+      })
+  }
+
+  /// Mean and sample count of the raw samples; percentiles and max of CPU over window means.
+  func summary(_ points: [ResourcePoint], metric: ResourceMetric) -> UsageSummary? {
+    guard var summary = UsageSummary((metric == .cpu ? Self.windowed(points, seconds: cpuWindowSeconds) : points).map(\.value)),
+      let raw = UsageSummary(points.map(\.value))
+    else { return nil }
+    summary.mean = raw.mean
+    summary.samples = raw.samples
+    return summary
+  }
+
+  /// Means over fixed windows (`⌊t ÷ w⌋·w`, stamped at the window's middle). CPU sampled every
+  /// second by a sync worker pool is bursty; VPA and KRR take percentiles of rates over windows too.
+  static func windowed(_ points: [ResourcePoint], seconds: Double) -> [ResourcePoint] {
+    guard seconds > 0 else { return points }
+    var sums: [Double: (Double, Int)] = [:]
+    for point in points {
+      let start = (point.time / seconds).rounded(.down) * seconds
+      let current = sums[start] ?? (0, 0)
+      sums[start] = (current.0 + point.value, current.1 + 1)
+    }
+    return sums.keys.sorted().map { start in
+      let (sum, count) = sums[start] ?? (0, 1)
+      return ResourcePoint(time: start + seconds / 2, value: sum / Double(count))
     }
   }
 
@@ -100,7 +137,7 @@ public struct ResourceStatistics: Sendable {
     }
     var chosen = Set<String>()
     for key in keys {
-      guard let summary = UsageSummary((groups[key] ?? []).map(\.value)) else { continue }
+      guard let summary = summary(groups[key] ?? [], metric: key.metric) else { continue }
       let selected = chosen.insert("\(key.component)/\(key.metric.rawValue)").inserted
       result.append(
         ComponentUsage(
@@ -133,7 +170,8 @@ public struct ResourceStatistics: Sendable {
     let processCPU = usage.filter { $0.metric == .cpu && $0.selected && $0.component != ComponentMapper.node }
       .reduce(0) { $0 + $1.summary.mean }
     if let node = usage.first(where: { $0.component == ComponentMapper.node && $0.metric == .cpu && $0.selected }),
-      processCPU > 0, node.summary.mean > hostExcessFactor * processCPU
+      processCPU > 0, node.summary.mean > hostExcessFactor * processCPU,
+      node.summary.mean - processCPU > hostExcessMillicores
     {
       notes.append(
         "host CPU averaged \(NumberFormat.decimal(node.summary.mean, places: 0))m while the measured processes used "
@@ -155,7 +193,7 @@ public struct ResourceStatistics: Sendable {
       for item in usage where item.selected {
         let points = (selectedGroups["\(item.component)/\(item.metric.rawValue)"] ?? [])
           .filter { $0.time >= from && $0.time <= to }
-        if let summary = UsageSummary(points.map(\.value)) {
+        if let summary = summary(points, metric: item.metric) {
           var copy = item
           copy.summary = summary
           stepUsage.append(copy)
@@ -168,7 +206,10 @@ public struct ResourceStatistics: Sendable {
     let timelines = usage.filter(\.selected).map { item in
       ComponentTimeline(
         component: item.component, metric: item.metric,
-        points: (selectedGroups["\(item.component)/\(item.metric.rawValue)"] ?? []).map {
+        points: Self.windowed(
+          selectedGroups["\(item.component)/\(item.metric.rawValue)"] ?? [],
+          seconds: item.metric == .cpu ? cpuWindowSeconds : 0
+        ).map {
           ResourcePoint(time: $0.time - start, value: $0.value)
         })
     }

@@ -17,11 +17,12 @@ public struct ReportBuilder: Sendable {
       )
     }
     let methods = Set(ordered.map(\.latency.method)).sorted { $0.rawValue < $1.rawValue }
-    return ReportDocument(
+    let document = ReportDocument(
       answer: composer.answer(plan: plan), evidence: composer.evidence(ordered),
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
       runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
       profiles: profileEntries(plan), methods: methods.map(\.note), skippedFiles: skippedFiles.sorted())
+    return withResources(document, plan: plan)
   }
 
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {

@@ -15,6 +15,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   public var methods: [String]
   /// Files met while walking directories that match no supported format.
   public var skippedFiles: [String] = []
+  /// What the resource samples say and the measured recommendation; absent without resource files.
+  public var resources: ResourcesEntry? = nil
 
   public struct SLOEntry: Sendable, Equatable, Codable {
     public var p95Ms: Double
@@ -121,12 +123,19 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var reasons: [String]
     public var replicas: [String: Int]
     public var scaleDown: [ScaleDownEntry]
+    /// The measured recommendation's requests as % of allocatable ("reality says").
+    public var measuredCpuPct: Double? = nil
+    public var measuredMemoryPct: Double? = nil
+    /// The measured view's verdict, replicas and reasons for this profile.
+    public var recommendation: ProfileRecommendationEntry? = nil
   }
 
   public struct OverheadEntry: Sendable, Equatable, Codable {
     public var model: String
     public var cpuMillicores: Int64
     public var memoryBytes: Int64
+    /// Where the overhead figures come from.
+    public var source: String? = nil
   }
 
   public struct ScaleDownEntry: Sendable, Equatable, Codable {

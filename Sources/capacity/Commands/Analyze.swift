@@ -22,6 +22,7 @@ extension Capacity {
     @OptionGroup var plan: PlanOptions
     @OptionGroup var thresholds: ThresholdOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sizing: SizingOptions
 
     func run() throws {
       let renderer = try ReportRenderer(templatesDirectory: output.templates)
@@ -29,8 +30,10 @@ extension Capacity {
       let outcome = try RunIngestor(store: try store.open()).ingest(paths, now: Date())
       let analyzer = RunAnalyzer(thresholds: thresholds.thresholds)
       let analyses = outcome.runs.map(analyzer.analyze)
+      let measuredPlan = try sizing.planning(thresholds.thresholds).complete(
+        capacityPlan, analyses: analyses, files: outcome.resources)
       let document = ReportBuilder(thresholds: thresholds.thresholds).document(
-        analyses: analyses, plan: capacityPlan, skippedFiles: outcome.skipped)
+        analyses: analyses, plan: measuredPlan, skippedFiles: outcome.skipped)
       let written = try output.write(try renderer.render(document, analyses: analyses))
       Console.standardError.report(outcome)
       print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")
