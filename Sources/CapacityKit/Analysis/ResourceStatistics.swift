@@ -206,10 +206,7 @@ public struct ResourceStatistics: Sendable {
     let timelines = usage.filter(\.selected).map { item in
       ComponentTimeline(
         component: item.component, metric: item.metric,
-        points: Self.windowed(
-          selectedGroups["\(item.component)/\(item.metric.rawValue)"] ?? [],
-          seconds: item.metric == .cpu ? cpuWindowSeconds : 0
-        ).map {
+        points: (selectedGroups["\(item.component)/\(item.metric.rawValue)"] ?? []).map {
           ResourcePoint(time: $0.time - start, value: $0.value)
         })
     }

@@ -37,7 +37,14 @@ extension ReportBuilder {
               users: step.users, rps: NumberFormat.rounded(step.requestsPerSecond, places: 2),
               components: step.usage.map(usageEntry))
           },
-          cpuCost: run.costs.map(costEntry), notes: run.notes)
+          cpuCost: run.costs.map(costEntry), notes: run.notes,
+          timelines: run.timelines.map { timeline in
+            ReportDocument.TimelineEntry(
+              component: timeline.component, metric: timeline.metric.rawValue,
+              points: ResourceStatistics.windowed(timeline.points, seconds: 10).map {
+                [NumberFormat.rounded($0.time, places: 1), NumberFormat.rounded($0.value, places: 0)]
+              })
+          })
       },
       cpuCostAcrossRuns: resources.costsAcrossRuns.map(costEntry),
       recommendation: plan.recommendation.map(recommendationEntry), notes: resources.notes)

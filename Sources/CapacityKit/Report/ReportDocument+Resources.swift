@@ -26,6 +26,14 @@ extension ReportDocument {
     public var steps: [StepResourcesEntry]
     public var cpuCost: [CPUCostEntry]
     public var notes: [String]
+    /// The selected series over the run in 10 s windows: `[[seconds from the run's start, value]]`.
+    public var timelines: [TimelineEntry]
+  }
+
+  public struct TimelineEntry: Sendable, Equatable, Codable {
+    public var component: String
+    public var metric: String
+    public var points: [[Double]]
   }
 
   /// One component's CPU (millicores) or memory (bytes) from one source.

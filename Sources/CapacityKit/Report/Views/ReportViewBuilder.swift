@@ -6,7 +6,7 @@ public struct ReportViewBuilder: Sendable {
     let timelines = Dictionary(analyses.map { ($0.run.id, $0.run) }, uniquingKeysWith: { first, _ in first })
     let runs = document.runs.map { runSection($0, run: timelines[$0.id]) }
     let footprint = document.footprint
-    return ReportView(
+    let view = ReportView(
       title: "Capacity report", answer: document.answer, evidence: document.evidence,
       slo: "p95 ≤ \(NumberFormat.milliseconds(document.slo.p95Ms)), errors ≤ "
         + NumberFormat.percent(document.slo.errorRate),
@@ -19,6 +19,7 @@ public struct ReportViewBuilder: Sendable {
       runs: runs, methods: document.methods, skippedFiles: document.skippedFiles,
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
+    return withResources(view, document)
   }
 
   private func verdictClass(_ verdict: String?) -> String {
