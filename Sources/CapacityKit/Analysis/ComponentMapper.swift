@@ -45,8 +45,10 @@ public struct ComponentMapper: Sendable, Equatable {
   }
 
   public static func == (lhs: ComponentMapper, rhs: ComponentMapper) -> Bool {
-    lhs.webComponent == rhs.webComponent && lhs.known == rhs.known && lhs.measuredReplicas == rhs.measuredReplicas
-      && lhs.rules.map(\.component) == rhs.rules.map(\.component) && lhs.rules.map(\.patterns) == rhs.rules.map(\.patterns)
+    lhs.webComponent == rhs.webComponent && lhs.known == rhs.known
+      && lhs.measuredReplicas == rhs.measuredReplicas
+      && lhs.rules.map(\.component) == rhs.rules.map(\.component)
+      && lhs.rules.map(\.patterns) == rhs.rules.map(\.patterns)
   }
 
   /// The component a series belongs to.
@@ -55,11 +57,16 @@ public struct ComponentMapper: Sendable, Equatable {
   }
 
   public func component(entity: String) -> String {
-    for rule in rules where rule.patterns.contains(where: { Self.matches($0, entity) }) { return rule.component }
+    for rule in rules where rule.patterns.contains(where: { Self.matches($0, entity) }) {
+      return rule.component
+    }
     let lower = entity.lowercased()
     let base = Self.stripped(lower)
-    if Self.loadGenerators.contains(where: { base == $0 || base.hasPrefix($0 + "-") }) { return Self.loadGenerator }
-    if Self.appServers.contains(where: { base == $0 || base.hasPrefix($0 + "-") || base.hasPrefix($0 + ":") }) {
+    if Self.loadGenerators.contains(where: { base == $0 || base.hasPrefix($0 + "-") }) {
+      return Self.loadGenerator
+    }
+    if Self.appServers.contains(where: { base == $0 || base.hasPrefix($0 + "-") || base.hasPrefix($0 + ":") })
+    {
       return webComponent
     }
     if known.contains(base) { return base }

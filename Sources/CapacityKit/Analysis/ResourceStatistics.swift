@@ -20,9 +20,13 @@ public struct ResourceStatistics: Sendable {
     self.thresholds = thresholds
   }
 
-  static let sourcePriority: [InputKind] = [.pidstat, .prometheusRange, .kubectlTop, .dockerStats, .sadfXML, .sadfCSV]
+  static let sourcePriority: [InputKind] = [
+    .pidstat, .prometheusRange, .kubectlTop, .dockerStats, .sadfXML, .sadfCSV,
+  ]
 
-  public func analyze(_ analyses: [RunAnalysis], files: [ResourceFile], mapper: ComponentMapper) -> ResourceAnalysis {
+  public func analyze(_ analyses: [RunAnalysis], files: [ResourceFile], mapper: ComponentMapper)
+    -> ResourceAnalysis
+  {
     var notes: [String] = []
     let series = convertHostPercent(files.flatMap(\.series), notes: &notes)
     let windows = analyses.compactMap { analysis -> (RunAnalysis, Double, Double)? in
@@ -48,7 +52,8 @@ public struct ResourceStatistics: Sendable {
     }
     if !empty.isEmpty {
       notes.append(
-        "\(empty.count) file(s) gave no CPU or memory samples (see their warnings): \(empty.joined(separator: ", "))")
+        "\(empty.count) file(s) gave no CPU or memory samples (see their warnings): \(empty.joined(separator: ", "))"
+      )
     }
     let runs = windows.map { runResources($0.0, start: $0.1, end: $0.2, series: series, mapper: mapper) }
     return ResourceAnalysis(
@@ -72,7 +77,9 @@ public struct ResourceStatistics: Sendable {
       }
       var converted = item
       converted.unit = .millicores
-      converted.points = item.points.map { ResourcePoint(time: $0.time, value: $0.value / 100 * Double(count) * 1000) }
+      converted.points = item.points.map {
+        ResourcePoint(time: $0.time, value: $0.value / 100 * Double(count) * 1000)
+      }
       return converted
     }
   }
@@ -85,13 +92,16 @@ public struct ResourceStatistics: Sendable {
   }
 
   /// Per component, metric and file: the values summed per sample time within the window.
-  private func grouped(_ series: [ResourceSeries], from start: Double, to end: Double, mapper: ComponentMapper)
+  private func grouped(
+    _ series: [ResourceSeries], from start: Double, to end: Double, mapper: ComponentMapper
+  )
     -> [Group: [ResourcePoint]]
   {
     var sums: [Group: [Double: Double]] = [:]
     for item in series {
       let group = Group(
-        component: mapper.component(of: item), metric: item.metric, path: item.source.path, kind: item.source.role)
+        component: mapper.component(of: item), metric: item.metric, path: item.source.path,
+        kind: item.source.role)
       for point in item.points where point.time >= start && point.time <= end {
         let key = (point.time * 1000).rounded() / 1000
         sums[group, default: [:]][key, default: 0] += point.value
@@ -106,7 +116,9 @@ public struct ResourceStatistics: Sendable {
 
   /// Mean and sample count of the raw samples; percentiles and max of CPU over window means.
   func summary(_ points: [ResourcePoint], metric: ResourceMetric) -> UsageSummary? {
-    guard var summary = UsageSummary((metric == .cpu ? Self.windowed(points, seconds: cpuWindowSeconds) : points).map(\.value)),
+    guard
+      var summary = UsageSummary(
+        (metric == .cpu ? Self.windowed(points, seconds: cpuWindowSeconds) : points).map(\.value)),
       let raw = UsageSummary(points.map(\.value))
     else { return nil }
     summary.mean = raw.mean
@@ -133,7 +145,9 @@ public struct ResourceStatistics: Sendable {
   private func usages(_ groups: [Group: [ResourcePoint]]) -> [ComponentUsage] {
     var result: [ComponentUsage] = []
     let keys = groups.keys.sorted {
-      ($0.component, $0.metric.rawValue, rank($0.kind), $0.path) < ($1.component, $1.metric.rawValue, rank($1.kind), $1.path)
+      ($0.component, $0.metric.rawValue, rank($0.kind), $0.path) < (
+        $1.component, $1.metric.rawValue, rank($1.kind), $1.path
+      )
     }
     var chosen = Set<String>()
     for key in keys {
@@ -141,7 +155,8 @@ public struct ResourceStatistics: Sendable {
       let selected = chosen.insert("\(key.component)/\(key.metric.rawValue)").inserted
       result.append(
         ComponentUsage(
-          component: key.component, metric: key.metric, source: key.path, sourceKind: key.kind, selected: selected,
+          component: key.component, metric: key.metric, source: key.path, sourceKind: key.kind,
+          selected: selected,
           summary: summary))
     }
     return result
@@ -161,7 +176,8 @@ public struct ResourceStatistics: Sendable {
     let covered = series.compactMap(\.span).filter { $0.upperBound >= start && $0.lowerBound <= end }
     let coveredFrom = covered.map(\.lowerBound).min().map { Swift.max($0, start) }
     let coveredTo = covered.map(\.upperBound).max().map { Swift.min($0, end) }
-    let coverage = coveredFrom.flatMap { from in coveredTo.map { Swift.max(0, $0 - from) / (end - start) } } ?? 0
+    let coverage =
+      coveredFrom.flatMap { from in coveredTo.map { Swift.max(0, $0 - from) / (end - start) } } ?? 0
     if coverage > 0 && coverage < 0.9 {
       notes.append(
         "resource samples cover only \(NumberFormat.percent(coverage, places: 0)) of \(run.name)'s time span")
@@ -169,7 +185,9 @@ public struct ResourceStatistics: Sendable {
     // Host CPU much larger than the processes measured: another workload shared the host.
     let processCPU = usage.filter { $0.metric == .cpu && $0.selected && $0.component != ComponentMapper.node }
       .reduce(0) { $0 + $1.summary.mean }
-    if let node = usage.first(where: { $0.component == ComponentMapper.node && $0.metric == .cpu && $0.selected }),
+    if let node = usage.first(where: {
+      $0.component == ComponentMapper.node && $0.metric == .cpu && $0.selected
+    }),
       processCPU > 0, node.summary.mean > hostExcessFactor * processCPU,
       node.summary.mean - processCPU > hostExcessMillicores
     {
@@ -187,7 +205,8 @@ public struct ResourceStatistics: Sendable {
       })
     var steps: [StepUsage] = []
     for step in analysis.steps {
-      let from = start + step.startSeconds + (step.endSeconds - step.startSeconds) * thresholds.stepWarmupFraction
+      let from =
+        start + step.startSeconds + (step.endSeconds - step.startSeconds) * thresholds.stepWarmupFraction
       let to = start + step.endSeconds
       var stepUsage: [ComponentUsage] = []
       for item in usage where item.selected {

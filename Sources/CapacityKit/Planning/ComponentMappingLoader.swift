@@ -16,8 +16,10 @@ public struct ComponentMappingLoader: Sendable {
     let known = deployment?.components.map(\.name) ?? []
     guard let path else { return ComponentMapper(known: known) }
     let text = try YAMLReader.read(path)
-    guard let root = try YAMLReader.documents(text, file: path).first, case .mapping(let mapping) = root else {
-      throw .invalidYAML(file: path, line: nil, reason: "expected a mapping with web, components or measured_replicas")
+    guard let root = try YAMLReader.documents(text, file: path).first, case .mapping(let mapping) = root
+    else {
+      throw .invalidYAML(
+        file: path, line: nil, reason: "expected a mapping with web, components or measured_replicas")
     }
     var web: String?
     var rules: [(component: String, patterns: [String])] = []
@@ -27,7 +29,8 @@ public struct ComponentMappingLoader: Sendable {
       case "web": web = value.string
       case "components":
         guard case .mapping(let entries) = value else {
-          throw .invalidYAML(file: path, line: nil, reason: "components must map a component to a list of globs")
+          throw .invalidYAML(
+            file: path, line: nil, reason: "components must map a component to a list of globs")
         }
         for (component, patterns) in entries {
           let list = patterns.sequence?.compactMap(\.string) ?? [patterns.string].compactMap { $0 }
@@ -35,7 +38,8 @@ public struct ComponentMappingLoader: Sendable {
         }
       case "measured_replicas":
         guard case .mapping(let entries) = value else {
-          throw .invalidYAML(file: path, line: nil, reason: "measured_replicas must map a component to a count")
+          throw .invalidYAML(
+            file: path, line: nil, reason: "measured_replicas must map a component to a count")
         }
         for (component, count) in entries {
           guard let name = component.string, let number = count.int, number >= 1 else {
@@ -45,7 +49,8 @@ public struct ComponentMappingLoader: Sendable {
         }
       default:
         throw .invalidYAML(
-          file: path, line: nil, reason: "unknown key '\(key.string ?? "")'; expected web, components or measured_replicas")
+          file: path, line: nil,
+          reason: "unknown key '\(key.string ?? "")'; expected web, components or measured_replicas")
       }
     }
     return ComponentMapper(webComponent: web, rules: rules, known: known, measuredReplicas: replicas)

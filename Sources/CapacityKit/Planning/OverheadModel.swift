@@ -67,7 +67,9 @@ public enum OverheadModel: String, Sendable, CaseIterable {
 
   /// The GKE CPU reservation for a node of `millicores` capacity, in millicores (rounded down).
   static func gkeCPU(_ millicores: Int64) -> Int64 {
-    let tiers: [(size: Int64, perTenThousand: Int64)] = [(1000, 600), (1000, 100), (2000, 50), (Int64.max / 100_000, 25)]
+    let tiers: [(size: Int64, perTenThousand: Int64)] = [
+      (1000, 600), (1000, 100), (2000, 50), (Int64.max / 100_000, 25),
+    ]
     var remaining = millicores
     var reserved: Int64 = 0
     for tier in tiers where remaining > 0 {

@@ -68,9 +68,12 @@ public struct ReplicaRecommender: Sendable {
     case .users(let users):
       targetUsers = users
       targetRPS = Double(users) * (perUser ?? 0)
-      targetBasis = "--target-users \(users) at \(NumberFormat.decimal(perUser ?? 0, places: 3)) req/s per user"
+      targetBasis =
+        "--target-users \(users) at \(NumberFormat.decimal(perUser ?? 0, places: 3)) req/s per user"
     case .largestScenario:
-      if let largest = valid.filter({ $0.usersMax != nil }).max(by: { ($0.usersMax ?? 0) < ($1.usersMax ?? 0) }),
+      if let largest = valid.filter({ $0.usersMax != nil }).max(by: {
+        ($0.usersMax ?? 0) < ($1.usersMax ?? 0)
+      }),
         let users = largest.usersMax, let perUser
       {
         targetUsers = users
@@ -118,15 +121,18 @@ public struct ReplicaRecommender: Sendable {
       let manifest = deployment?[name]
       let replicas = name == web ? webReplicas : (manifest?.replicas ?? 1)
       let count = Double(mapper.measuredReplicas[name] ?? 1)
-      let cpu = measuredCPU(name, load: name == web ? loadPerReplica : nil, resources: resources, analyses: valid)
-        .map { (Int64(($0.value / count * Self.cpuMargin).rounded(.up)), $0.how) }
+      let cpu = measuredCPU(
+        name, load: name == web ? loadPerReplica : nil, resources: resources, analyses: valid
+      )
+      .map { (Int64(($0.value / count * Self.cpuMargin).rounded(.up)), $0.how) }
       if name == web {
         webCPUAt = { load in
           guard
             let estimate = measuredCPU(name, load: load, resources: resources, analyses: valid)
           else { return (manifest?.cpuRequestMillicores ?? 0, manifest?.cpuRequestMillicores ?? 0) }
           return (
-            Int64((estimate.value / count * Self.cpuMargin).rounded(.up)), Int64((estimate.mean / count).rounded(.up))
+            Int64((estimate.value / count * Self.cpuMargin).rounded(.up)),
+            Int64((estimate.mean / count).rounded(.up))
           )
         }
       }
@@ -152,7 +158,8 @@ public struct ReplicaRecommender: Sendable {
       rows.append(
         ReplicaPlan.ComponentRow(
           name: name, replicas: replicas, cpuMillicores: cpuRequest, memoryBytes: memoryRequest,
-          manifestCPUMillicores: manifest?.cpuRequestMillicores, manifestMemoryBytes: manifest?.memoryRequestBytes,
+          manifestCPUMillicores: manifest?.cpuRequestMillicores,
+          manifestMemoryBytes: manifest?.memoryRequestBytes,
           basis: basis, derivation: derivation.joined(separator: "; ")))
     }
     guard let webRow = rows.first(where: { $0.name == web }) else { return nil }
@@ -161,7 +168,8 @@ public struct ReplicaRecommender: Sendable {
     let otherMemory = others.reduce(Int64(0)) { $0 + $1.memoryBytes * Int64($1.replicas) }
     let totalCPU = otherCPU + webRow.cpuMillicores * Int64(webReplicas)
     let totalMemory = otherMemory + webRow.memoryBytes * Int64(webReplicas)
-    if resources.runs.contains(where: { $0.usage.contains { $0.component == ComponentMapper.loadGenerator } }) {
+    if resources.runs.contains(where: { $0.usage.contains { $0.component == ComponentMapper.loadGenerator } })
+    {
       assumptions.append("the load generator ran on the measured host; its usage is shown but not sized")
     }
 
@@ -179,7 +187,8 @@ public struct ReplicaRecommender: Sendable {
   }
 
   private func judge(
-    _ profile: Profile, webRow: ReplicaPlan.ComponentRow, webReplicas: Int, otherCPU: Int64, otherMemory: Int64,
+    _ profile: Profile, webRow: ReplicaPlan.ComponentRow, webReplicas: Int, otherCPU: Int64,
+    otherMemory: Int64,
     totalCPU: Int64, totalMemory: Int64, perReplica: Double, targetRPS: Double,
     webCPUAt: (Double) -> (request: Int64, mean: Int64)
   ) -> ReplicaPlan.ProfileRow {
@@ -187,7 +196,8 @@ public struct ReplicaRecommender: Sendable {
     let memory = profile.allocatableMemoryBytes
     func fit(_ free: Int64, _ each: Int64) -> Int { each <= 0 ? 10_000 : Int(max(0, free) / each) }
     let fitting = max(
-      0, min(fit(cpu - otherCPU, webRow.cpuMillicores), fit(memory - otherMemory, webRow.memoryBytes), 10_000))
+      0, min(fit(cpu - otherCPU, webRow.cpuMillicores), fit(memory - otherMemory, webRow.memoryBytes), 10_000)
+    )
     let cpuPercent = Percent.of(totalCPU, in: cpu)
     let memoryPercent = Percent.of(totalMemory, in: memory)
     let target = NumberFormat.decimal(targetRPS, places: 0)
@@ -204,7 +214,8 @@ public struct ReplicaRecommender: Sendable {
     if fitsRequests {
       return ReplicaPlan.ProfileRow(
         profile: profile, verdict: .minimum,
-        reasons: ["\(need): it fits, with under 20 % headroom"], cpuPercent: cpuPercent, memoryPercent: memoryPercent,
+        reasons: ["\(need): it fits, with under 20 % headroom"], cpuPercent: cpuPercent,
+        memoryPercent: memoryPercent,
         webReplicasThatFit: fitting, capacityRPS: Double(fitting) * perReplica)
     }
     // Fewer, busier replicas (each up to its throughput within the SLO): do they fit by requests, or by mean use?
@@ -245,15 +256,19 @@ public struct ReplicaRecommender: Sendable {
 
   /// p90 CPU (millicores, all measured replicas together) of a component: at `load` req/s when a cost line
   /// exists, else from the heaviest valid run.
-  private func measuredCPU(_ component: String, load: Double?, resources: ResourceAnalysis, analyses: [RunAnalysis])
+  private func measuredCPU(
+    _ component: String, load: Double?, resources: ResourceAnalysis, analyses: [RunAnalysis]
+  )
     -> (value: Double, mean: Double, how: String)?
   {
     let validIDs = Set(analyses.map(\.run.id))
     let runs = resources.runs.filter { validIDs.contains($0.runID) }
     if let load {
-      let lines = runs.flatMap(\.costs).filter { $0.component == component } + resources.costsAcrossRuns.filter {
-        $0.component == component
-      }
+      let lines =
+        runs.flatMap(\.costs).filter { $0.component == component }
+        + resources.costsAcrossRuns.filter {
+          $0.component == component
+        }
       if let line = lines.max(by: { $0.points < $1.points }) {
         let value = line.p90BaseMillicores + line.p90MillicoresPerRPS * load
         if value > 0 {
@@ -261,11 +276,13 @@ public struct ReplicaRecommender: Sendable {
             value, max(0, line.baseMillicores + line.millicoresPerRPS * load),
             "p90 at \(NumberFormat.decimal(load, places: 1)) req/s per replica (least squares over the \(line.basis): "
               + "\(NumberFormat.decimal(line.p90BaseMillicores, places: 0))m + "
-              + "\(NumberFormat.decimal(line.p90MillicoresPerRPS, places: 1))m per req/s)")
+              + "\(NumberFormat.decimal(line.p90MillicoresPerRPS, places: 1))m per req/s)"
+          )
         }
       }
     }
-    let rps = Dictionary(analyses.map { ($0.run.id, $0.requestsPerSecond) }, uniquingKeysWith: { first, _ in first })
+    let rps = Dictionary(
+      analyses.map { ($0.run.id, $0.requestsPerSecond) }, uniquingKeysWith: { first, _ in first })
     guard
       let heaviest = runs.filter({ $0.selected(component, .cpu) != nil }).max(by: {
         (rps[$0.runID] ?? 0) < (rps[$1.runID] ?? 0)
@@ -274,15 +291,20 @@ public struct ReplicaRecommender: Sendable {
     if let load, let measured = rps[heaviest.runID], measured > 0 {
       return (
         summary.p90 * load / measured, summary.mean * load / measured,
-        "p90 of \(heaviest.runName) scaled to \(NumberFormat.decimal(load, places: 1)) req/s per replica")
+        "p90 of \(heaviest.runName) scaled to \(NumberFormat.decimal(load, places: 1)) req/s per replica"
+      )
     }
     return (summary.p90, summary.mean, "p90 in \(heaviest.runName)")
   }
 
-  private func peakMemory(_ component: String, resources: ResourceAnalysis, analyses: [RunAnalysis]) -> Double? {
+  private func peakMemory(_ component: String, resources: ResourceAnalysis, analyses: [RunAnalysis])
+    -> Double?
+  {
     let validIDs = Set(analyses.map(\.run.id))
-    return resources.runs.filter { validIDs.contains($0.runID) }.compactMap { $0.selected(component, .memory)?.max }
-      .max()
+    return resources.runs.filter { validIDs.contains($0.runID) }.compactMap {
+      $0.selected(component, .memory)?.max
+    }
+    .max()
   }
 }
 

@@ -41,7 +41,8 @@ public struct BestStepWithinSLO: ThroughputEstimate {
       if analysis.meetsSLO(thresholds), analysis.requestsPerSecond > 0 {
         runs.append(
           MeasuredThroughput(
-            requestsPerSecond: analysis.requestsPerSecond, users: analysis.usersMax, runName: analysis.run.name,
+            requestsPerSecond: analysis.requestsPerSecond, users: analysis.usersMax,
+            runName: analysis.run.name,
             basis: "the whole run \(analysis.run.name)", window: nil))
       }
     }

@@ -7,7 +7,8 @@ extension ReportBuilder {
     for index in document.profiles.indices {
       let name = document.profiles[index].name
       if let profile = plan.profiles.first(where: { $0.name == name }) {
-        document.profiles[index].overhead.source = (OverheadModel(rawValue: profile.overhead.model) ?? .explicit).source
+        document.profiles[index].overhead.source =
+          (OverheadModel(rawValue: profile.overhead.model) ?? .explicit).source
       }
       guard let recommendation = plan.recommendation,
         let row = recommendation.profiles.first(where: { $0.profile.name == name })
@@ -16,8 +17,10 @@ extension ReportBuilder {
       document.profiles[index].measuredMemoryPct = Double(row.memoryPercent.tenths) / 10
       document.profiles[index].recommendation = ReportDocument.ProfileRecommendationEntry(
         verdict: row.verdict.rawValue, reasons: row.reasons,
-        replicas: Dictionary(recommendation.components.map { ($0.name, $0.replicas) }, uniquingKeysWith: { a, _ in a }),
-        webReplicasThatFit: row.webReplicasThatFit, capacityRps: NumberFormat.rounded(row.capacityRPS, places: 1))
+        replicas: Dictionary(
+          recommendation.components.map { ($0.name, $0.replicas) }, uniquingKeysWith: { a, _ in a }),
+        webReplicasThatFit: row.webReplicasThatFit,
+        capacityRps: NumberFormat.rounded(row.capacityRPS, places: 1))
     }
     guard let resources = plan.resources else { return document }
     document.resources = ReportDocument.ResourcesEntry(
@@ -58,8 +61,10 @@ extension ReportBuilder {
       component: usage.component, metric: usage.metric.rawValue,
       unit: usage.metric == .cpu ? "millicores" : "bytes", source: usage.source, sourceKind: usage.sourceKind,
       selected: usage.selected, samples: summary.samples,
-      p50: NumberFormat.rounded(summary.p50, places: places), p90: NumberFormat.rounded(summary.p90, places: places),
-      p95: NumberFormat.rounded(summary.p95, places: places), max: NumberFormat.rounded(summary.max, places: places),
+      p50: NumberFormat.rounded(summary.p50, places: places),
+      p90: NumberFormat.rounded(summary.p90, places: places),
+      p95: NumberFormat.rounded(summary.p95, places: places),
+      max: NumberFormat.rounded(summary.max, places: places),
       mean: NumberFormat.rounded(summary.mean, places: places))
   }
 
@@ -80,7 +85,8 @@ extension ReportBuilder {
       webReplicas: plan.webReplicas, cpuMillicores: plan.cpuMillicores, memoryBytes: plan.memoryBytes,
       components: plan.components.map { row in
         ReportDocument.RecommendedComponentEntry(
-          name: row.name, replicas: row.replicas, cpuMillicores: row.cpuMillicores, memoryBytes: row.memoryBytes,
+          name: row.name, replicas: row.replicas, cpuMillicores: row.cpuMillicores,
+          memoryBytes: row.memoryBytes,
           manifestCpuMillicores: row.manifestCPUMillicores, manifestMemoryBytes: row.manifestMemoryBytes,
           basis: row.basis, derivation: row.derivation)
       },

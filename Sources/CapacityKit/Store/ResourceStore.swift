@@ -9,12 +9,15 @@ extension RunStore {
   public func insert(_ file: ResourceFile, ingestedAt: Date) throws(StoreError) -> Bool {
     do {
       return try writer.write { db in
-        let exists = try Bool.fetchOne(
-          db, sql: "SELECT EXISTS(SELECT 1 FROM resource_file WHERE sha256 = ?)", arguments: [file.source.sha256]) ?? false
+        let exists =
+          try Bool.fetchOne(
+            db, sql: "SELECT EXISTS(SELECT 1 FROM resource_file WHERE sha256 = ?)",
+            arguments: [file.source.sha256]) ?? false
         if exists { return false }
         let diagnostics = String(decoding: try JSONEncoder().encode(file.diagnostics), as: UTF8.self)
         try db.execute(
-          sql: "INSERT INTO resource_file (sha256, path, kind, bytes, diagnostics, ingested_at) VALUES (?, ?, ?, ?, ?, ?)",
+          sql:
+            "INSERT INTO resource_file (sha256, path, kind, bytes, diagnostics, ingested_at) VALUES (?, ?, ?, ?, ?, ?)",
           arguments: [
             file.source.sha256, file.source.path, file.source.role, file.source.bytes, diagnostics,
             ingestedAt.timeIntervalSince1970,
@@ -45,12 +48,15 @@ extension RunStore {
       return try writer.read { db in
         guard
           let row = try Row.fetchOne(
-            db, sql: "SELECT path, kind, bytes, diagnostics FROM resource_file WHERE sha256 = ?", arguments: [sha256])
+            db, sql: "SELECT path, kind, bytes, diagnostics FROM resource_file WHERE sha256 = ?",
+            arguments: [sha256])
         else { return nil }
         let source = SourceFile(path: row["path"], role: row["kind"], sha256: sha256, bytes: row["bytes"])
-        let diagnostics = try JSONDecoder().decode([Diagnostic].self, from: Data((row["diagnostics"] as String).utf8))
+        let diagnostics = try JSONDecoder().decode(
+          [Diagnostic].self, from: Data((row["diagnostics"] as String).utf8))
         let series = try Row.fetchAll(
-          db, sql: "SELECT * FROM resource_series WHERE file_sha256 = ? ORDER BY position", arguments: [sha256]
+          db, sql: "SELECT * FROM resource_series WHERE file_sha256 = ? ORDER BY position",
+          arguments: [sha256]
         ).map { row in
           let pairs = try JSONDecoder().decode([[Double]].self, from: Data((row["points"] as String).utf8))
           return ResourceSeries(

@@ -13,7 +13,9 @@ public struct MeasuredPlanning: Sendable {
   }
 
   /// The plan with `resources` and `recommendation` filled in; unchanged when there are no resource files.
-  public func complete(_ plan: CapacityPlan, analyses: [RunAnalysis], files: [ResourceFile]) throws -> CapacityPlan {
+  public func complete(_ plan: CapacityPlan, analyses: [RunAnalysis], files: [ResourceFile]) throws
+    -> CapacityPlan
+  {
     guard !files.isEmpty else { return plan }
     let mapper = try ComponentMappingLoader().load(path: mappingPath, deployment: plan.deployment)
     let resources = ResourceStatistics(thresholds: thresholds).analyze(analyses, files: files, mapper: mapper)

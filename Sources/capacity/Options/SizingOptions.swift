@@ -3,13 +3,18 @@ import CapacityKit
 
 /// The measured view: which load to plan for and how measured entities map to components.
 struct SizingOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Plan for this many concurrent users (default: the largest valid scenario).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Plan for this many concurrent users (default: the largest valid scenario).", valueName: "n"))
   var targetUsers: Int?
 
   @Option(help: ArgumentHelp("Plan for this many requests per second.", valueName: "rps"))
   var targetRps: Double?
 
-  @Option(help: ArgumentHelp("YAML mapping of pod/process names to components (web:, components:, measured_replicas:).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "YAML mapping of pod/process names to components (web:, components:, measured_replicas:).",
+      valueName: "file"))
   var components: String?
 
   @Option(help: ArgumentHelp("Target utilisation of a web replica, 0–1.", valueName: "share"))
@@ -24,7 +29,9 @@ struct SizingOptions: ParsableArguments {
     }
     if let targetUsers, targetUsers < 1 { throw ValidationError("'--target-users' must be at least 1") }
     if let targetRps, !(targetRps > 0) { throw ValidationError("'--target-rps' must be above 0") }
-    guard utilisation > 0, utilisation <= 1 else { throw ValidationError("'--utilisation' must be in (0, 1]") }
+    guard utilisation > 0, utilisation <= 1 else {
+      throw ValidationError("'--utilisation' must be in (0, 1]")
+    }
   }
 
   func planning(_ thresholds: AnalysisThresholds) -> MeasuredPlanning {

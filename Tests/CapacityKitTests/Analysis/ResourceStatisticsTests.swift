@@ -20,7 +20,9 @@ import Testing
     return try #require(result.runs.first)
   }
 
-  func mean(_ run: RunResources, _ component: String, _ kind: InputKind, _ metric: ResourceMetric = .cpu) -> Double? {
+  func mean(_ run: RunResources, _ component: String, _ kind: InputKind, _ metric: ResourceMetric = .cpu)
+    -> Double?
+  {
     run.usage.first { $0.component == component && $0.sourceKind == kind.rawValue && $0.metric == metric }?
       .summary.mean
   }
@@ -37,7 +39,9 @@ import Testing
       #require(mean(run, "app", .pidstat)), #require(mean(run, "app", .kubectlTop)),
       #require(mean(run, "app", .prometheusRange)),
     ]
-    for (value, reference) in zip(measured, [pidstat, ktop, prometheus]) { #expect(abs(value - reference) < 0.01) }
+    for (value, reference) in zip(measured, [pidstat, ktop, prometheus]) {
+      #expect(abs(value - reference) < 0.01)
+    }
     // ktop.log and Prometheus agree with pidstat within 5 % (Prometheus smooths over a 5 s rate
     // window, ktop samples every 5 s).
     for value in measured.dropFirst() { #expect(abs(value / measured[0] - 1) < 0.05) }
@@ -48,7 +52,8 @@ import Testing
     #expect(abs(prom - promNode) < 0.01)
     #expect(abs(xml / prom - 1) < 0.05)
     // pidstat is the selected source for the app; memory peaks at the README's ~110 MiB.
-    #expect(run.usage.first { $0.component == "app" && $0.metric == .cpu && $0.selected }?.sourceKind == "pidstat")
+    #expect(
+      run.usage.first { $0.component == "app" && $0.metric == .cpu && $0.selected }?.sourceKind == "pidstat")
     let memory = try #require(run.selected("app", .memory))
     #expect(abs(memory.max / 1_048_576 - 110.4) < 0.2)
     #expect(run.notes.isEmpty)
@@ -56,7 +61,10 @@ import Testing
 
   @Test func loadGeneratorIsItsOwnComponentAndNeverTheApp() throws {
     let run = try resources("stepped")
-    #expect(run.usage.contains { $0.component == ComponentMapper.loadGenerator && $0.sourceKind == "kubectl-top-log" })
+    #expect(
+      run.usage.contains {
+        $0.component == ComponentMapper.loadGenerator && $0.sourceKind == "kubectl-top-log"
+      })
     #expect(Set(run.usage.map(\.component)) == ["app", "loadgen", "node"])
   }
 
@@ -90,14 +98,17 @@ import Testing
     let start = try #require(light.run.startedAt?.timeIntervalSince1970)
     let source = SourceFile(path: "host.csv", role: "sadf-csv", sha256: "", bytes: 0)
     let app = ResourceSeries(
-      entity: "gunicorn", metric: .cpu, unit: .millicores, source: SourceFile(path: "p", role: "pidstat", sha256: "", bytes: 0),
+      entity: "gunicorn", metric: .cpu, unit: .millicores,
+      source: SourceFile(path: "p", role: "pidstat", sha256: "", bytes: 0),
       points: (0...60).map { ResourcePoint(time: start + Double($0), value: 600) })
     let host = ResourceSeries(
       entity: "node", isNode: true, metric: .cpu, unit: .millicores, source: source,
       points: (0...60).map { ResourcePoint(time: start + Double($0), value: 1820) })
     let result = ResourceStatistics().analyze(
       [light], files: [ResourceFile(source: source, series: [app, host])], mapper: ComponentMapper())
-    #expect(result.runs.first?.notes.first?.hasPrefix("host CPU averaged 1820m while the measured processes used 600m") == true)
+    #expect(
+      result.runs.first?.notes.first?.hasPrefix(
+        "host CPU averaged 1820m while the measured processes used 600m") == true)
   }
 }
 
@@ -118,17 +129,18 @@ import Testing
   }
 
   @Test func mappingFileRulesComeFirst() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mapper-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mapper-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let path = directory.appendingPathComponent("components.yaml").path
     try """
-      web: api
-      components:
-        db: ["postgres*", "pg-*"]
-        api: gunicorn*
-      measured_replicas:
-        api: 2
-      """.write(toFile: path, atomically: true, encoding: .utf8)
+    web: api
+    components:
+      db: ["postgres*", "pg-*"]
+      api: gunicorn*
+    measured_replicas:
+      api: 2
+    """.write(toFile: path, atomically: true, encoding: .utf8)
     let mapper = try ComponentMappingLoader().load(path: path, deployment: nil)
     #expect(mapper.webComponent == "api")
     #expect(mapper.component(entity: "postgresql-0") == "db")

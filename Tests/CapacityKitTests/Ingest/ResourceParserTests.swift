@@ -57,7 +57,8 @@ import Testing
       web1;60;2024-05-29 16:27:30 UTC;COM hello
       web1;60;2024-05-29 16:28:00 UTC;0;81.93;0.00;9.80;0.05;0.02;0.00;0.00;0.00;0.00;8.20
       """
-    let file = try SadfCSVParser().parse(Array(text.utf8), source: SourceFile(path: "u.csv", role: "sadf-csv", sha256: "", bytes: 0))
+    let file = try SadfCSVParser().parse(
+      Array(text.utf8), source: SourceFile(path: "u.csv", role: "sadf-csv", sha256: "", bytes: 0))
     #expect(file.series.count == 1)
     let cpu = try #require(file.series.first)
     #expect(cpu.unit == .millicores && cpu.hostCPUs == 8)
@@ -103,11 +104,14 @@ import Testing
       """
     let source = SourceFile(path: "k.log", role: "kubectl-top-log", sha256: "", bytes: 0)
     let file = try KubectlTopParser().parse(Array(text.utf8), source: source)
-    let django = try #require(file.series.first { $0.entity == "django-7c9f8b6c5d-x2kq9" && $0.metric == .cpu })
+    let django = try #require(
+      file.series.first { $0.entity == "django-7c9f8b6c5d-x2kq9" && $0.metric == .cpu })
     // Across the DST change the two local times are one second apart in UTC.
     #expect(django.points.map(\.time) == [1_774_745_999, 1_774_746_000])
     #expect(django.points.map(\.value) == [251, 300])
-    #expect(file.series.first { $0.entity == "postgresql-0" && $0.metric == .memory }?.points.first?.value == 1_073_741_824)
+    #expect(
+      file.series.first { $0.entity == "postgresql-0" && $0.metric == .memory }?.points.first?.value
+        == 1_073_741_824)
     #expect(file.diagnostics.map(\.location.line) == [5])
     #expect(InputKind.detect(head: Array(text.utf8)) == .kubectlTop)
   }
@@ -121,9 +125,15 @@ import Testing
       """
     let source = SourceFile(path: "d.log", role: "docker-stats-log", sha256: "", bytes: 0)
     let file = try DockerStatsParser().parse(Array(text.utf8), source: source)
-    #expect(file.series.first { $0.entity == "shop-django-1" && $0.metric == .cpu }?.points.first?.value == 1123.4)
-    #expect(file.series.first { $0.entity == "shop-django-1" && $0.metric == .memory }?.points.first?.value == 45.6 * 1_048_576)
-    #expect(file.series.first { $0.entity == "shop-redis-1" && $0.metric == .memory }?.points.map(\.value) == [2_000_000])
+    #expect(
+      file.series.first { $0.entity == "shop-django-1" && $0.metric == .cpu }?.points.first?.value == 1123.4)
+    #expect(
+      file.series.first { $0.entity == "shop-django-1" && $0.metric == .memory }?.points.first?.value == 45.6
+        * 1_048_576)
+    #expect(
+      file.series.first { $0.entity == "shop-redis-1" && $0.metric == .memory }?.points.map(\.value) == [
+        2_000_000
+      ])
     #expect(InputKind.detect(head: Array(text.utf8)) == .dockerStats)
   }
 

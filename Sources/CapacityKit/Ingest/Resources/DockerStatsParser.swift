@@ -52,7 +52,9 @@ struct DockerStatsParser {
     else { return nil }
     return Sample(
       name: name, cpu: percent(object["CPUPerc"] as? String ?? ""),
-      memory: (object["MemUsage"] as? String).flatMap { size($0.split(separator: "/").first.map(String.init) ?? "") })
+      memory: (object["MemUsage"] as? String).flatMap {
+        size($0.split(separator: "/").first.map(String.init) ?? "")
+      })
   }
 
   /// `ID NAME CPU% USAGE / LIMIT MEM% …`, split on runs of spaces.

@@ -34,7 +34,9 @@ struct KubectlTopParser {
       else {
         if !line.hasPrefix("#") {
           diagnostics.append(
-            Diagnostic(SourceLocation(file: path, line: index + 1), "not a '<time> <pod> <cpu>m <memory>Mi' line, skipped"))
+            Diagnostic(
+              SourceLocation(file: path, line: index + 1),
+              "not a '<time> <pod> <cpu>m <memory>Mi' line, skipped"))
         }
         continue
       }
@@ -47,7 +49,8 @@ struct KubectlTopParser {
       }
       let instance = container.isEmpty ? "" : "container \(container)"
       builder.add(entity: pod, instance: instance, metric: .cpu, unit: .millicores, time: time, value: cpu)
-      builder.add(entity: pod, instance: instance, metric: .memory, unit: .bytes, time: time, value: Double(memory))
+      builder.add(
+        entity: pod, instance: instance, metric: .memory, unit: .bytes, time: time, value: Double(memory))
     }
     return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
   }

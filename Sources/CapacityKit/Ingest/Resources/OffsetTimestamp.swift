@@ -11,8 +11,10 @@ enum OffsetTimestamp {
     // Find the sign of the offset after the time of day (index ≥ 19).
     guard let signIndex = bytes.indices.dropFirst(19).first(where: { bytes[$0] == 0x2B || bytes[$0] == 0x2D })
     else { return nil }
-    let offsetText = String(decoding: bytes[(signIndex + 1)...], as: UTF8.self).replacingOccurrences(of: ":", with: "")
-    guard offsetText.count == 4, let hours = Int(offsetText.prefix(2)), let minutes = Int(offsetText.suffix(2)),
+    let offsetText = String(decoding: bytes[(signIndex + 1)...], as: UTF8.self).replacingOccurrences(
+      of: ":", with: "")
+    guard offsetText.count == 4, let hours = Int(offsetText.prefix(2)),
+      let minutes = Int(offsetText.suffix(2)),
       hours < 24, minutes < 60,
       let local = UTCTimestamp.parse(String(decoding: bytes[..<signIndex], as: UTF8.self))
     else { return nil }

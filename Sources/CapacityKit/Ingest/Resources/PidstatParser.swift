@@ -9,9 +9,11 @@ import Foundation
 struct PidstatParser {
   func parse(_ bytes: [UInt8], source: SourceFile) throws(IngestError) -> ResourceFile {
     let path = source.path
-    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = String(decoding: bytes, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
     guard let first = lines.first, first.hasPrefix("Linux") else {
-      throw .malformedRow(SourceLocation(file: path, line: 1), reason: "expected pidstat's 'Linux …' first line")
+      throw .malformedRow(
+        SourceLocation(file: path, line: 1), reason: "expected pidstat's 'Linux …' first line")
     }
     var builder = ResourceSeriesBuilder(source: source)
     var diagnostics: [Diagnostic] = []
@@ -60,15 +62,20 @@ struct PidstatParser {
         absolute += 86_400
       }
       previous = absolute
-      let command = URL(fileURLWithPath: row[commandColumn...].joined(separator: " ").split(separator: " ").first
-        .map(String.init) ?? "").lastPathComponent
+      let command = URL(
+        fileURLWithPath: row[commandColumn...].joined(separator: " ").split(separator: " ").first
+          .map(String.init) ?? ""
+      ).lastPathComponent
       let pid = row[pidColumn]
       if let cpu = Double(row[cpuColumn]) {
-        builder.add(entity: command, instance: "pid \(pid)", metric: .cpu, unit: .millicores, time: absolute, value: cpu * 10)
+        builder.add(
+          entity: command, instance: "pid \(pid)", metric: .cpu, unit: .millicores, time: absolute,
+          value: cpu * 10)
       }
       if let rssColumn = columns["RSS"], let rss = Double(row[rssColumn]) {
         builder.add(
-          entity: command, instance: "pid \(pid)", metric: .memory, unit: .bytes, time: absolute, value: rss * 1024)
+          entity: command, instance: "pid \(pid)", metric: .memory, unit: .bytes, time: absolute,
+          value: rss * 1024)
       }
     }
     if builder.series.isEmpty {

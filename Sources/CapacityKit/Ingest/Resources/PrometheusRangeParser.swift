@@ -24,7 +24,8 @@ struct PrometheusRangeParser {
       let result = data["result"] as? [[String: Any]]
     else {
       throw .malformedRow(
-        SourceLocation(file: path, line: 1), reason: "expected data.resultType \"matrix\" (a query_range answer)")
+        SourceLocation(file: path, line: 1),
+        reason: "expected data.resultType \"matrix\" (a query_range answer)")
     }
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     var builder = ResourceSeriesBuilder(source: source)
@@ -77,7 +78,9 @@ struct PrometheusRangeParser {
     let lower = text.lowercased()
     if lower.contains("cpu_seconds_total") || lower.contains("cpu_usage_seconds_total") {
       // A busy percentage (100 * (1 - idle)) or an idle-only rate is not usage in cores.
-      if lower.contains("mode=\"idle\"") || lower.contains("percent") || labels["mode"] == "idle" { return nil }
+      if lower.contains("mode=\"idle\"") || lower.contains("percent") || labels["mode"] == "idle" {
+        return nil
+      }
       return lower.contains("rate(") || lower.contains("rate%28") ? .cpu : nil
     }
     if lower.contains("memtotal") && lower.contains("memavailable") { return .memory }
@@ -85,7 +88,9 @@ struct PrometheusRangeParser {
       && !lower.contains("total_bytes")
     {
       if let type = labels["memtype"] { return type == "resident" ? .memory : nil }
-      if lower.contains("working_set") || lower.contains("rss") || lower.contains("resident") { return .memory }
+      if lower.contains("working_set") || lower.contains("rss") || lower.contains("resident") {
+        return .memory
+      }
       return lower.contains("node_memory") ? nil : .memory
     }
     return nil

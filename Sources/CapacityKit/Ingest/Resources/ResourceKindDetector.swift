@@ -3,7 +3,9 @@ enum ResourceKindDetector {
   static func detect(head: ArraySlice<UInt8>) -> InputKind? {
     let text = String(decoding: head, as: UTF8.self)
     let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
-    if trimmed.hasPrefix("{"), text.contains("\"resultType\""), text.contains("\"matrix\"") { return .prometheusRange }
+    if trimmed.hasPrefix("{"), text.contains("\"resultType\""), text.contains("\"matrix\"") {
+      return .prometheusRange
+    }
     if trimmed.hasPrefix("<"), text.contains("<sysstat") { return .sadfXML }
     let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
     guard let first = lines.first else { return nil }

@@ -31,7 +31,8 @@ struct ResourceSeriesBuilder {
       dropped += 1
       return
     }
-    let key = Key(entity: entity, instance: instance, metric: metric.rawValue, isNode: isNode, unit: unit.rawValue)
+    let key = Key(
+      entity: entity, instance: instance, metric: metric.rawValue, isNode: isNode, unit: unit.rawValue)
     points[key, default: []].append(ResourcePoint(time: time, value: value))
   }
 

@@ -20,7 +20,8 @@ struct SadfCSVParser {
       guard !line.isEmpty else { continue }
       if line.hasPrefix("#") {
         columns = [:]
-        let names = line.dropFirst().trimmingPrefixSpaces().split(separator: ";", omittingEmptySubsequences: false)
+        let names = line.dropFirst().trimmingPrefixSpaces().split(
+          separator: ";", omittingEmptySubsequences: false)
         for (position, name) in names.enumerated() { columns[String(name)] = position }
         continue
       }
@@ -40,7 +41,8 @@ struct SadfCSVParser {
       guard let timeColumn = columns["timestamp"], fields.count > timeColumn,
         let time = Self.time(String(fields[timeColumn]))
       else {
-        diagnostics.append(Diagnostic(SourceLocation(file: path, line: line), "row without a readable timestamp skipped"))
+        diagnostics.append(
+          Diagnostic(SourceLocation(file: path, line: line), "row without a readable timestamp skipped"))
         continue
       }
       if let idleColumn = columns["%idle"], let cpuColumn = columns["CPU"], fields.count > idleColumn {
@@ -59,10 +61,12 @@ struct SadfCSVParser {
         }
       } else if let usedColumn = columns["kbmemused"], fields.count > usedColumn {
         guard let used = Double(fields[usedColumn]) else {
-          diagnostics.append(Diagnostic(SourceLocation(file: path, line: line), "unreadable kbmemused skipped"))
+          diagnostics.append(
+            Diagnostic(SourceLocation(file: path, line: line), "unreadable kbmemused skipped"))
           continue
         }
-        builder.add(entity: "node", isNode: true, metric: .memory, unit: .bytes, time: time, value: used * 1024)
+        builder.add(
+          entity: "node", isNode: true, metric: .memory, unit: .bytes, time: time, value: used * 1024)
       }
     }
     return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)

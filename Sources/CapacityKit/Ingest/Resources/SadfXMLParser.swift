@@ -64,7 +64,8 @@ struct SadfXMLParser {
               entity: "node", isNode: true, metric: .cpu, unit: .millicores, time: time,
               value: busy / 100 * Double(cpus) * 1000)
           } else {
-            builder.add(entity: "node", isNode: true, metric: .cpu, unit: .hostPercent, time: time, value: busy)
+            builder.add(
+              entity: "node", isNode: true, metric: .cpu, unit: .hostPercent, time: time, value: busy)
           }
           samples += 1
         case "memory":
@@ -77,7 +78,9 @@ struct SadfXMLParser {
         if element == "number-of-cpus" {
           builder.hostCPUs = Int(value.trimmingCharacters(in: .whitespacesAndNewlines))
         } else if element == "memused", let time, let kilobytes = Double(value) {
-          builder.add(entity: "node", isNode: true, metric: .memory, unit: .bytes, time: time, value: kilobytes * memoryUnit)
+          builder.add(
+            entity: "node", isNode: true, metric: .memory, unit: .bytes, time: time,
+            value: kilobytes * memoryUnit)
           samples += 1
         }
       case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
@@ -94,7 +97,9 @@ struct SadfXMLParser {
           "timestamps not marked UTC were read as UTC; export with plain `sadf -x` (UTC is its default)"))
     }
     if samples == 0 {
-      diagnostics.append(Diagnostic(SourceLocation(file: path), "no CPU or memory statistics found (export with `sadf -x … -- -u -r`)"))
+      diagnostics.append(
+        Diagnostic(
+          SourceLocation(file: path), "no CPU or memory statistics found (export with `sadf -x … -- -u -r`)"))
     }
     return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
   }

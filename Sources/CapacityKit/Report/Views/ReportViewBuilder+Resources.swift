@@ -8,7 +8,8 @@ extension ReportViewBuilder {
     view.hasResources = true
     view.resourceNotes = resources.notes
     view.resourceFiles = resources.files.map {
-      ReportView.FileRow(path: $0.path, role: $0.kind, sha256: "\($0.series) series, \($0.from ?? "–") – \($0.to ?? "–")")
+      ReportView.FileRow(
+        path: $0.path, role: $0.kind, sha256: "\($0.series) series, \($0.from ?? "–") – \($0.to ?? "–")")
     }
     if let recommendation = resources.recommendation {
       view.hasRecommendation = true
@@ -33,7 +34,8 @@ extension ReportViewBuilder {
       let recommendation = profile.recommendation
       let overhead =
         profile.overhead.model == "none"
-        ? "none" : "\(profile.overhead.model): \(AnswerComposer.cpu(profile.overhead.cpuMillicores)) CPU, "
+        ? "none"
+        : "\(profile.overhead.model): \(AnswerComposer.cpu(profile.overhead.cpuMillicores)) CPU, "
           + AnswerComposer.memory(profile.overhead.memoryBytes)
       return ReportView.RealityRow(
         name: profile.name, overhead: overhead + (profile.overhead.source.map { " (\($0))" } ?? ""),
@@ -62,7 +64,8 @@ extension ReportViewBuilder {
       func lines(_ metric: String, scale: Double) -> [ResourceChart.Line] {
         run.timelines.filter { $0.metric == metric }.map { timeline in
           ResourceChart.Line(
-            label: timeline.component, points: timeline.points.compactMap { $0.count == 2 ? ($0[0], $0[1] / scale) : nil })
+            label: timeline.component,
+            points: timeline.points.compactMap { $0.count == 2 ? ($0[0], $0[1] / scale) : nil })
         }
       }
       let cpu = ResourceChart().svg(
@@ -88,7 +91,8 @@ extension ReportViewBuilder {
           "\($0.component): \(NumberFormat.decimal($0.millicoresPerRps, places: 1))m per req/s + "
             + "\(NumberFormat.decimal($0.baseMillicores, places: 0))m (least squares over \($0.points) \($0.basis))"
         },
-        notes: run.notes, cpuChartSVG: cpu ?? "", memoryChartSVG: memory ?? "", hasCharts: cpu != nil || memory != nil)
+        notes: run.notes, cpuChartSVG: cpu ?? "", memoryChartSVG: memory ?? "",
+        hasCharts: cpu != nil || memory != nil)
     }
     return view
   }
