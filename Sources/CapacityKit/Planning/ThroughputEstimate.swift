@@ -17,8 +17,8 @@ public protocol ThroughputEstimate: Sendable {
   func throughput(_ analyses: [RunAnalysis], thresholds: AnalysisThresholds) -> MeasuredThroughput?
 }
 
-/// The highest throughput measured within the SLO: the best load step (steady steps first; a
-/// step's p95 is the tool's windowed p95), or a whole run when no step qualifies. INVALID runs never count.
+/// The highest throughput measured within the SLO: the best load step (a step's p95 is the tool's
+/// windowed p95; steps shorter than a steady step are said so) or whole run. INVALID runs never count.
 public struct BestStepWithinSLO: ThroughputEstimate {
   public init() {}
 
@@ -49,8 +49,8 @@ public struct BestStepWithinSLO: ThroughputEstimate {
     let best = { (items: [MeasuredThroughput]) in
       items.max { ($0.requestsPerSecond, $1.runName) < ($1.requestsPerSecond, $0.runName) }
     }
-    if let item = best(steady) { return item }
-    let candidates = unsteady + runs
+    // Short steps count too: a long light step would understate what one replica carries.
+    let candidates = steady + unsteady + runs
     return best(candidates)
   }
 }
