@@ -23,6 +23,12 @@ extension ReportBuilder {
         capacityRps: NumberFormat.rounded(row.capacityRPS, places: 1))
     }
     guard let resources = plan.resources else { return document }
+    if plan.recommendation == nil {
+      document.evidence.append(
+        "Resource samples were given, but no valid run or load step stayed within the SLO (or none measured "
+          + "the \(resources.mapper.webComponent) component), so no per-replica throughput could be measured and "
+          + "the answer does not use them.")
+    }
     document.resources = ReportDocument.ResourcesEntry(
       files: resources.files.map { file in
         ReportDocument.ResourceFileEntry(
