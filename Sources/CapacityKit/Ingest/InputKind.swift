@@ -4,6 +4,12 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
   case locustHistory = "locust-stats-history"
   case locustFailures = "locust-failures"
   case locustExceptions = "locust-exceptions"
+  case prometheusRange = "prometheus-query-range"
+  case sadfXML = "sadf-xml"
+  case sadfCSV = "sadf-csv"
+  case pidstat = "pidstat"
+  case kubectlTop = "kubectl-top-log"
+  case dockerStats = "docker-stats-log"
 
   /// The file-name suffix Locust gives this kind after its `--csv PREFIX`.
   var locustSuffix: String {
@@ -12,6 +18,7 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
     case .locustHistory: "_stats_history.csv"
     case .locustFailures: "_failures.csv"
     case .locustExceptions: "_exceptions.csv"
+    default: ""
     }
   }
 
@@ -28,6 +35,7 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
     if startsWith(["Timestamp", "User Count", "Type", "Name"]) { return .locustHistory }
     if startsWith(["Method", "Name", "Error", "Occurrences"]) { return .locustFailures }
     if startsWith(["Count", "Message", "Traceback", "Nodes"]) { return .locustExceptions }
+    if let kind = ResourceKindDetector.detect(head: head[start...]) { return kind }
     return nil
   }
 }

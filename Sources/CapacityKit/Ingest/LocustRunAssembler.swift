@@ -54,6 +54,8 @@ public struct LocustRunAssembler: Sendable {
         let exceptions = try parser.parseExceptions(file.bytes, file: file.path)
         run.exceptions = exceptions.exceptions
         run.diagnostics += exceptions.diagnostics
+      default:
+        continue
       }
     }
     if run.total == nil, let last = run.timeline.last(where: { $0.totalRequests > 0 }) {

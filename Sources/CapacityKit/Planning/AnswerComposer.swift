@@ -10,6 +10,7 @@ public struct AnswerComposer: Sendable {
   }
 
   public func answer(plan: CapacityPlan) -> String {
+    if let recommendation = plan.recommendation { return measuredAnswer(recommendation) }
     guard let deployment = plan.deployment else {
       return "No profile can be sized without the deployment: pass its Kubernetes manifests or "
         + "Compose file with --manifests."

@@ -5,6 +5,10 @@ public struct CapacityPlan: Sendable, Equatable {
   public var deployment: Deployment?
   /// One per profile, in profile order; empty without a deployment.
   public var fits: [ProfileFit]
+  /// What the resource samples say, when any were given.
+  public var resources: ResourceAnalysis?
+  /// The measured view: replicas and verdicts from measured usage, when samples allow it.
+  public var recommendation: ReplicaPlan?
 
   public init(profiles: [Profile], deployment: Deployment?) {
     self.profiles = profiles

@@ -38,7 +38,7 @@ public struct ReportBuilder: Sendable {
           })
       })
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
-    return document
+    return withResources(document, plan: plan)
   }
 
   /// The `saturation` section, the objectives with each run's results, and the capacity-at-SLO evidence.

@@ -61,6 +61,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   }
   /// Saturation series (stepped runs, and runs at different user counts); absent when none.
   public var saturation: [SaturationEntry]? = nil
+  /// What the resource samples say and the measured recommendation; absent without resource files.
+  public var resources: ResourcesEntry? = nil
 
   public struct SLOEntry: Sendable, Equatable, Codable {
     public var p95Ms: Double
@@ -171,12 +173,19 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var reasons: [String]
     public var replicas: [String: Int]
     public var scaleDown: [ScaleDownEntry]
+    /// The measured recommendation's requests as % of allocatable ("reality says").
+    public var measuredCpuPct: Double? = nil
+    public var measuredMemoryPct: Double? = nil
+    /// The measured view's verdict, replicas and reasons for this profile.
+    public var recommendation: ProfileRecommendationEntry? = nil
   }
 
   public struct OverheadEntry: Sendable, Equatable, Codable {
     public var model: String
     public var cpuMillicores: Int64
     public var memoryBytes: Int64
+    /// Where the overhead figures come from.
+    public var source: String? = nil
   }
 
   public struct ScaleDownEntry: Sendable, Equatable, Codable {

@@ -7,7 +7,7 @@ import GRDB
 /// twice is a no-op and an interrupted ingest leaves nothing behind. Everything a report needs
 /// is stored: a run loaded back analyses exactly like the one read from its files.
 public final class RunStore: Sendable {
-  private let writer: any DatabaseWriter
+  let writer: any DatabaseWriter
 
   /// Opens (creating if needed) the database at `path`; `:memory:` gives a private in-memory one.
   public init(path: String) throws(StoreError) {

@@ -110,6 +110,32 @@ enum Schema {
       ALTER TABLE endpoint_timeline_point ADD COLUMN total_average_ms REAL;
       """
     ),
+    (
+      "v2-resources",
+      """
+      CREATE TABLE resource_file (
+        sha256 TEXT PRIMARY KEY NOT NULL,         -- the file's content hash: re-ingesting is a no-op
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        diagnostics TEXT NOT NULL,                -- JSON [Diagnostic]
+        ingested_at REAL NOT NULL
+      ) STRICT;
+      CREATE TABLE resource_series (
+        file_sha256 TEXT NOT NULL REFERENCES resource_file(sha256) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        entity TEXT NOT NULL,
+        instance TEXT NOT NULL,
+        is_node INTEGER NOT NULL,
+        metric TEXT NOT NULL,                     -- cpu | memory
+        unit TEXT NOT NULL,                       -- millicores | bytes | host-percent
+        host TEXT,
+        host_cpus INTEGER,
+        points TEXT NOT NULL,                     -- JSON [[unix seconds, value]], time order
+        PRIMARY KEY (file_sha256, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

@@ -10,11 +10,14 @@ public struct ReportJob: Sendable {
   public var plan: CapacityPlan
   /// Fault events from `--events`; `nil` detects incidents instead.
   public var events: [ChaosEvent]?
+  /// The measured view (resource samples, replica recommendation).
+  public var measured: MeasuredPlanning?
 
   public init(
     store: RunStore, thresholds: AnalysisThresholds, objectives: ServiceLevelObjectives? = nil,
-    runsAsSteps: Bool = false, plan: CapacityPlan, events: [ChaosEvent]?
+    runsAsSteps: Bool = false, plan: CapacityPlan, events: [ChaosEvent]?, measured: MeasuredPlanning? = nil
   ) {
+    self.measured = measured
     self.store = store
     self.thresholds = thresholds
     self.objectives = objectives ?? ServiceLevelObjectives(thresholds: thresholds)
@@ -24,7 +27,10 @@ public struct ReportJob: Sendable {
   }
 
   /// The document and the analyses behind it (the renderer draws charts from their timelines).
-  public func run(_ runs: [Run], skippedFiles: [String] = []) throws -> (ReportDocument, [RunAnalysis]) {
+  /// - Parameter resources: resource-sample files; `nil` takes the stored ones that overlap the runs.
+  public func run(_ runs: [Run], resources: [ResourceFile]? = nil, skippedFiles: [String] = []) throws
+    -> (ReportDocument, [RunAnalysis])
+  {
     let applied = objectives.applied(to: thresholds)
     let analyzer = RunAnalyzer(thresholds: applied)
     let analyses = runs.map { analyzer.analyze($0, events: events) }
@@ -35,9 +41,29 @@ public struct ReportJob: Sendable {
       let points = try store.trend(name: name)
       if points.count >= 2 { trends[name] = points }
     }
+    var plan = plan
+    if let measured {
+      plan = try measured.complete(
+        plan, analyses: analyses, files: try resources ?? storedResources(for: runs))
+    }
     let document = ReportBuilder(thresholds: applied).document(
       analyses: analyses, plan: plan, skippedFiles: skippedFiles, trends: trends, saturation: saturation,
       objectives: objectives)
     return (document, analyses)
+  }
+
+  /// Stored resource files with samples during any of the runs (a minute of slack either side).
+  private func storedResources(for runs: [Run]) throws -> [ResourceFile] {
+    let starts = runs.compactMap(\.startedAt).map(\.timeIntervalSince1970)
+    let ends = runs.compactMap { $0.endedAt ?? $0.startedAt }.map(\.timeIntervalSince1970)
+    guard let start = starts.min(), let end = ends.max() else { return [] }
+    let files = try store.resourceFiles(overlapping: (start - 60)...(end + 60))
+    return files.filter { file in
+      runs.contains { run in
+        guard let from = run.startedAt?.timeIntervalSince1970 else { return false }
+        let to = (run.endedAt ?? run.startedAt)?.timeIntervalSince1970 ?? from
+        return file.series.contains { $0.span?.overlaps((from - 60)...(to + 60)) ?? false }
+      }
+    }
   }
 }

@@ -14,6 +14,8 @@ public struct RunIngestor: Sendable {
     public var alreadyStored: [String] = []
     /// Files met while walking directories that match no supported format.
     public var skipped: [String] = []
+    /// Resource files among the inputs, loaded back from the store, in input order.
+    public var resources: [ResourceFile] = []
   }
 
   public let store: RunStore
@@ -26,7 +28,10 @@ public struct RunIngestor: Sendable {
   public func ingest(_ paths: [String], now: Date) throws -> Outcome {
     let collection = try InputCollector().collect(paths)
     var outcome = Outcome(skipped: collection.skipped)
-    let runs = try LocustRunAssembler().assemble(collection.files)
+    let resourceFiles = collection.files.filter { ResourceFileReader.isResource($0.kind) }
+    outcome.resources = try ResourceIngestor(store: store).ingest(resourceFiles, now: now)
+    let runs = try LocustRunAssembler().assemble(
+      collection.files.filter { !ResourceFileReader.isResource($0.kind) })
     for run in runs {
       if try store.insert(run, ingestedAt: now) {
         outcome.added.append(run.name)

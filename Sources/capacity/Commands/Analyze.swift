@@ -26,7 +26,8 @@ extension Capacity {
       let runStore = try store.open()
       let job = try report.job(store: runStore)
       let outcome = try RunIngestor(store: runStore).ingest(paths, now: Date())
-      let (document, analyses) = try job.run(outcome.runs, skippedFiles: outcome.skipped)
+      let (document, analyses) = try job.run(
+        outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped)
       let written = try report.output.write(try renderer.render(document, analyses: analyses))
       Console.standardError.report(outcome)
       print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")

@@ -16,9 +16,18 @@ struct PlanOptions: ParsableArguments {
       valueName: "file"))
   var profiles: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "System overhead per profile: none, docker or k3s (CAPACITY-MATH.md §3.4); a profile file's explicit overhead wins.",
+      valueName: "model"))
+  var overhead: String = "none"
+
   func loadProfiles() throws -> [Profile] {
-    guard let profiles else { return Profile.builtIns }
-    return try ProfileLoader().load(path: profiles)
+    guard let model = OverheadModel(rawValue: overhead), model != .explicit else {
+      throw ValidationError("'--overhead' must be none, docker or k3s (got '\(overhead)')")
+    }
+    guard let profiles else { return OverheadModel.apply(model, to: Profile.builtIns) }
+    return OverheadModel.apply(model, to: try ProfileLoader().load(path: profiles))
   }
 
   func plan() throws -> CapacityPlan {

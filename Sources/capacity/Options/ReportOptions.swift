@@ -6,6 +6,7 @@ struct ReportOptions: ParsableArguments {
   @OptionGroup var plan: PlanOptions
   @OptionGroup var thresholds: ThresholdOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var sizing: SizingOptions
 
   @Option(
     help: ArgumentHelp(
@@ -19,9 +20,11 @@ struct ReportOptions: ParsableArguments {
   func renderer() throws -> ReportRenderer { try ReportRenderer(templatesDirectory: output.templates) }
 
   func job(store: RunStore) throws -> ReportJob {
-    ReportJob(
-      store: store, thresholds: thresholds.thresholds, objectives: try thresholds.objectives(),
+    let objectives = try thresholds.objectives()
+    return ReportJob(
+      store: store, thresholds: thresholds.thresholds, objectives: objectives,
       runsAsSteps: runsAsSteps, plan: try plan.plan(),
-      events: try events.map { try ChaosEventParser().parse(file: $0) })
+      events: try events.map { try ChaosEventParser().parse(file: $0) },
+      measured: sizing.planning(objectives.applied(to: thresholds.thresholds), objectives: objectives))
   }
 }

@@ -40,6 +40,65 @@ public struct ReportView: Sendable {
     public var notes: [String]
   }
 
+  /// The measured view (resource samples); empty without them.
+  public var hasResources = false
+  public var hasRecommendation = false
+  public var recommendationSummary = ""
+  public var realityRows: [RealityRow] = []
+  public var replicaRows: [ReplicaRow] = []
+  public var assumptions: [String] = []
+  public var resourceRuns: [ResourceRunSection] = []
+  public var resourceNotes: [String] = []
+  public var resourceFiles: [FileRow] = []
+
+  /// "Requests say / reality says" for one profile.
+  public struct RealityRow: Sendable {
+    public var name: String
+    public var overhead: String
+    public var requestsCPU: String
+    public var requestsMemory: String
+    public var requestsVerdict: String
+    public var measuredCPU: String
+    public var measuredMemory: String
+    public var replicas: String
+    public var fits: String
+    public var verdict: String
+    public var verdictClass: String
+    public var reasonsText: String
+  }
+
+  public struct ReplicaRow: Sendable {
+    public var name: String
+    public var replicas: String
+    public var cpu: String
+    public var memory: String
+    public var manifestCPU: String
+    public var manifestMemory: String
+    public var basis: String
+    public var derivation: String
+  }
+
+  public struct ResourceRunSection: Sendable {
+    public var name: String
+    public var usage: [UsageRow]
+    public var costs: [String]
+    public var notes: [String]
+    public var cpuChartSVG: String
+    public var memoryChartSVG: String
+    public var hasCharts: Bool
+  }
+
+  public struct UsageRow: Sendable {
+    public var component: String
+    public var metric: String
+    public var source: String
+    public var selected: String
+    public var p50: String
+    public var p95: String
+    public var max: String
+    public var mean: String
+  }
+
   public struct ProfileRow: Sendable {
     public var name: String
     public var capacity: String

@@ -26,7 +26,7 @@ public struct ReportViewBuilder: Sendable {
       SaturationSectionBuilder().section($0, sloP95Ms: document.slo.p95Ms)
     }
     view.hasSaturation = !view.saturation.isEmpty
-    return view
+    return withResources(view, document)
   }
 
   private func verdictClass(_ verdict: String?) -> String {

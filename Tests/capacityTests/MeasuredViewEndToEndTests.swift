@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Runs the binary on the Locust samples of `light` and `stepped` together with their real resource
+/// files (Tests/CapacityKitTests/Fixtures/resources) and checks the measured view end to end.
+@Suite(.serialized) struct MeasuredViewEndToEndTests {
+  let repository = BinaryRunner.repository
+
+  @Test func analyzeWithResourceFilesGivesTheMeasuredAnswer() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let runs = repository.appendingPathComponent("samples/runs")
+    let resources = repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/resources")
+    let result = try runner.run([
+      "analyze", runs.appendingPathComponent("light").path, runs.appendingPathComponent("stepped").path,
+      resources.appendingPathComponent("light").path, resources.appendingPathComponent("stepped").path,
+      "--target-users", "100", "--overhead", "docker", "-o", "report", "--db", "runs.sqlite",
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("report/report.json")))
+    let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let answer = try #require(document["answer"] as? String)
+    #expect(answer.contains("for 64 req/s (100 users), measured usage needs 2 app replica(s)"), "\(answer)")
+    let resourcesEntry = try #require(document["resources"] as? [String: Any])
+    let recommendation = try #require(resourcesEntry["recommendation"] as? [String: Any])
+    // X_safe = X at min(capacity at the SLO, knee, 0.8·N*): the p95 objective binds at ~77 users
+    // (the README's knee lies between 60 and 80), read off the USL fit: 48.3 req/s, checked by hand
+    // as λN / (1 + κN(N−1)) with σ = 0, κ = 3.304e-5, λ = 0.7515, N = 76.6.
+    #expect(
+      recommendation["throughput_basis"] as? String
+        == "stepped at 77 users (capacity at the SLO, on the USL fit)")
+    let perReplica = try #require(recommendation["per_replica_rps"] as? Double)
+    let target = try #require(recommendation["target_rps"] as? Double)
+    #expect(abs(perReplica - 48.3) < 0.1)
+    // Replicas = ⌈target ÷ (per-replica throughput × utilisation)⌉ = ⌈63.6 ÷ 33.81⌉ = 2.
+    #expect(recommendation["web_replicas"] as? Int == Int((target / (perReplica * 0.7)).rounded(.up)))
+    let profiles = try #require(document["profiles"] as? [[String: Any]])
+    for profile in profiles {
+      #expect(profile["measured_cpu_pct"] is Double)
+      let overhead = try #require(profile["overhead"] as? [String: Any])
+      #expect(overhead["model"] as? String == "docker")
+      #expect((overhead["source"] as? String)?.hasPrefix("Docker Compose host") == true)
+      let verdict = (profile["recommendation"] as? [String: Any])?["verdict"] as? String
+      #expect(["NOT RECOMMENDED", "MINIMUM", "RECOMMENDED"].contains(verdict ?? ""))
+    }
+    let markdown = try String(contentsOfFile: runner.path("report/report.md"), encoding: .utf8)
+    #expect(markdown.contains("## Requests say / reality says"))
+    let html = try String(contentsOfFile: runner.path("report/report.html"), encoding: .utf8)
+    #expect(html.contains("allocatable CPU") && html.contains("class=\"limit\""))
+
+    // Re-ingesting the same files stores nothing new and gives the same report.
+    let again = try runner.run([
+      "analyze", runs.appendingPathComponent("light").path, runs.appendingPathComponent("stepped").path,
+      resources.appendingPathComponent("light").path, resources.appendingPathComponent("stepped").path,
+      "--target-users", "100", "--overhead", "docker", "-o", "report2", "--db", "runs.sqlite",
+    ])
+    #expect(again.status == 0)
+    let json2 = try Data(contentsOf: URL(fileURLWithPath: runner.path("report2/report.json")))
+    #expect(json == json2)
+  }
+}
