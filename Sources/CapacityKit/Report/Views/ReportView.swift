@@ -50,6 +50,8 @@ public struct ReportView: Sendable {
   public var resourceRuns: [ResourceRunSection] = []
   public var resourceNotes: [String] = []
   public var resourceFiles: [FileRow] = []
+  /// Where each overhead model's figures come from, once per model.
+  public var overheadSources: [String] = []
 
   /// "Requests say / reality says" for one profile.
   public struct RealityRow: Sendable {

@@ -38,7 +38,7 @@ extension ReportViewBuilder {
         : "\(profile.overhead.model): \(AnswerComposer.cpu(profile.overhead.cpuMillicores)) CPU, "
           + AnswerComposer.memory(profile.overhead.memoryBytes)
       return ReportView.RealityRow(
-        name: profile.name, overhead: overhead + (profile.overhead.source.map { " (\($0))" } ?? ""),
+        name: profile.name, overhead: overhead,
         requestsCPU: profile.cpuRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
         requestsMemory: profile.memoryRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
         requestsVerdict: profile.verdict ?? "no manifests",
@@ -54,6 +54,13 @@ extension ReportViewBuilder {
         verdictClass: Self.verdictClass(recommendation?.verdict),
         reasonsText: recommendation?.reasons.joined(separator: "; ") ?? "")
     }
+    var sources: [String] = []
+    for profile in document.profiles {
+      guard let source = profile.overhead.source else { continue }
+      let line = "Overhead \(profile.overhead.model): \(source)"
+      if !sources.contains(line) { sources.append(line) }
+    }
+    view.overheadSources = sources
     let limits = document.profiles.map {
       (
         name: $0.name, cpu: Double($0.cpuMillicores - $0.overhead.cpuMillicores),
