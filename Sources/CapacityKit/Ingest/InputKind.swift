@@ -4,6 +4,14 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
   case locustHistory = "locust-stats-history"
   case locustFailures = "locust-failures"
   case locustExceptions = "locust-exceptions"
+  case jmeterCSV = "jmeter-jtl-csv"
+  case jmeterXML = "jmeter-jtl-xml"
+  case k6CSV = "k6-csv"
+  case k6JSON = "k6-json"
+  case vegetaCSV = "vegeta-csv"
+  case gatlingLog = "gatling-log"
+  /// Gatling 3.13+ binary `simulation.log`: recognised only to refuse it with a clear message.
+  case gatlingBinary = "gatling-binary"
 
   /// The file-name suffix Locust gives this kind after its `--csv PREFIX`.
   var locustSuffix: String {
@@ -12,6 +20,7 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
     case .locustHistory: "_stats_history.csv"
     case .locustFailures: "_failures.csv"
     case .locustExceptions: "_exceptions.csv"
+    default: ""
     }
   }
 
@@ -28,7 +37,7 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
     if startsWith(["Timestamp", "User Count", "Type", "Name"]) { return .locustHistory }
     if startsWith(["Method", "Name", "Error", "Occurrences"]) { return .locustFailures }
     if startsWith(["Count", "Message", "Traceback", "Nodes"]) { return .locustExceptions }
-    return nil
+    return RawLogDetector.detect(head: head)
   }
 }
 

@@ -26,7 +26,8 @@ extension Capacity {
     func run() throws {
       let renderer = try ReportRenderer(templatesDirectory: output.templates)
       let capacityPlan = try plan.plan()
-      let outcome = try RunIngestor(store: try store.open()).ingest(paths, now: Date())
+      let outcome = try RunIngestor(store: try store.open()).ingest(
+        paths, now: Date(), rawLogs: RawLogRunBuilder(progress: ProgressBar.forStandardError))
       let analyzer = RunAnalyzer(thresholds: thresholds.thresholds)
       let analyses = outcome.runs.map(analyzer.analyze)
       let document = ReportBuilder(thresholds: thresholds.thresholds).document(
