@@ -78,12 +78,15 @@ enum ByteScanning {
     } else if pointer[0] == UInt8(ascii: "+") {
       index = 1
     }
-    guard index < count, count - index <= 18 else { return nil }
+    guard index < count, count - index <= 19 else { return nil }
     var value: Int64 = 0
     while index < count {
       let digit = pointer[index] &- 48
       guard digit <= 9 else { return nil }
-      value = value &* 10 &+ Int64(digit)
+      let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+      let (sum, carry) = shifted.addingReportingOverflow(Int64(digit))
+      guard !overflow, !carry else { return nil }
+      value = sum
       index += 1
     }
     return negative ? -value : value

@@ -19,10 +19,11 @@ enum ChunkedParse {
   ///   `limit`) and returns the accumulator and the offset where the next record starts.
   static func run(
     bytes: UnsafeRawBufferPointer, start: Int, parts requested: Int = defaultParts,
+    minimumBytes: Int = minimumParallelBytes,
     parse: @Sendable (_ start: Int, _ limit: Int) -> (RequestAccumulator, Int)
   ) -> [RequestAccumulator] {
     let end = bytes.count
-    let parts = end - start >= minimumParallelBytes ? max(1, requested) : 1
+    let parts = end - start >= minimumBytes ? max(1, requested) : 1
     var cuts = [start]
     for part in 1..<max(parts, 1) {
       let guess = start + (end - start) * part / parts
