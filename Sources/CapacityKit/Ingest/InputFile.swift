@@ -26,13 +26,14 @@ public struct InputFile: Sendable, Equatable {
     }.joined()
   }
 
-  /// A raw request log, mapped and hashed in place.
+  /// A raw request log, mapped. Its hash is left empty: `RawLogRunBuilder` computes it while it
+  /// parses the file on the other core.
   public init(path: String, kind: InputKind, mapping: MappedFile) {
     self.path = path
     self.kind = kind
     self.bytes = []
     self.mapping = mapping
-    self.sha256 = mapping.sha256()
+    self.sha256 = ""
   }
 
   var sourceFile: SourceFile {

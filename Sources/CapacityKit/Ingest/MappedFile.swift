@@ -12,6 +12,7 @@ public final class MappedFile: @unchecked Sendable {
   public let count: Int
   private let base: UnsafeMutableRawPointer?
   private let isMapped: Bool
+  private let path: String?
 
   public init(path: String) throws(IngestError) {
     let descriptor = open(path, O_RDONLY)
@@ -23,6 +24,7 @@ public final class MappedFile: @unchecked Sendable {
     }
     count = Int(info.st_size)
     isMapped = count > 0
+    self.path = path
     guard count > 0 else {
       base = nil
       return
@@ -40,6 +42,7 @@ public final class MappedFile: @unchecked Sendable {
     let length = bytes.count
     count = length
     isMapped = false
+    path = nil
     guard length > 0 else {
       base = nil
       return
@@ -56,15 +59,35 @@ public final class MappedFile: @unchecked Sendable {
 
   public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
-  /// SHA-256 of the contents, lowercase hex, hashed in 8 MiB steps.
+  /// Drops the mapped pages wholly inside `from..<to` from the resident set; they stay in the
+  /// page cache and come back on the next access.
+  func releasePages(from: Int, to: Int) {
+    guard isMapped, let base else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = (from + page - 1) / page * page
+    let end = to / page * page
+    guard end > start else { return }
+    madvise(base + start, end - start, MADV_DONTNEED)
+  }
+
+  /// SHA-256 of the contents, lowercase hex. A mapped file is hashed by reading it again in
+  /// 4 MiB blocks (from the page cache), so hashing does not add the mapping to the resident set.
   public func sha256() -> String {
     var hasher = SHA256()
-    var offset = 0
-    let bytes = self.bytes
-    while offset < count {
-      let next = min(count, offset + (8 << 20))
-      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[offset..<next]))
-      offset = next
+    if let path, let handle = FileHandle(forReadingAtPath: path) {
+      defer { try? handle.close() }
+      let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 16)
+      defer { buffer.deallocate() }
+      let descriptor = handle.fileDescriptor
+      var offset = 0
+      while offset < count {
+        let got = pread(descriptor, buffer.baseAddress, min(buffer.count, count - offset), off_t(offset))
+        guard got > 0 else { break }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+        offset += got
+      }
+    } else {
+      hasher.update(bufferPointer: bytes)
     }
     return hasher.finalize().map { byte in
       let hex = String(byte, radix: 16)

@@ -19,7 +19,7 @@ enum ChunkedParse {
   ///   `limit`) and returns the accumulator and the offset where the next record starts.
   static func run(
     bytes: UnsafeRawBufferPointer, start: Int, parts requested: Int = defaultParts,
-    minimumBytes: Int = minimumParallelBytes,
+    minimumBytes: Int = minimumParallelBytes, alongside sideTask: (@Sendable () -> Void)? = nil,
     parse: @Sendable (_ start: Int, _ limit: Int) -> (RequestAccumulator, Int)
   ) -> [RequestAccumulator] {
     let end = bytes.count
@@ -41,8 +41,15 @@ enum ChunkedParse {
     }
     let slots = Unchecked(value: results)
     let boundaries = cuts
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-      slots.value[index] = parse(boundaries[index], boundaries[index + 1])
+    // The side task (hashing the file) goes first, so the parts fill the other core around it.
+    let offset = sideTask == nil ? 0 : 1
+    DispatchQueue.concurrentPerform(iterations: count + offset) { iteration in
+      if iteration < offset {
+        sideTask?()
+      } else {
+        let index = iteration - offset
+        slots.value[index] = parse(boundaries[index], boundaries[index + 1])
+      }
     }
     var accumulators: [RequestAccumulator] = []
     var expected = start
@@ -59,8 +66,25 @@ enum ChunkedParse {
     return accumulators
   }
 
+  /// Two parts per core, so a side task on one core leaves the parts to balance on the rest.
   static var defaultParts: Int {
-    min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    min(16, max(1, 2 * ProcessInfo.processInfo.activeProcessorCount))
+  }
+
+  /// Runs `body` while `sideTask` runs on another thread.
+  static func alongside<T>(_ sideTask: (@Sendable () -> Void)?, _ body: () -> T) -> T {
+    guard let sideTask else { return body() }
+    var result: T?
+    withUnsafeMutablePointer(to: &result) { pointer in
+      withoutActuallyEscaping(body) { body in
+        let work = Unchecked(value: body)
+        let slot = Unchecked(value: pointer)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+          if index == 0 { sideTask() } else { slot.value.pointee = work.value() }
+        }
+      }
+    }
+    return result!
   }
 }
 

@@ -69,11 +69,11 @@ struct GatlingLogParser {
         version = fields[count - 1].string
       }
       if position - reported >= ProgressCounter.stride {
-        progress.advance(by: position - reported)
+        progress.consumed(from: reported - base, to: position - base)
         reported = position
       }
     }
-    progress.advance(by: position - reported)
+    progress.consumed(from: reported - base, to: position - base)
     if let first = userDeltas.keys.min(), let last = userDeltas.keys.max() {
       var active: Int32 = 0
       for second in first...last {

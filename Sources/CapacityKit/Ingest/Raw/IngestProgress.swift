@@ -7,17 +7,27 @@ public protocol IngestProgress: Sendable {
   func finish(file: String)
 }
 
-/// Sums the bytes done by the parallel parts of one file and forwards the total.
+/// Sums the bytes done by the parallel parts of one file and forwards the total; gives the
+/// pages a part has finished with back to the kernel, so a mapped file's pages do not pile up in
+/// the resident set.
 final class ProgressCounter: Sendable {
   let file: String
   let totalBytes: Int
   let sink: (any IngestProgress)?
+  let mapping: MappedFile?
   private let done = Atomic<Int>(0)
 
-  init(file: String, totalBytes: Int, sink: (any IngestProgress)?) {
+  init(file: String, totalBytes: Int, sink: (any IngestProgress)?, mapping: MappedFile? = nil) {
     self.file = file
     self.totalBytes = totalBytes
     self.sink = sink
+    self.mapping = mapping
+  }
+
+  /// A part has consumed the bytes `from..<to` (offsets in the file).
+  func consumed(from: Int, to: Int) {
+    mapping?.releasePages(from: from, to: to)
+    advance(by: to - from)
   }
 
   /// Every parser calls this about every `stride` bytes it has consumed.

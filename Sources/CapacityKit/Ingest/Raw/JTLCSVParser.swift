@@ -64,11 +64,11 @@ struct JTLCSVParser: Sendable {
           row, offset: recordStart - base, accumulator: &accumulator, previousLabel: &previousLabel,
           previousThread: &previousThread)
         if let progress, position - reported >= ProgressCounter.stride {
-          progress.advance(by: position - reported)
+          progress.consumed(from: reported - base, to: position - base)
           reported = position
         }
       }
-      progress?.advance(by: position - reported)
+      progress?.consumed(from: reported - base, to: position - base)
       return position - base
     }
   }

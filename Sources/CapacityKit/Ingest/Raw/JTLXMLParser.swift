@@ -41,7 +41,7 @@ struct JTLXMLParser {
         memcpy(buffer, base + source.pointee.offset, count)
         source.pointee.offset += count
         if source.pointee.offset - source.pointee.reported >= ProgressCounter.stride {
-          source.pointee.progress.advance(by: source.pointee.offset - source.pointee.reported)
+          source.pointee.progress.consumed(from: source.pointee.reported, to: source.pointee.offset)
           source.pointee.reported = source.pointee.offset
         }
         return Int32(count)
@@ -76,7 +76,7 @@ struct JTLXMLParser {
         let kind = sample(reader, parent: stack.last?.kind, into: &accumulator)
         if xmlTextReaderIsEmptyElement(reader) != 1 { stack.append((depth, kind)) }
       }
-      progress.advance(by: sourcePointer.pointee.offset - sourcePointer.pointee.reported)
+      progress.consumed(from: sourcePointer.pointee.reported, to: sourcePointer.pointee.offset)
       guard status < 0 || errors.message != nil else { return [] }
       return [
         Diagnostic(

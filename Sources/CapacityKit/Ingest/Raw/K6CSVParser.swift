@@ -96,11 +96,11 @@ struct K6CSVParser: Sendable {
         }
         if wanted { handle(row, offset: recordStart - base, into: &accumulator) }
         if let progress, position - reported >= ProgressCounter.stride {
-          progress.advance(by: position - reported)
+          progress.consumed(from: reported - base, to: position - base)
           reported = position
         }
       }
-      progress?.advance(by: position - reported)
+      progress?.consumed(from: reported - base, to: position - base)
       return position - base
     }
   }

@@ -9,6 +9,8 @@ struct RawLogParsing {
   let file: InputFile
   let budget: Int
   let progress: ProgressCounter
+  /// Work to run on another core meanwhile (hashing the file).
+  var alongside: (@Sendable () -> Void)?
 
   func parse(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> Parsed {
     let path = file.path
@@ -43,7 +45,7 @@ struct RawLogParsing {
       let parser = try K6CSVParser(header: header)
       let missing = parser.missingRequired
       guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
-      let chunks = ChunkedParse.run(bytes: bytes, start: dataStart) { start, limit in
+      let chunks = ChunkedParse.run(bytes: bytes, start: dataStart, alongside: alongside) { start, limit in
         var accumulator = RequestAccumulator(exactBudget: partBudget)
         let stopped = parser.parse(
           shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
@@ -52,7 +54,7 @@ struct RawLogParsing {
       return Parsed(tool: .k6, chunks: chunks)
     case .vegetaCSV:
       let parser = VegetaParser()
-      let chunks = ChunkedParse.run(bytes: bytes, start: 0) { start, limit in
+      let chunks = ChunkedParse.run(bytes: bytes, start: 0, alongside: alongside) { start, limit in
         var accumulator = RequestAccumulator(exactBudget: partBudget)
         let stopped = parser.parse(
           shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
@@ -61,11 +63,15 @@ struct RawLogParsing {
       return Parsed(tool: .vegeta, chunks: chunks)
     case .gatlingLog:
       var accumulator = RequestAccumulator(exactBudget: budget)
-      _ = GatlingLogParser().parse(bytes, into: &accumulator, progress: counter)
+      _ = ChunkedParse.alongside(alongside) {
+        GatlingLogParser().parse(bytes, into: &accumulator, progress: counter)
+      }
       return Parsed(tool: .gatling, chunks: [accumulator])
     case .jmeterXML:
       var accumulator = RequestAccumulator(exactBudget: budget)
-      let diagnostics = JTLXMLParser().parse(bytes, file: path, into: &accumulator, progress: counter)
+      let diagnostics = ChunkedParse.alongside(alongside) {
+        JTLXMLParser().parse(bytes, file: path, into: &accumulator, progress: counter)
+      }
       return Parsed(tool: .jmeter, chunks: [accumulator], diagnostics: diagnostics)
     case .gatlingBinary:
       throw .unsupported(

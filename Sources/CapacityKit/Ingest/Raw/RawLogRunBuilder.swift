@@ -22,11 +22,17 @@ public struct RawLogRunBuilder: Sendable {
   }
 
   func build(_ file: InputFile) throws(IngestError) -> Run {
+    var file = file
     let mapping = file.mapping ?? MappedFile(bytes: file.bytes)
     let counter = ProgressCounter(
-      file: file.path, totalBytes: mapping.count, sink: mapping.count >= 32 << 20 ? progress : nil)
+      file: file.path, totalBytes: mapping.count, sink: mapping.count >= 32 << 20 ? progress : nil,
+      mapping: file.mapping)
     defer { counter.finish() }
-    let parsed = try RawLogParsing(file: file, budget: exactBudget, progress: counter).parse(mapping.bytes)
+    let digest = Digest()
+    var parsing = RawLogParsing(file: file, budget: exactBudget, progress: counter)
+    if file.sha256.isEmpty { parsing.alongside = { digest.value = mapping.sha256() } }
+    let parsed = try parsing.parse(mapping.bytes)
+    if file.sha256.isEmpty { file.sha256 = digest.value }
     let summary = RawRunSummarizer().summarize(parsed.chunks)
     var diagnostics = parsed.diagnostics
     diagnostics += Self.locate(summary.warnings, in: mapping.bytes).map {
@@ -64,4 +70,9 @@ public struct RawLogRunBuilder: Sendable {
     }
     return result
   }
+}
+
+/// The file's hash, written by the side task while the parts are parsed.
+private final class Digest: @unchecked Sendable {
+  var value = ""
 }

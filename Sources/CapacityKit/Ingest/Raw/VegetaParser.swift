@@ -45,11 +45,11 @@ struct VegetaParser: Sendable {
         accumulator.recordError(label: label, message: message, atMs: startMs)
       }
       if let progress, position - reported >= ProgressCounter.stride {
-        progress.advance(by: position - reported)
+        progress.consumed(from: reported - base, to: position - base)
         reported = position
       }
     }
-    progress?.advance(by: position - reported)
+    progress?.consumed(from: reported - base, to: position - base)
     return position - base
   }
 }
