@@ -12,7 +12,6 @@ public final class MappedFile: @unchecked Sendable {
   public let count: Int
   private let base: UnsafeMutableRawPointer?
   private let isMapped: Bool
-  private let path: String?
 
   public init(path: String) throws(IngestError) {
     let descriptor = open(path, O_RDONLY)
@@ -24,7 +23,6 @@ public final class MappedFile: @unchecked Sendable {
     }
     count = Int(info.st_size)
     isMapped = count > 0
-    self.path = path
     guard count > 0 else {
       base = nil
       return
@@ -42,7 +40,6 @@ public final class MappedFile: @unchecked Sendable {
     let length = bytes.count
     count = length
     isMapped = false
-    path = nil
     guard length > 0 else {
       base = nil
       return
@@ -70,24 +67,17 @@ public final class MappedFile: @unchecked Sendable {
     madvise(base + start, end - start, MADV_DONTNEED)
   }
 
-  /// SHA-256 of the contents, lowercase hex. A mapped file is hashed by reading it again in
-  /// 4 MiB blocks (from the page cache), so hashing does not add the mapping to the resident set.
+  /// SHA-256 of the contents, lowercase hex, in 8 MiB steps; the pages of a mapped file are given
+  /// back after each step so hashing does not add the file to the resident set.
   public func sha256() -> String {
     var hasher = SHA256()
-    if let path, let handle = FileHandle(forReadingAtPath: path) {
-      defer { try? handle.close() }
-      let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 16)
-      defer { buffer.deallocate() }
-      let descriptor = handle.fileDescriptor
-      var offset = 0
-      while offset < count {
-        let got = pread(descriptor, buffer.baseAddress, min(buffer.count, count - offset), off_t(offset))
-        guard got > 0 else { break }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
-        offset += got
-      }
-    } else {
-      hasher.update(bufferPointer: bytes)
+    let bytes = self.bytes
+    var offset = 0
+    while offset < count {
+      let next = min(count, offset + (8 << 20))
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[offset..<next]))
+      releasePages(from: offset, to: next)
+      offset = next
     }
     return hasher.finalize().map { byte in
       let hex = String(byte, radix: 16)
