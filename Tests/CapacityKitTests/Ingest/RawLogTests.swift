@@ -98,6 +98,21 @@ import Testing
     #expect(run.timeline.map(\.users).max() ?? 0 > 0)
   }
 
+  @Test func k6JSONPercentilesEqualDuckDB() throws {
+    let run = try Self.run(path: Self.fixture("generated_k6_300.ndjson"))
+    let anchor = try Self.anchor("generated_k6_300.duckdb.json")
+    let labels = try #require(anchor["labels"] as? [String: [String: Any]])
+    #expect(run.tool == .k6)
+    #expect(run.endpoints.count == labels.count)
+    for endpoint in run.endpoints {
+      try Self.expectAgreement(endpoint, try #require(labels[endpoint.name]))
+    }
+    try Self.expectAgreement(try #require(run.total), try #require(anchor["overall"] as? [String: Any]))
+    let csv = try Self.run(path: Self.fixture("generated_k6_300.csv"))
+    #expect(run.timeline == csv.timeline)
+    #expect(run.errors.map(\.occurrences) == csv.errors.map(\.occurrences))
+  }
+
   static func expectAgreement(_ stats: EndpointStats, _ expected: [String: Any]) throws {
     #expect(stats.requests == Int64(try #require(expected["count"] as? Int)))
     #expect(stats.failures == Int64(try #require(expected["failures"] as? Int)))

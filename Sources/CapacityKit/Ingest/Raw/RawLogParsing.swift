@@ -52,6 +52,15 @@ struct RawLogParsing {
         return (accumulator, stopped)
       }
       return Parsed(tool: .k6, chunks: chunks)
+    case .k6JSON:
+      let parser = K6JSONParser()
+      let chunks = ChunkedParse.run(bytes: bytes, start: 0, alongside: alongside) { start, limit in
+        var accumulator = RequestAccumulator(exactBudget: partBudget)
+        let stopped = parser.parse(
+          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
+        return (accumulator, stopped)
+      }
+      return Parsed(tool: .k6, chunks: chunks)
     case .vegetaCSV:
       let parser = VegetaParser()
       let chunks = ChunkedParse.run(bytes: bytes, start: 0, alongside: alongside) { start, limit in
