@@ -61,7 +61,7 @@ public struct RunAnalyzer: Sendable {
     case .perSecond:
       notes.append(
         "Counts and users per second come from the raw request log (requests bucketed by their "
-          + "start second); per-step p95 is not available from it yet.")
+          + "start second); each load step's p95 is exact over the step's steady part.")
     }
     for entry in run.setAside {
       notes.append(

@@ -1,17 +1,17 @@
-/// An append-only list of latencies in fixed blocks: growing it never copies, and the blocks
+/// An append-only list of latencies (or their seconds) in fixed blocks: growing it never copies, and the blocks
 /// are moved into one contiguous buffer (and freed) only when the percentiles are computed.
 /// A value type over manually managed memory: the owner calls `release()` or `moveAll(into:)`.
-struct ValueBlocks {
-  static let blockSize = 1 << 16
-  private(set) var blocks: [UnsafeMutablePointer<Double>] = []
-  private var current: UnsafeMutablePointer<Double>?
-  private var fill = ValueBlocks.blockSize
+struct ValueBlocks<Element> {
+  static var blockSize: Int { 1 << 16 }
+  private(set) var blocks: [UnsafeMutablePointer<Element>] = []
+  private var current: UnsafeMutablePointer<Element>?
+  private var fill = 1 << 16
   private(set) var count = 0
 
   @inline(__always)
-  mutating func append(_ value: Double) {
+  mutating func append(_ value: Element) {
     if fill == Self.blockSize {
-      let block = UnsafeMutablePointer<Double>.allocate(capacity: Self.blockSize)
+      let block = UnsafeMutablePointer<Element>.allocate(capacity: Self.blockSize)
       blocks.append(block)
       current = block
       fill = 0
@@ -22,7 +22,7 @@ struct ValueBlocks {
   }
 
   /// Calls `body` with every stored value, block by block.
-  func forEachBlock(_ body: (UnsafeBufferPointer<Double>) -> Void) {
+  func forEachBlock(_ body: (UnsafeBufferPointer<Element>) -> Void) {
     for (index, block) in blocks.enumerated() {
       let length = index == blocks.count - 1 ? fill : Self.blockSize
       body(UnsafeBufferPointer(start: block, count: length))
@@ -30,7 +30,7 @@ struct ValueBlocks {
   }
 
   /// Copies the values to `destination` (room for `count`), frees the blocks and empties self.
-  mutating func moveAll(into destination: UnsafeMutablePointer<Double>) {
+  mutating func moveAll(into destination: UnsafeMutablePointer<Element>) {
     var offset = 0
     forEachBlock { buffer in
       destination.advanced(by: offset).update(from: buffer.baseAddress!, count: buffer.count)

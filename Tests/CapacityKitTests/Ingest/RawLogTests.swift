@@ -53,6 +53,18 @@ import Testing
     #expect(run.setAside.isEmpty)
     #expect(run.timeline.map(\.users).max() == 30)
     #expect(run.timeline.last?.totalRequests == 1101)
+    // The file is hashed on the side while it is parsed: the id is still its content hash.
+    let sha = InputFile.hexDigest(
+      try Corpus.bytes("Tests/CapacityKitTests/Fixtures/raw/jmeter_csv_results.jtl"))
+    #expect(run.sourceFiles.map(\.sha256) == [sha])
+    #expect(
+      run.id
+        == LocustRunAssembler.runID(
+          [InputFile(path: "x", kind: .jmeterCSV, bytes: [])].map { file in
+            var copy = file
+            copy.sha256 = sha
+            return copy
+          }))
   }
 
   @Test func corpusXMLTotalEqualsJMeterSummaryWithoutNestedRedirects() throws {
@@ -69,6 +81,21 @@ import Testing
   }
 
   // MARK: Against DuckDB
+
+  /// The step at 30 users runs from second 7 to 58; its steady part (after the 15 % warm-up)
+  /// is Unix seconds 1795918865…1795918908. Independent value:
+  /// `duckdb.sql("select count(*), quantile_cont(elapsed, 0.95) from read_csv('jmeter_csv_results.jtl',
+  /// header=true) where timeStamp//1000 between 1795918865 and 1795918908")` → (867, 193.69999999999993).
+  @Test func stepP95IsExactOverTheSteadyPart() throws {
+    let run = try Self.run(path: Self.fixture("jmeter_csv_results.jtl"))
+    let analysis = RunAnalyzer().analyze(run)
+    let step = try #require(analysis.steps.first)
+    #expect(analysis.steps.count == 1)
+    #expect(step.users == 30)
+    #expect(step.requests == 867)
+    let p95 = try #require(step.p95Ms)
+    #expect(abs(p95 - 193.69999999999993) < 1e-9)
+  }
 
   @Test func jtlPercentilesEqualDuckDB() throws {
     let run = try Self.run(path: Self.fixture("generated_4000.jtl"))

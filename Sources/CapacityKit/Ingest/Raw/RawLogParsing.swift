@@ -25,8 +25,9 @@ struct RawLogParsing {
       let missing = layout.missingRequired
       guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
       let parser = JTLCSVParser(layout: layout)
-      let chunks = ChunkedParse.run(bytes: bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes))
-      {
+      let chunks = ChunkedParse.run(
+        bytes: bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes), alongside: alongside
+      ) {
         start, limit in
         var accumulator = RequestAccumulator(exactBudget: partBudget)
         let stopped = parser.parse(

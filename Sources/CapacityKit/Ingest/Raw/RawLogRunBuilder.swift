@@ -32,7 +32,7 @@ public struct RawLogRunBuilder: Sendable {
     var parsing = RawLogParsing(file: file, budget: exactBudget, progress: counter)
     if file.sha256.isEmpty { parsing.alongside = { digest.value = mapping.sha256() } }
     let parsed = try parsing.parse(mapping.bytes)
-    if file.sha256.isEmpty { file.sha256 = digest.value }
+    if file.sha256.isEmpty { file.sha256 = digest.value.isEmpty ? mapping.sha256() : digest.value }
     let summary = RawRunSummarizer().summarize(parsed.chunks)
     var diagnostics = parsed.diagnostics
     diagnostics += Self.locate(summary.warnings, in: mapping.bytes).map {

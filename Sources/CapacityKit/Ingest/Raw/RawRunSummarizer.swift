@@ -98,36 +98,41 @@ struct RawRunSummarizer {
       }
       totalPercentiles = ExactPercentiles.reported.map { .init(quantile: $0, valueMs: all.quantile($0)) }
     } else {
-      var buffers: [UnsafeMutableBufferPointer<Double>] = []
+      summary.timeline = seconds.timeline()
+      let steps = StepWindows(timeline: summary.timeline)
+      var layout = SegmentedLatencies(groups: steps.windows.count + 1)
       for label in merged {
-        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: Int(label.count))
-        var offset = 0
+        layout.append(
+          label: label.parts.map {
+            (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
+          },
+          count: Int(label.count), group: steps.group)
         for part in label.parts {
-          let count = chunks[part.chunk].perLabel[part.label].values.count
-          chunks[part.chunk].perLabel[part.label].values.moveAll(into: buffer.baseAddress! + offset)
-          offset += count
+          chunks[part.chunk].perLabel[part.label].values.release()
+          chunks[part.chunk].perLabel[part.label].seconds.release()
         }
-        buffers.append(buffer)
       }
-      let shared = Unchecked(value: buffers)
-      // Largest first, so two cores finish together.
-      let order = buffers.indices.sorted { buffers[$0].count > buffers[$1].count }
-      DispatchQueue.concurrentPerform(iterations: order.count) { index in
-        var buffer = shared.value[order[index]]
-        buffer.sort()
-      }
-      for buffer in buffers {
-        let sorted = UnsafeBufferPointer(buffer)
+      layout.sortSegments()
+      for index in merged.indices {
+        let parts = layout.segments(label: index)
         percentiles.append(
           ExactPercentiles.reported.map {
-            .init(quantile: $0, valueMs: ExactPercentiles.quantile(sorted: sorted, $0))
+            .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: parts, $0))
           })
       }
-      let parts = buffers.map { UnsafeBufferPointer($0) }
+      let all = layout.allSegments
       totalPercentiles = ExactPercentiles.reported.map {
-        .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: parts, $0))
+        .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
       }
-      for buffer in buffers { buffer.deallocate() }
+      for (index, window) in steps.windows.enumerated() {
+        guard let p95 = ExactPercentiles.quantile(sortedParts: layout.segments(group: index), 0.95) else {
+          continue
+        }
+        for tick in window.stretch {
+          summary.timeline[tick].percentiles = [.init(quantile: 0.95, valueMs: p95)]
+        }
+      }
+      layout.deallocate()
     }
 
     for (index, label) in merged.enumerated() {
@@ -158,7 +163,7 @@ struct RawRunSummarizer {
       summary.startedAt = Date(timeIntervalSince1970: Double(firstMs) / 1000)
       summary.endedAt = Date(timeIntervalSince1970: Double(lastMs) / 1000)
     }
-    summary.timeline = seconds.timeline()
+    if summary.timeline.isEmpty { summary.timeline = seconds.timeline() }
     summary.errors = errors.map { key, group in
       let name = merged[Int(key.label)].name
       return ErrorRecord(

@@ -2,7 +2,8 @@
 /// counts and latency values, per-second counts, error groups and set-aside rows. Recording a
 /// request of a known label allocates nothing.
 ///
-/// Latencies are kept exactly (8 bytes each) until `exactBudget` values are held; from then on
+/// Latencies are kept exactly (8 bytes each, plus 4 for their second) until `exactBudget` values
+/// are held; from then on
 /// every label switches to an HDR histogram. The owner must call `release()` or hand the
 /// accumulator to `RawRunSummarizer`, which frees the value blocks.
 struct RequestAccumulator {
@@ -16,7 +17,9 @@ struct RequestAccumulator {
     var lastSecond = Int64.min
     /// Method id; −1 none seen, −2 several.
     var method: Int32 = -1
-    var values = ValueBlocks()
+    var values = ValueBlocks<Double>()
+    /// The start second of each value (low 32 bits), for the per-step percentiles.
+    var seconds = ValueBlocks<UInt32>()
     var histogram: HDRHistogram?
   }
 
@@ -87,6 +90,7 @@ struct RequestAccumulator {
       perLabel[index].histogram!.record(milliseconds: latencyMs)
     } else {
       perLabel[index].values.append(latencyMs)
+      perLabel[index].seconds.append(UInt32(truncatingIfNeeded: second))
       stored += 1
       if stored > exactBudget { switchToHistograms() }
     }
@@ -119,12 +123,16 @@ struct RequestAccumulator {
         for value in block { histogram.record(milliseconds: value) }
       }
       perLabel[index].values.release()
+      perLabel[index].seconds.release()
       perLabel[index].histogram = histogram
     }
     stored = 0
   }
 
   mutating func release() {
-    for index in perLabel.indices { perLabel[index].values.release() }
+    for index in perLabel.indices {
+      perLabel[index].values.release()
+      perLabel[index].seconds.release()
+    }
   }
 }
