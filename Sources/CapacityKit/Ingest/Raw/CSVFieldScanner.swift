@@ -8,6 +8,25 @@
 struct CSVFieldScanner {
   let end: UnsafePointer<UInt8>
   let delimiter: UInt8
+  private let delimiterMask: UInt64
+  private static let low: UInt64 = 0x0101_0101_0101_0101
+  private static let high: UInt64 = 0x8080_8080_8080_8080
+  private static let newlineMask = low &* UInt64(ByteScanning.newline)
+  private static let carriageReturnMask = low &* UInt64(ByteScanning.carriageReturn)
+
+  init(end: UnsafePointer<UInt8>, delimiter: UInt8) {
+    self.end = end
+    self.delimiter = delimiter
+    delimiterMask = Self.low &* UInt64(delimiter)
+  }
+
+  /// High bit set in each byte of `word` that is zero (exact, no false positives, for the lowest
+  /// zero byte; higher ones may be flagged spuriously only above a real zero, which is enough to
+  /// find the first).
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    (word &- low) & ~word & high
+  }
 
   /// Reads the field at `position` and moves past its terminator. Returns the field and whether
   /// it was the last of its record (a line break or the end of the data followed it).
@@ -42,10 +61,26 @@ struct CSVFieldScanner {
       }
     } else {
       let fieldStart = position
-      while position < end {
-        let byte = position.pointee
-        if byte == delimiter || byte == ByteScanning.newline || byte == ByteScanning.carriageReturn { break }
-        position += 1
+      // Eight bytes at a time: find the first delimiter, LF or CR in a word (SWAR).
+      while end - position >= 8 {
+        let word = UnsafeRawPointer(position).loadUnaligned(as: UInt64.self)
+        let hits =
+          Self.zeroBytes(word ^ delimiterMask) | Self.zeroBytes(word ^ Self.newlineMask)
+          | Self.zeroBytes(word ^ Self.carriageReturnMask)
+        if hits != 0 {
+          position += hits.trailingZeroBitCount >> 3
+          break
+        }
+        position += 8
+      }
+      if end - position < 8 {
+        while position < end {
+          let byte = position.pointee
+          if byte == delimiter || byte == ByteScanning.newline || byte == ByteScanning.carriageReturn {
+            break
+          }
+          position += 1
+        }
       }
       field = ByteField(start: fieldStart, count: position - fieldStart)
     }

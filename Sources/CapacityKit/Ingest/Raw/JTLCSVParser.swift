@@ -34,6 +34,7 @@ struct JTLCSVParser: Sendable {
     var previousLabel = ByteField.empty
     var previousThread = ByteField.empty
     var reported = position
+    let lastNeeded = layout.roles.lastIndex { $0 != .ignored } ?? 0
     return layout.roles.withUnsafeBufferPointer { roles in
       while position < stop {
         let recordStart = position
@@ -58,6 +59,11 @@ struct JTLCSVParser: Sendable {
           }
           row.fields += 1
           if last { break }
+          if row.fields > lastNeeded {
+            row.fields += 1
+            scanner.skipRecord(&position)
+            break
+          }
         }
         if row.fields == 1, row.timeStamp.isEmpty, row.label.isEmpty { continue }  // blank line
         handle(
