@@ -25,10 +25,15 @@ public struct LatencySummary: Sendable, Equatable {
 
   /// The figures of a Locust stats row, unchanged: its percentiles are bucketed.
   init(locust stats: EndpointStats) {
+    self.init(stats, method: .locustBuckets)
+  }
+
+  /// The figures of a stats row whose percentiles were obtained by `method`.
+  init(_ stats: EndpointStats, method: PercentileMethod) {
     self.init(
       p50: stats.percentile(0.5) ?? stats.medianMs, p90: stats.percentile(0.9),
       p95: stats.percentile(0.95), p99: stats.percentile(0.99), p999: stats.percentile(0.999),
-      mean: stats.averageMs, max: stats.maxMs, method: .locustBuckets)
+      mean: stats.averageMs, max: stats.maxMs, method: method)
   }
 }
 

@@ -28,13 +28,14 @@ public struct RunAnalyzer: Sendable {
     let rps = total?.requestsPerSecond ?? 0
     let errors = ErrorTaxonomy().summarize(run.errors)
     let steps = LoadStepDetector(thresholds: thresholds).steps(in: run.timeline)
+    let method = run.latencyMethod ?? .locustBuckets
     var analysis = RunAnalysis(
       run: run, requests: requests, failures: failures,
       errorRate: requests.map { $0 > 0 ? Double(failures) / Double($0) : 0 } ?? 0,
       requestsPerSecond: rps, durationSeconds: duration(run, requests: requests, rps: rps),
       usersMax: run.timeline.map(\.users).max(),
-      latency: total.map(LatencySummary.init(locust:)) ?? LatencySummary(method: .locustBuckets),
-      endpoints: run.endpoints.map(endpoint), errors: errors,
+      latency: total.map { LatencySummary($0, method: method) } ?? LatencySummary(method: method),
+      endpoints: run.endpoints.map { endpoint($0, method: method) }, errors: errors,
       validity: Validity(verdict: .valid, reasons: []), steps: steps, notes: notes(run))
     analysis.validity = ValidityChecker(thresholds: thresholds).check(analysis)
     return analysis
@@ -49,11 +50,11 @@ public struct RunAnalyzer: Sendable {
     return Double(last.timestamp - first.timestamp)
   }
 
-  private func endpoint(_ stats: EndpointStats) -> EndpointAnalysis {
+  private func endpoint(_ stats: EndpointStats, method: PercentileMethod) -> EndpointAnalysis {
     EndpointAnalysis(
       method: stats.method, name: stats.name, requests: stats.requests, failures: stats.failures,
       errorRate: stats.requests > 0 ? Double(stats.failures) / Double(stats.requests) : 0,
-      requestsPerSecond: stats.requestsPerSecond, latency: LatencySummary(locust: stats))
+      requestsPerSecond: stats.requestsPerSecond, latency: LatencySummary(stats, method: method))
   }
 
   private func notes(_ run: Run) -> [String] {
@@ -69,8 +70,18 @@ public struct RunAnalyzer: Sendable {
           + "their mean over the steady part of the step.")
     case .none:
       notes.append("No *_stats_history.csv: no timeline and no load steps for this run.")
+    case .perSecond:
+      notes.append(
+        "Counts and users per second come from the raw request log (requests bucketed by their "
+          + "start second); each load step's p95 is exact over the step's steady part.")
     }
-    if run.total == nil {
+    for entry in run.setAside {
+      notes.append(
+        "\(entry.count) row(s) set aside as \(entry.reason.rawValue): \(entry.reason.explanation).")
+    }
+    if run.historyKind == .perSecond {
+      // Raw request logs: totals are counted, not taken from a summary file.
+    } else if run.total == nil {
       notes.append("No *_stats.csv and no history totals: request counts are unknown.")
     } else if run.sourceFiles.allSatisfy({ $0.role != InputKind.locustStats.rawValue }) {
       notes.append("No *_stats.csv: totals come from the last history row.")

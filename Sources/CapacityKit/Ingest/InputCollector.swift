@@ -79,6 +79,7 @@ public struct InputCollector: Sendable {
       if explicit { throw head.isEmpty ? .emptyFile(path: path) : .unrecognized(path: path) }
       return nil
     }
+    if kind.isRawLog { return InputFile(path: path, kind: kind, mapping: try MappedFile(path: path)) }
     do {
       try handle.seek(toOffset: 0)
       let data = try handle.readToEnd() ?? Data()

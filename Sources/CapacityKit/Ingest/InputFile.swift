@@ -8,6 +8,8 @@ public struct InputFile: Sendable, Equatable {
   public var bytes: [UInt8]
   /// SHA-256 of `bytes`, lowercase hex.
   public var sha256: String
+  /// Raw request logs are mapped, not read: `bytes` stays empty and this holds the contents.
+  public var mapping: MappedFile?
 
   public init(path: String, kind: InputKind, bytes: [UInt8]) {
     self.path = path
@@ -24,7 +26,18 @@ public struct InputFile: Sendable, Equatable {
     }.joined()
   }
 
+  /// A raw request log, mapped. Its hash is left empty: `RawLogRunBuilder` computes it while it
+  /// parses the file on the other core.
+  public init(path: String, kind: InputKind, mapping: MappedFile) {
+    self.path = path
+    self.kind = kind
+    self.bytes = []
+    self.mapping = mapping
+    self.sha256 = ""
+  }
+
   var sourceFile: SourceFile {
-    SourceFile(path: path, role: kind.rawValue, sha256: sha256, bytes: Int64(bytes.count))
+    SourceFile(
+      path: path, role: kind.rawValue, sha256: sha256, bytes: Int64(mapping?.count ?? bytes.count))
   }
 }

@@ -10,6 +10,14 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
   case pidstat = "pidstat"
   case kubectlTop = "kubectl-top-log"
   case dockerStats = "docker-stats-log"
+  case jmeterCSV = "jmeter-jtl-csv"
+  case jmeterXML = "jmeter-jtl-xml"
+  case k6CSV = "k6-csv"
+  case k6JSON = "k6-json"
+  case vegetaCSV = "vegeta-csv"
+  case gatlingLog = "gatling-log"
+  /// Gatling 3.13+ binary `simulation.log`: recognised only to refuse it with a clear message.
+  case gatlingBinary = "gatling-binary"
 
   /// The file-name suffix Locust gives this kind after its `--csv PREFIX`.
   var locustSuffix: String {
@@ -36,7 +44,7 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
     if startsWith(["Method", "Name", "Error", "Occurrences"]) { return .locustFailures }
     if startsWith(["Count", "Message", "Traceback", "Nodes"]) { return .locustExceptions }
     if let kind = ResourceKindDetector.detect(head: head[start...]) { return kind }
-    return nil
+    return RawLogDetector.detect(head: head)
   }
 }
 

@@ -14,7 +14,7 @@ public struct LocustRunAssembler: Sendable {
     for key in groups.keys.sorted() {
       runs.append(try build(key: key, files: groups[key] ?? []))
     }
-    return disambiguateNames(runs)
+    return Self.disambiguateNames(runs)
   }
 
   private func groupKey(_ file: InputFile) -> String {
@@ -83,7 +83,7 @@ public struct LocustRunAssembler: Sendable {
 
   /// Two runs named alike (e.g. a renamed folder still holding `medium_*` files) get their
   /// folder name in front.
-  private func disambiguateNames(_ runs: [Run]) -> [Run] {
+  static func disambiguateNames(_ runs: [Run]) -> [Run] {
     var counts: [String: Int] = [:]
     for run in runs { counts[run.name, default: 0] += 1 }
     return runs.map { run in

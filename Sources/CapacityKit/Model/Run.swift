@@ -24,12 +24,18 @@ public struct Run: Sendable, Equatable {
   public var diagnostics: [Diagnostic]
   /// Per-endpoint history, sorted by name and method; empty unless the tool wrote it.
   public var endpointTimelines: [EndpointTimeline] = []
+  /// How the run's percentiles were computed; `nil` means the tool's own (Locust buckets).
+  public var latencyMethod: PercentileMethod?
+  /// Rows of a raw request log that were not counted as requests (sub-results, transaction
+  /// parents), by reason.
+  public var setAside: [SetAsideCount]
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,
     endedAt: Date? = nil, endpoints: [EndpointStats] = [], total: EndpointStats? = nil,
     timeline: [TimelinePoint] = [], historyKind: HistoryKind = .none, errors: [ErrorRecord] = [],
-    exceptions: [ExceptionRecord] = [], diagnostics: [Diagnostic] = []
+    exceptions: [ExceptionRecord] = [], diagnostics: [Diagnostic] = [],
+    latencyMethod: PercentileMethod? = nil, setAside: [SetAsideCount] = []
   ) {
     self.id = id
     self.name = name
@@ -44,12 +50,18 @@ public struct Run: Sendable, Equatable {
     self.errors = errors
     self.exceptions = exceptions
     self.diagnostics = diagnostics
+    self.latencyMethod = latencyMethod
+    self.setAside = setAside
   }
 }
 
 /// The load generator that wrote a run's files.
 public enum LoadTool: String, Sendable, Codable, CaseIterable {
   case locust
+  case jmeter
+  case k6
+  case vegeta
+  case gatling
 }
 
 /// What a run's history holds, which decides what its percentiles over time mean.
@@ -60,4 +72,6 @@ public enum HistoryKind: String, Sendable, Codable {
   case currentWindow = "current-window"
   /// Locust without `--csv-full-history`: the percentiles are cumulative since the start.
   case cumulative
+  /// A raw request log: exact per-second counts, no per-second percentiles.
+  case perSecond = "per-second"
 }

@@ -33,7 +33,9 @@ struct TimelineChart {
     let rps = path(points.map { ($0.timestamp, $0.requestsPerSecond) }, rpsTop)
     let p95 = path(
       points.compactMap { point in point.percentile(0.95).map { (point.timestamp, $0) } }, p95Top)
-    let p95Label = run.historyKind == .cumulative ? "p95 ms (cumulative)" : "p95 ms"
+    let p95Label =
+      run.historyKind == .cumulative
+      ? "p95 ms (cumulative)" : run.historyKind == .perSecond ? "p95 ms (per step)" : "p95 ms"
     let bottom = fmt(margin.top + plotHeight)
     var svg = """
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(fmt(width)) \(fmt(height))" \

@@ -13,6 +13,7 @@ enum RunMapping {
     var errors: [ErrorGroupRecord]
     var exceptions: [ExceptionGroupRecord]
     var diagnostics: [DiagnosticRecord]
+    var setAside: [SetAsideRecord] = []
 
     func insert(_ db: Database) throws {
       try run.insert(db)
@@ -23,6 +24,7 @@ enum RunMapping {
       for record in errors { try record.insert(db) }
       for record in exceptions { try record.insert(db) }
       for record in diagnostics { try record.insert(db) }
+      for record in setAside { try record.insert(db) }
     }
   }
 
@@ -36,7 +38,7 @@ enum RunMapping {
         averageContentBytes: stats.averageContentBytes, requestsPerSecond: stats.requestsPerSecond,
         failuresPerSecond: stats.failuresPerSecond, percentiles: stats.percentiles)
     }
-    return Rows(
+    var rows = Rows(
       run: RunRecord(
         id: id, name: run.name, tool: run.tool.rawValue,
         startedAt: run.startedAt?.timeIntervalSince1970, endedAt: run.endedAt?.timeIntervalSince1970,
@@ -83,6 +85,11 @@ enum RunMapping {
           runId: id, position: position, file: diagnostic.location.file,
           line: diagnostic.location.line, message: diagnostic.message)
       })
+    rows.run.latencyMethod = run.latencyMethod?.rawValue
+    rows.setAside = run.setAside.enumerated().map { position, entry in
+      SetAsideRecord(runId: id, position: position, reason: entry.reason.rawValue, count: entry.count)
+    }
+    return rows
   }
 
   static func run(from record: RunRecord, in db: Database) throws -> Run {
@@ -136,6 +143,10 @@ enum RunMapping {
       },
       diagnostics: try DiagnosticRecord.all(ofRun: id, in: db).map {
         Diagnostic(SourceLocation(file: $0.file, line: $0.line), $0.message)
+      },
+      latencyMethod: record.latencyMethod.flatMap(PercentileMethod.init(rawValue:)),
+      setAside: try SetAsideRecord.all(ofRun: id, in: db).compactMap { row in
+        SetAsideReason(rawValue: row.reason).map { SetAsideCount(reason: $0, count: row.count) }
       })
     run.endpointTimelines = endpointTimelines
     return run

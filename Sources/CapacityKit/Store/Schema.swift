@@ -136,6 +136,19 @@ enum Schema {
       ) STRICT;
       """
     ),
+    (
+      "v2-raw-requests",
+      """
+      ALTER TABLE run ADD COLUMN latency_method TEXT;  -- exact-r7 / hdr-3; NULL = the tool's own
+      CREATE TABLE set_aside (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        reason TEXT NOT NULL,                     -- sub-result / transaction-parent
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

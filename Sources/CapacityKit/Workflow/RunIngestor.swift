@@ -25,13 +25,17 @@ public struct RunIngestor: Sendable {
   }
 
   /// - Parameter now: recorded as the ingest time of new runs; never part of a report.
-  public func ingest(_ paths: [String], now: Date) throws -> Outcome {
+  public func ingest(_ paths: [String], now: Date, rawLogs: RawLogRunBuilder = RawLogRunBuilder()) throws
+    -> Outcome
+  {
     let collection = try InputCollector().collect(paths)
     var outcome = Outcome(skipped: collection.skipped)
     let resourceFiles = collection.files.filter { ResourceFileReader.isResource($0.kind) }
     outcome.resources = try ResourceIngestor(store: store).ingest(resourceFiles, now: now)
-    let runs = try LocustRunAssembler().assemble(
-      collection.files.filter { !ResourceFileReader.isResource($0.kind) })
+    let runs =
+      try LocustRunAssembler().assemble(
+        collection.files.filter { !ResourceFileReader.isResource($0.kind) && !$0.kind.isRawLog })
+      + rawLogs.build(collection.files.filter(\.kind.isRawLog))
     for run in runs {
       if try store.insert(run, ingestedAt: now) {
         outcome.added.append(run.name)

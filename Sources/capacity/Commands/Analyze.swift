@@ -10,6 +10,8 @@ extension Capacity {
         PATH may be a file, a directory (walked; unrecognised files are listed as skipped) or a
         quoted glob. Locust's *_stats.csv, *_stats_history.csv, *_failures.csv and
         *_exceptions.csv are recognised by their header and grouped into one run per prefix.
+        Raw request logs (JMeter JTL CSV/XML, k6 CSV/JSON, vegeta CSV, Gatling simulation.log)
+        are one run each, with exact percentiles.
 
         Example:
           capacity analyze runs/ --manifests k8s/ -o report/
@@ -25,7 +27,8 @@ extension Capacity {
       let renderer = try report.renderer()
       let runStore = try store.open()
       let job = try report.job(store: runStore)
-      let outcome = try RunIngestor(store: runStore).ingest(paths, now: Date())
+      let outcome = try RunIngestor(store: runStore).ingest(
+        paths, now: Date(), rawLogs: RawLogRunBuilder(progress: ProgressBar.forStandardError))
       let (document, analyses) = try job.run(
         outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped)
       let written = try report.output.write(try renderer.render(document, analyses: analyses))

@@ -14,7 +14,8 @@ extension Capacity {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      let outcome = try RunIngestor(store: try store.open()).ingest(paths, now: Date())
+      let outcome = try RunIngestor(store: try store.open()).ingest(
+        paths, now: Date(), rawLogs: RawLogRunBuilder(progress: ProgressBar.forStandardError))
       Console.standardError.report(outcome)
       print("stored \(outcome.added.count) new run(s); \(outcome.alreadyStored.count) already stored")
     }

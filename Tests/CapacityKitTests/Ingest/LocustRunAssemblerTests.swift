@@ -10,7 +10,8 @@ import Testing
     let light = try #require(runs.first { $0.name == "light" })
     #expect(
       light.sourceFiles.map(\.role).sorted()
-        == InputKind.allCases.filter { !ResourceFileReader.isResource($0) }.map(\.rawValue).sorted())
+        == InputKind.allCases.filter { !ResourceFileReader.isResource($0) && !$0.isRawLog }.map(\.rawValue)
+        .sorted())
   }
 
   @Test func aStatsFileAloneIsARun() throws {

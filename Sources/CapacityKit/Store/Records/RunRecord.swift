@@ -19,4 +19,5 @@ struct RunRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
   var endedAt: Double?
   var historyKind: String
   var ingestedAt: Double
+  var latencyMethod: String? = nil
 }

@@ -1,0 +1,86 @@
+/// Reads Gatling's text `simulation.log` (up to 3.12): tab-separated `REQUEST` records (response
+/// time = end − start, `OK`/`KO`, message) and `USER` start/end events for the active users.
+/// Fields are taken from the end of the record, so the ≤ 3.3 layout with a user id also reads.
+struct GatlingLogParser {
+  func parse(
+    _ bytes: UnsafeRawBufferPointer, into accumulator: inout RequestAccumulator, progress: ProgressCounter
+  ) -> String? {
+    guard let raw = bytes.baseAddress else { return nil }
+    let base = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
+    let end = base + bytes.count
+    var position = base
+    var reported = position
+    var fields = [ByteField](repeating: .empty, count: 12)
+    var userDeltas: [Int64: Int32] = [:]
+    var version: String?
+    while position < end {
+      let recordStart = position
+      var count = 0
+      // Gatling replaces tabs and line breaks in messages, and never quotes: split on tabs only.
+      while position < end, position.pointee != ByteScanning.newline {
+        let fieldStart = position
+        while position < end, position.pointee != UInt8(ascii: "\t"), position.pointee != ByteScanning.newline
+        {
+          position += 1
+        }
+        var length = position - fieldStart
+        if length > 0, fieldStart[length - 1] == ByteScanning.carriageReturn { length -= 1 }
+        if count < fields.count { fields[count] = ByteField(start: fieldStart, count: length) }
+        count += 1
+        if position < end, position.pointee == UInt8(ascii: "\t") {
+          position += 1
+          if position == end || position.pointee == ByteScanning.newline {
+            if count < fields.count { fields[count] = .empty }
+            count += 1
+          }
+        }
+      }
+      if position < end { position += 1 }
+      guard count > 0, count <= fields.count else { continue }
+      let kind = fields[0]
+      if kind.equals("REQUEST"), count >= 7 {
+        guard let startMs = fields[count - 4].int, let endMs = fields[count - 3].int else {
+          accumulator.warn(offset: recordStart - base, "malformed REQUEST record skipped")
+          continue
+        }
+        let failed = !fields[count - 2].equals("OK")
+        let groups = fields[count - 6]
+        let name = fields[count - 5]
+        let id =
+          groups.isEmpty || groups.equals(" ")
+          ? accumulator.label(name) : accumulator.label(named: groups.string + " / " + name.string)
+        accumulator.record(
+          label: id, startMs: startMs, latencyMs: Double(endMs - startMs), failed: failed, users: -1)
+        if failed {
+          let message = fields[count - 1].string
+          accumulator.recordError(
+            label: id, message: message.allSatisfy { $0 == " " } ? "KO" : message, atMs: startMs)
+        }
+      } else if kind.equals("USER"), count >= 4 {
+        guard
+          let startIndex = (1..<count).first(where: { fields[$0].equals("START") || fields[$0].equals("END") }
+          )
+        else { continue }
+        let isStart = fields[startIndex].equals("START")
+        let timeField = isStart ? fields[min(startIndex + 1, count - 1)] : fields[count - 1]
+        guard let ms = timeField.int else { continue }
+        userDeltas[K6CSVParser.second(ms), default: 0] += isStart ? 1 : -1
+      } else if kind.equals("RUN"), count >= 2 {
+        version = fields[count - 1].string
+      }
+      if position - reported >= ProgressCounter.stride {
+        progress.consumed(from: reported - base, to: position - base)
+        reported = position
+      }
+    }
+    progress.consumed(from: reported - base, to: position - base)
+    if let first = userDeltas.keys.min(), let last = userDeltas.keys.max() {
+      var active: Int32 = 0
+      for second in first...last {
+        active += userDeltas[second] ?? 0
+        accumulator.seconds.noteUsers(second: second, max(0, active))
+      }
+    }
+    return version
+  }
+}

@@ -1,0 +1,43 @@
+import Synchronization
+
+/// Receives progress while a large input is parsed (the command line draws a bar on a TTY).
+/// Called from parser threads, at most every few megabytes.
+public protocol IngestProgress: Sendable {
+  func update(file: String, doneBytes: Int, totalBytes: Int)
+  func finish(file: String)
+}
+
+/// Sums the bytes done by the parallel parts of one file and forwards the total; gives the
+/// pages a part has finished with back to the kernel, so a mapped file's pages do not pile up in
+/// the resident set.
+final class ProgressCounter: Sendable {
+  let file: String
+  let totalBytes: Int
+  let sink: (any IngestProgress)?
+  let mapping: MappedFile?
+  private let done = Atomic<Int>(0)
+
+  init(file: String, totalBytes: Int, sink: (any IngestProgress)?, mapping: MappedFile? = nil) {
+    self.file = file
+    self.totalBytes = totalBytes
+    self.sink = sink
+    self.mapping = mapping
+  }
+
+  /// A part has consumed the bytes `from..<to` (offsets in the file).
+  func consumed(from: Int, to: Int) {
+    mapping?.releasePages(from: from, to: to)
+    advance(by: to - from)
+  }
+
+  /// Every parser calls this about every `stride` bytes it has consumed.
+  static let stride = 8 << 20
+
+  func advance(by bytes: Int) {
+    guard let sink else { return }
+    let now = done.add(bytes, ordering: .relaxed).newValue
+    sink.update(file: file, doneBytes: min(now, totalBytes), totalBytes: totalBytes)
+  }
+
+  func finish() { sink?.finish(file: file) }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The columns of a JMeter CSV JTL: mapped by header name, or JMeter 5.x's default order when
+/// the file has no header (`print_field_names=false`).
+struct JTLCSVLayout: Sendable {
+  enum Role: UInt8, Sendable {
+    case ignored, timeStamp, elapsed, label, responseCode, responseMessage, threadName, success
+    case failureMessage, allThreads, grpThreads
+  }
+
+  static let defaultColumns = [
+    "timeStamp", "elapsed", "label", "responseCode", "responseMessage", "threadName", "dataType",
+    "success", "failureMessage", "bytes", "sentBytes", "grpThreads", "allThreads", "URL", "Latency",
+    "IdleTime", "Connect",
+  ]
+  static let candidateDelimiters: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]  // , ; tab |
+
+  var delimiter: UInt8
+  var roles: [Role]
+  var hasHeader: Bool
+
+  static func isHeader(_ line: String) -> Bool {
+    line.contains("timeStamp") && line.contains("elapsed") && line.contains("label")
+  }
+
+  /// The delimiter of a headerless row starting with an epoch-ms timestamp and the elapsed time.
+  static func headerlessDelimiter(_ line: String) -> UInt8? {
+    let bytes = Array(line.utf8)
+    var index = 0
+    while index < bytes.count, bytes[index] &- 48 <= 9 { index += 1 }
+    guard (10...13).contains(index), index < bytes.count, candidateDelimiters.contains(bytes[index]) else {
+      return nil
+    }
+    let delimiter = bytes[index]
+    var next = index + 1
+    while next < bytes.count, bytes[next] &- 48 <= 9 { next += 1 }
+    guard next > index + 1, next < bytes.count, bytes[next] == delimiter else { return nil }
+    return bytes.filter { $0 == delimiter }.count >= 4 ? delimiter : nil
+  }
+
+  init?(firstLine: String) {
+    if Self.isHeader(firstLine) {
+      let bytes = Array(firstLine.utf8)
+      let delimiter = Self.candidateDelimiters.max { a, b in
+        bytes.filter { $0 == a }.count < bytes.filter { $0 == b }.count
+      }!
+      self.delimiter = delimiter
+      let names = firstLine.split(
+        separator: Character(UnicodeScalar(delimiter)), omittingEmptySubsequences: false
+      )
+      .map { $0.trimmingCharacters(in: .init(charactersIn: "\"\r ")) }
+      roles = names.map(Self.role)
+      hasHeader = true
+    } else if let delimiter = Self.headerlessDelimiter(firstLine) {
+      self.delimiter = delimiter
+      roles = Self.defaultColumns.map(Self.role)
+      hasHeader = false
+    } else {
+      return nil
+    }
+  }
+
+  static func role(_ name: String) -> Role {
+    switch name {
+    case "timeStamp": .timeStamp
+    case "elapsed": .elapsed
+    case "label": .label
+    case "responseCode": .responseCode
+    case "responseMessage": .responseMessage
+    case "threadName": .threadName
+    case "success": .success
+    case "failureMessage": .failureMessage
+    case "allThreads": .allThreads
+    case "grpThreads": .grpThreads
+    default: .ignored
+    }
+  }
+
+  var missingRequired: [String] {
+    [(Role.timeStamp, "timeStamp"), (.elapsed, "elapsed"), (.label, "label")]
+      .filter { !roles.contains($0.0) }.map(\.1)
+  }
+}

@@ -1,0 +1,146 @@
+/// Reads a JMeter CSV JTL byte by byte: quoted fields (delimiters, doubled quotes and newlines
+/// inside), any delimiter, epoch-ms or formatted timestamps, columns mapped by header name.
+///
+/// Transaction Controller parents (`Number of samples in transaction : …`) and sub-results
+/// (`label-0`, `label-1` rows right after their parent, same thread) are set aside, not counted.
+struct JTLCSVParser: Sendable {
+  let layout: JTLCSVLayout
+
+  private struct Row {
+    var timeStamp = ByteField.empty
+    var elapsed = ByteField.empty
+    var label = ByteField.empty
+    var responseCode = ByteField.empty
+    var responseMessage = ByteField.empty
+    var threadName = ByteField.empty
+    var success = ByteField.empty
+    var failureMessage = ByteField.empty
+    var allThreads = ByteField.empty
+    var grpThreads = ByteField.empty
+    var fields = 0
+  }
+
+  /// Parses the records that start in `start..<limit`; returns where the next record starts.
+  func parse(
+    _ bytes: UnsafeRawBufferPointer, start: Int, limit: Int, into accumulator: inout RequestAccumulator,
+    progress: ProgressCounter?
+  ) -> Int {
+    guard let raw = bytes.baseAddress, start < limit else { return max(start, min(limit, bytes.count)) }
+    let base = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
+    let end = base + bytes.count
+    let scanner = CSVFieldScanner(end: UnsafePointer(end), delimiter: layout.delimiter)
+    var position = UnsafePointer(base + start)
+    let stop = base + limit
+    var previousLabel = ByteField.empty
+    var previousThread = ByteField.empty
+    var reported = position
+    let lastNeeded = layout.roles.lastIndex { $0 != .ignored } ?? 0
+    return layout.roles.withUnsafeBufferPointer { roles in
+      while position < stop {
+        let recordStart = position
+        var row = Row()
+        // One record: fields until an unquoted line break or the end of the data.
+        while true {
+          let (field, last) = scanner.next(&position)
+          if row.fields < roles.count {
+            switch roles[row.fields] {
+            case .ignored: break
+            case .timeStamp: row.timeStamp = field
+            case .elapsed: row.elapsed = field
+            case .label: row.label = field
+            case .responseCode: row.responseCode = field
+            case .responseMessage: row.responseMessage = field
+            case .threadName: row.threadName = field
+            case .success: row.success = field
+            case .failureMessage: row.failureMessage = field
+            case .allThreads: row.allThreads = field
+            case .grpThreads: row.grpThreads = field
+            }
+          }
+          row.fields += 1
+          if last { break }
+          if row.fields > lastNeeded {
+            row.fields += 1
+            scanner.skipRecord(&position)
+            break
+          }
+        }
+        if row.fields == 1, row.timeStamp.isEmpty, row.label.isEmpty { continue }  // blank line
+        handle(
+          row, offset: recordStart - base, accumulator: &accumulator, previousLabel: &previousLabel,
+          previousThread: &previousThread)
+        if let progress, position - reported >= ProgressCounter.stride {
+          progress.consumed(from: reported - base, to: position - base)
+          reported = position
+        }
+      }
+      progress?.consumed(from: reported - base, to: position - base)
+      return position - base
+    }
+  }
+
+  @inline(__always)
+  private func handle(
+    _ row: Row, offset: Int, accumulator: inout RequestAccumulator, previousLabel: inout ByteField,
+    previousThread: inout ByteField
+  ) {
+    guard let startMs = row.timeStamp.int ?? formattedMilliseconds(row.timeStamp),
+      let elapsed = row.elapsed.int, !row.label.isEmpty
+    else {
+      accumulator.warn(
+        offset: offset,
+        "malformed JTL row skipped: needs a timeStamp, an integer elapsed and a label "
+          + "(\(row.fields) field(s), timeStamp '\(row.timeStamp.string.prefix(40))', "
+          + "elapsed '\(row.elapsed.string.prefix(20))')")
+      return
+    }
+    if row.responseMessage.hasPrefix("Number of samples in transaction") {
+      accumulator.setAside(.transactionParent)
+      return
+    }
+    if isSubResult(row.label, of: previousLabel), row.threadName.equals(previousThread) {
+      accumulator.setAside(.subResult)
+      return
+    }
+    previousLabel = row.label
+    previousThread = row.threadName
+    let failed = !(row.success.count == 4 && (row.success[0] | 0x20) == UInt8(ascii: "t"))
+    let users = row.allThreads.int ?? row.grpThreads.int ?? -1
+    let label = accumulator.label(row.label)
+    accumulator.record(
+      label: label, startMs: startMs, latencyMs: Double(elapsed), failed: failed,
+      users: Int32(clamping: users))
+    if failed {
+      accumulator.recordError(
+        label: label,
+        message: JMeterFailure.message(
+          code: row.responseCode.string, message: row.responseMessage.string,
+          assertion: row.failureMessage.string),
+        atMs: startMs)
+    }
+  }
+
+  private func formattedMilliseconds(_ field: ByteField) -> Int64? {
+    guard field.count >= 8 else { return nil }
+    return ByteScanning.parseDateTime(field.start, field.count).map { $0 / 1_000_000 }
+  }
+
+  /// `parent-0`, `parent-12`, `parent-0-1`: JMeter's names for sub-results of `parent`.
+  @inline(__always)
+  private func isSubResult(_ label: ByteField, of parent: ByteField) -> Bool {
+    guard !parent.isEmpty, label.count > parent.count + 1, label[label.count - 1] &- 48 <= 9,
+      label[parent.count] == UInt8(ascii: "-"), memcmp(label.start, parent.start, parent.count) == 0
+    else { return false }
+    for index in (parent.count + 1)..<label.count {
+      let byte = label[index]
+      if byte &- 48 > 9 && byte != UInt8(ascii: "-") { return false }
+    }
+    return true
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

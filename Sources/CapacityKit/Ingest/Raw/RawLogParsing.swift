@@ -1,0 +1,114 @@
+/// Picks the parser for a raw log's kind and runs it over the mapped bytes.
+struct RawLogParsing {
+  struct Parsed {
+    var tool: LoadTool
+    var chunks: [RequestAccumulator]
+    var diagnostics: [Diagnostic] = []
+  }
+
+  let file: InputFile
+  let budget: Int
+  let progress: ProgressCounter
+  /// Work to run on another core meanwhile (hashing the file).
+  var alongside: (@Sendable () -> Void)?
+
+  func parse(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> Parsed {
+    let path = file.path
+    let shared = Unchecked(value: bytes)
+    let parts = ChunkedParse.defaultParts
+    let partBudget = max(1, budget / parts)
+    let counter = progress
+    switch file.kind {
+    case .jmeterCSV:
+      let (firstLine, dataStart) = Self.firstLine(bytes)
+      guard let layout = JTLCSVLayout(firstLine: firstLine) else { throw .unrecognized(path: path) }
+      let missing = layout.missingRequired
+      guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
+      let parser = JTLCSVParser(layout: layout)
+      let chunks = ChunkedParse.run(
+        bytes: bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes), alongside: alongside
+      ) {
+        start, limit in
+        var accumulator = RequestAccumulator(exactBudget: partBudget)
+        let stopped = parser.parse(
+          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
+        return (accumulator, stopped)
+      }
+      var diagnostics: [Diagnostic] = []
+      if !layout.hasHeader {
+        diagnostics.append(
+          Diagnostic(
+            SourceLocation(file: path, line: 1), "no header line: read with JMeter 5.x's default columns"))
+      }
+      return Parsed(tool: .jmeter, chunks: chunks, diagnostics: diagnostics)
+    case .k6CSV:
+      let (header, dataStart) = Self.firstLine(bytes)
+      let parser = try K6CSVParser(header: header)
+      let missing = parser.missingRequired
+      guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
+      let chunks = ChunkedParse.run(bytes: bytes, start: dataStart, alongside: alongside) { start, limit in
+        var accumulator = RequestAccumulator(exactBudget: partBudget)
+        let stopped = parser.parse(
+          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
+        return (accumulator, stopped)
+      }
+      return Parsed(tool: .k6, chunks: chunks)
+    case .k6JSON:
+      let parser = K6JSONParser()
+      let chunks = ChunkedParse.run(bytes: bytes, start: 0, alongside: alongside) { start, limit in
+        var accumulator = RequestAccumulator(exactBudget: partBudget)
+        let stopped = parser.parse(
+          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
+        return (accumulator, stopped)
+      }
+      return Parsed(tool: .k6, chunks: chunks)
+    case .vegetaCSV:
+      let parser = VegetaParser()
+      let chunks = ChunkedParse.run(bytes: bytes, start: 0, alongside: alongside) { start, limit in
+        var accumulator = RequestAccumulator(exactBudget: partBudget)
+        let stopped = parser.parse(
+          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
+        return (accumulator, stopped)
+      }
+      return Parsed(tool: .vegeta, chunks: chunks)
+    case .gatlingLog:
+      var accumulator = RequestAccumulator(exactBudget: budget)
+      _ = ChunkedParse.alongside(alongside) {
+        GatlingLogParser().parse(bytes, into: &accumulator, progress: counter)
+      }
+      return Parsed(tool: .gatling, chunks: [accumulator])
+    case .jmeterXML:
+      var accumulator = RequestAccumulator(exactBudget: budget)
+      let diagnostics = ChunkedParse.alongside(alongside) {
+        JTLXMLParser().parse(bytes, file: path, into: &accumulator, progress: counter)
+      }
+      return Parsed(tool: .jmeter, chunks: [accumulator], diagnostics: diagnostics)
+    case .gatlingBinary:
+      throw .unsupported(
+        path: path,
+        reason: "a binary simulation.log from Gatling 3.13 or later, which only the Gatling version "
+          + "that wrote it can read; re-run the simulation with Gatling 3.12 or earlier (text log) "
+          + "to analyse its requests")
+    default:
+      throw .unrecognized(path: path)
+    }
+  }
+
+  static func bomLength(_ bytes: UnsafeRawBufferPointer) -> Int {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+  }
+
+  /// The first line (without BOM and line break) and the offset just after it.
+  static func firstLine(_ bytes: UnsafeRawBufferPointer) -> (String, Int) {
+    let start = bomLength(bytes)
+    var end = start
+    while end < bytes.count, bytes[end] != ByteScanning.newline, bytes[end] != ByteScanning.carriageReturn {
+      end += 1
+    }
+    let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    var next = end
+    if next < bytes.count, bytes[next] == ByteScanning.carriageReturn { next += 1 }
+    if next < bytes.count, bytes[next] == ByteScanning.newline { next += 1 }
+    return (line, next)
+  }
+}
