@@ -230,3 +230,39 @@ import Testing
     #expect(worse.stdout.hasPrefix("# Run comparison: **regression**"))
   }
 }
+
+/// Raw request logs through the binary: the exact-percentile budget and the set-aside rows.
+@Suite struct RawLogOptionsEndToEndTests {
+  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/raw")
+
+  private func run(_ file: String, _ extra: [String] = []) throws -> [String: Any] {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let result = try runner.run(
+      ["analyze", fixtures.appendingPathComponent(file).path, "-o", "r", "--db", "r.sqlite"] + extra)
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("r/report.json")))
+    let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    return try #require((document["runs"] as? [[String: Any]])?.first)
+  }
+
+  @Test func percentilesFallBackToHDRBeyondTheBudget() throws {
+    let exact = try run("jmeter_csv_results.jtl")
+    let sketched = try run("jmeter_csv_results.jtl", ["--exact-budget", "100"])
+    #expect((exact["latency_ms"] as? [String: Any])?["method"] as? String == "exact-r7")
+    #expect((sketched["latency_ms"] as? [String: Any])?["method"] as? String == "hdr-3")
+    // Both agree within the histogram's 3 significant digits.
+    let p95 = try #require((exact["latency_ms"] as? [String: Any])?["p95"] as? Double)
+    let sketchedP95 = try #require((sketched["latency_ms"] as? [String: Any])?["p95"] as? Double)
+    #expect(abs(p95 - sketchedP95) <= p95 * 0.002 + 1)
+  }
+
+  @Test func nestedRedirectSamplesAreSetAsideAndReported() throws {
+    // JMeter 2.13 XML: 1088 samples in its summary line, plus 60 nested redirect sub-samples.
+    let run = try run("jmeter_xml_results.jtl")
+    #expect(run["requests"] as? Int == 1088)
+    let setAside = try #require(run["set_aside"] as? [[String: Any]])
+    #expect(setAside.first?["reason"] as? String == "sub-result")
+    #expect(setAside.first?["count"] as? Int == 60)
+  }
+}

@@ -92,7 +92,8 @@ public struct ReportBuilder: Sendable {
           errorRate: NumberFormat.rounded(step.errorRate, places: 4), steady: step.isSteady)
       },
       historyKind: run.historyKind.rawValue, notes: analysis.notes,
-      warnings: run.diagnostics.map(\.description))
+      warnings: run.diagnostics.map(\.description),
+      setAside: run.setAside.map { .init(reason: $0.reason.rawValue, count: $0.count) })
   }
 
   private func chaosEntry(_ result: RecoveryResult, run: Run) -> ReportDocument.ChaosEntry {

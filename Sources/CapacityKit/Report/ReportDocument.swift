@@ -95,6 +95,13 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var historyKind: String
     public var notes: [String]
     public var warnings: [String]
+    /// Raw-log rows not counted as requests, by reason (`sub-result`, `transaction-parent`).
+    public var setAside: [SetAsideEntry] = []
+  }
+
+  public struct SetAsideEntry: Sendable, Equatable, Codable {
+    public var reason: String
+    public var count: Int64
   }
 
   public struct LatencyEntry: Sendable, Equatable, Codable {

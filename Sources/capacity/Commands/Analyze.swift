@@ -21,6 +21,7 @@ extension Capacity {
     var paths: [String]
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var ingest: IngestOptions
     @OptionGroup var report: ReportOptions
 
     func run() throws {
@@ -28,7 +29,7 @@ extension Capacity {
       let runStore = try store.open()
       let job = try report.job(store: runStore)
       let outcome = try RunIngestor(store: runStore).ingest(
-        paths, now: Date(), rawLogs: RawLogRunBuilder(progress: ProgressBar.forStandardError))
+        paths, now: Date(), rawLogs: ingest.rawLogs)
       let (document, analyses) = try job.run(
         outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped)
       let written = try report.output.write(try renderer.render(document, analyses: analyses))

@@ -12,10 +12,11 @@ extension Capacity {
     var paths: [String]
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var ingest: IngestOptions
 
     func run() throws {
       let outcome = try RunIngestor(store: try store.open()).ingest(
-        paths, now: Date(), rawLogs: RawLogRunBuilder(progress: ProgressBar.forStandardError))
+        paths, now: Date(), rawLogs: ingest.rawLogs)
       Console.standardError.report(outcome)
       print("stored \(outcome.added.count) new run(s); \(outcome.alreadyStored.count) already stored")
     }
