@@ -34,6 +34,14 @@ import Testing
     #expect(abs(perReplica - 48.3) < 0.1)
     // Replicas = ⌈target ÷ (per-replica throughput × utilisation)⌉ = ⌈63.6 ÷ 33.81⌉ = 2.
     #expect(recommendation["web_replicas"] as? Int == Int((target / (perReplica * 0.7)).rounded(.up)))
+    // The bottleneck at the saturation point (80 users): the app's CPU against the host's 2 CPUs.
+    // The corpus README measured the workers at 1.49 cores mean there, so the p95 share is at
+    // least 74.5 %.
+    let saturation = try #require((document["saturation"] as? [[String: Any]])?.first)
+    let bottleneck = try #require(saturation["bottleneck"] as? String)
+    #expect(bottleneck.hasPrefix("app (CPU at "), "\(bottleneck)")
+    let share = Double(bottleneck.dropFirst("app (CPU at ".count).prefix { $0 != " " }) ?? 0
+    #expect(share >= 74.5 && share < 100, "\(bottleneck)")
     let profiles = try #require(document["profiles"] as? [[String: Any]])
     for profile in profiles {
       #expect(profile["measured_cpu_pct"] is Double)

@@ -232,9 +232,13 @@ public struct SaturationAnalyzer: Sendable {
 extension SaturationAnalyzer {
   /// One analysis per usable stepped run (≥ 3 load steps) and, with `runsAsSteps`, one for the
   /// single-level runs taken together as steps at their user counts (when there are ≥ 2 of them).
-  public func series(_ analyses: [RunAnalysis], runsAsSteps: Bool) -> [SaturationAnalysis] {
+  /// - Parameter loads: measured component loads per run id, to name the bottleneck.
+  public func series(
+    _ analyses: [RunAnalysis], runsAsSteps: Bool, loads: [String: [ComponentLoad]] = [:]
+  ) -> [SaturationAnalysis] {
     var result = analyses.filter { $0.validity.verdict != .invalid && $0.steps.count >= 3 }.map {
-      analyze(source: $0.run.name, runIDs: [$0.run.id], steps: Self.steps(of: $0))
+      analyze(
+        source: $0.run.name, runIDs: [$0.run.id], steps: Self.steps(of: $0), loads: loads[$0.run.id] ?? [])
     }
     if runsAsSteps {
       let levels = analyses.filter {

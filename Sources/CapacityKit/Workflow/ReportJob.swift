@@ -34,18 +34,24 @@ public struct ReportJob: Sendable {
     let applied = objectives.applied(to: thresholds)
     let analyzer = RunAnalyzer(thresholds: applied)
     let analyses = runs.map { analyzer.analyze($0, events: events) }
-    let saturation = SaturationAnalyzer(thresholds: applied, objectives: objectives)
-      .series(analyses, runsAsSteps: runsAsSteps)
     var trends: [String: [TrendPoint]] = [:]
     for name in Set(runs.map(\.name)) {
       let points = try store.trend(name: name)
       if points.count >= 2 { trends[name] = points }
     }
     var plan = plan
+    var loads: [String: [ComponentLoad]] = [:]
     if let measured {
-      plan = try measured.complete(
-        plan, analyses: analyses, files: try resources ?? storedResources(for: runs))
+      let files = try resources ?? storedResources(for: runs)
+      plan = try measured.complete(plan, analyses: analyses, files: files)
+      if let measuredResources = plan.resources {
+        let cpus = files.flatMap(\.series).compactMap(\.hostCPUs).max()
+        loads = BottleneckLoads().loads(
+          measuredResources, deployment: plan.deployment, hostCPUMillicores: cpus.map { Double($0 * 1000) })
+      }
     }
+    let saturation = SaturationAnalyzer(thresholds: applied, objectives: objectives)
+      .series(analyses, runsAsSteps: runsAsSteps, loads: loads)
     let document = ReportBuilder(thresholds: applied).document(
       analyses: analyses, plan: plan, skippedFiles: skippedFiles, trends: trends, saturation: saturation,
       objectives: objectives)
