@@ -53,6 +53,11 @@ import Testing
     }
     let markdown = try String(contentsOfFile: runner.path("report/report.md"), encoding: .utf8)
     #expect(markdown.contains("## Requests say / reality says"))
+    // Per-step use, e.g. the 10-user step of stepped (README: workers 0.21 cores mean there).
+    #expect(markdown.contains("| Users | req/s | Component | CPU p95 | CPU mean | Memory peak |"))
+    let tenUsers = markdown.split(separator: "\n").first { $0.hasPrefix("| 10 | 6.3 | app | ") }
+    let mean = tenUsers.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[4] }
+    #expect(mean.flatMap { Double($0.dropLast()) }.map { abs($0 - 210) < 25 } == true, "\(tenUsers ?? "")")
     let html = try String(contentsOfFile: runner.path("report/report.html"), encoding: .utf8)
     #expect(html.contains("allocatable CPU") && html.contains("class=\"limit\""))
 

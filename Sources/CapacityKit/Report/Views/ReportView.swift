@@ -88,6 +88,18 @@ public struct ReportView: Sendable {
     public var cpuChartSVG: String
     public var memoryChartSVG: String
     public var hasCharts: Bool
+    /// Per load step and component: CPU p95 and memory peak of the sources used for sizing.
+    public var steps: [StepUsageRow] = []
+    public var hasSteps = false
+  }
+
+  public struct StepUsageRow: Sendable {
+    public var users: String
+    public var rps: String
+    public var component: String
+    public var cpuP95: String
+    public var cpuMean: String
+    public var memoryMax: String
   }
 
   public struct UsageRow: Sendable {

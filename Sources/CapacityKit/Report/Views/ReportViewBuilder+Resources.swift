@@ -99,7 +99,8 @@ extension ReportViewBuilder {
             + "\(NumberFormat.decimal($0.baseMillicores, places: 0))m (least squares over \($0.points) \($0.basis))"
         },
         notes: run.notes, cpuChartSVG: cpu ?? "", memoryChartSVG: memory ?? "",
-        hasCharts: cpu != nil || memory != nil)
+        hasCharts: cpu != nil || memory != nil, steps: stepRows(run.steps),
+        hasSteps: !run.steps.isEmpty)
     }
     return view
   }
@@ -114,6 +115,22 @@ extension ReportViewBuilder {
     case "MINIMUM": "warn"
     case nil: "none"
     default: "bad"
+    }
+  }
+
+  /// One row per step and component, from the sources used for sizing.
+  private func stepRows(_ steps: [ReportDocument.StepResourcesEntry]) -> [ReportView.StepUsageRow] {
+    steps.flatMap { step in
+      let selected = step.components.filter(\.selected)
+      return Set(selected.map(\.component)).sorted().map { component in
+        let cpu = selected.first { $0.component == component && $0.metric == "cpu" }
+        let memory = selected.first { $0.component == component && $0.metric == "memory" }
+        return ReportView.StepUsageRow(
+          users: "\(step.users)", rps: NumberFormat.decimal(step.rps, places: 1), component: component,
+          cpuP95: cpu.map { NumberFormat.decimal($0.p95, places: 0) + "m" } ?? "–",
+          cpuMean: cpu.map { NumberFormat.decimal($0.mean, places: 0) + "m" } ?? "–",
+          memoryMax: memory.map { Self.mebibytes(Int64($0.max)) } ?? "–")
+      }
     }
   }
 }
