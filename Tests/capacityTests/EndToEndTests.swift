@@ -266,3 +266,67 @@ import Testing
     #expect(setAside.first?["count"] as? Int == 60)
   }
 }
+
+/// Hostile and broken inputs: a message or a counted warning, never a crash, hang or partial run.
+@Suite struct HostileInputEndToEndTests {
+  @Test func anEntityBombStopsWithAWarning() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    var entities = "<!ENTITY lol0 \"lol\">"
+    for level in 1...9 {
+      entities += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
+    }
+    let document = """
+      <?xml version="1.0"?>
+      <!DOCTYPE lolz [\(entities)]>
+      <testResults version="1.2">
+      <httpSample t="5" ts="1717000000123" s="true" lb="&lol9;" rc="200"/>
+      </testResults>
+
+      """
+    try document.write(toFile: runner.path("bomb.jtl"), atomically: true, encoding: .utf8)
+    let result = try runner.run(["analyze", "bomb.jtl", "--db", "b.sqlite", "-o", "r"])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("bomb.jtl:3: warning:"))
+    let json = try String(contentsOfFile: runner.path("r/report.json"), encoding: .utf8)
+    #expect(!json.contains("lollollol"))
+  }
+
+  @Test func anExternalEntityIsNeverRead() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let document = """
+      <?xml version="1.0"?>
+      <!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>
+      <testResults version="1.2">
+      <httpSample t="5" ts="1717000000123" s="true" lb="&xxe;" rc="200"/>
+      </testResults>
+
+      """
+    try document.write(toFile: runner.path("xxe.jtl"), atomically: true, encoding: .utf8)
+    let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let result = try runner.run(["analyze", "xxe.jtl", "--db", "x.sqlite", "-o", "r"])
+    #expect(result.status == 0)
+    let json = try String(contentsOfFile: runner.path("r/report.json"), encoding: .utf8)
+    if let hostname, hostname.count > 3 { #expect(!json.contains(hostname)) }
+    #expect(result.stderr.contains("external entity"))
+  }
+
+  @Test func anEmptyOrHeaderOnlyStatsFileIsReportedNotCrashed() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    try "".write(toFile: runner.path("empty_stats.csv"), atomically: true, encoding: .utf8)
+    let empty = try runner.run(["analyze", "empty_stats.csv", "--db", "e.sqlite"])
+    #expect(empty.status == 1)
+    #expect(empty.stderr.contains("'empty_stats.csv' is empty"))
+    try "Type,Name,Request Count,Failure Count\n".write(
+      toFile: runner.path("x_stats.csv"), atomically: true, encoding: .utf8)
+    let header = try runner.run(["analyze", "x_stats.csv", "--db", "e.sqlite", "-o", "r"])
+    #expect(header.status == 0)
+    #expect(header.stdout.contains("INVALID"))
+    // Nothing of the failed invocation was stored; the header-only run was.
+    let listed = try runner.run(["runs", "--db", "e.sqlite", "--json"])
+    #expect((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [Any])?.count == 1)
+  }
+}

@@ -17,7 +17,8 @@ struct ValidityChecker {
 
     guard let requests = analysis.requests else {
       return Validity(
-        verdict: .invalid, reasons: ["no request counts: the run's files hold only failures or exceptions"])
+        verdict: .invalid,
+        reasons: ["no request counts: the run's files have no total (Aggregated) row and no history totals"])
     }
     if requests > 0, analysis.errorRate >= thresholds.invalidFailureShare,
       connectionShare >= thresholds.connectionLevelShare

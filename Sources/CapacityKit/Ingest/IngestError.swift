@@ -17,7 +17,8 @@ public enum IngestError: Error, Equatable, LocalizedError {
     case .unrecognized(let path):
       "'\(path)' is not a supported input: expected a Locust *_stats.csv, *_stats_history.csv, "
         + "*_failures.csv or *_exceptions.csv, a JMeter JTL (CSV or XML), a k6 CSV or JSON output, "
-        + "a vegeta CSV or a Gatling simulation.log (detected by their first bytes)"
+        + "a vegeta CSV, a Gatling simulation.log, or resource samples (Prometheus query_range JSON, "
+        + "sadf -x/-d, pidstat -h, kubectl top or docker stats logs), detected by their first bytes"
     case .malformedRow(let at, let reason): "\(at): \(reason)"
     case .missingColumns(let path, let columns):
       "'\(path)': header lacks the column(s) \(columns.map { "'\($0)'" }.joined(separator: ", "))"
