@@ -6,13 +6,11 @@ struct Capacity: ParsableCommand {
     commandName: "capacity",
     abstract: "Turn finished load-test runs into a VPS sizing answer.",
     discussion: """
-      Reads Locust CSV results (detected by content), stores them in SQLite, checks each run's
-      validity, sizes the deployment's Kubernetes manifests against VPS profiles and writes an
-      HTML, Markdown and JSON report.
+      Reads load-test results (Locust CSV, JMeter JTL, k6, vegeta, Gatling) and resource samples (Prometheus, sysstat, pidstat, kubectl top, docker stats), detected by content; stores them in SQLite; checks each run's validity, finds saturation points and recovery times; sizes the deployment's Kubernetes manifests against VPS profiles; and writes an HTML, Markdown and JSON report.
 
-        capacity analyze samples/ --manifests samples/k8s -o capacity-report/
+        capacity analyze runs/ --manifests k8s/ -o capacity-report/
 
-      Exit status: 0 ok, 1 error, 2 a gate failed (plan --strict), 64 usage.
+      Exit status: 0 ok, 1 error, 2 a gate failed (check, compare, plan --strict), 64 usage.
       """,
     version: "0.1.0",
     subcommands: [

@@ -7,9 +7,7 @@ extension Capacity {
     static let configuration = CommandConfiguration(
       abstract: "Evaluate SLOs on runs for CI: a pass/fail table, JUnit XML and the exit status.",
       discussion: """
-        Runs are result files (stored like 'capacity ingest' does) or stored runs named with
-        --run (id, id prefix or name). Every objective of --slo FILE (or of --slo-p95 and
-        --slo-errors) is checked on every run; a value the run does not give fails.
+        Runs are result files (stored like 'capacity ingest' does) or stored runs named with --run (id, id prefix or name). Every objective of --slo FILE (or of --slo-p95 and --slo-errors) is checked on every run; a value the run does not give fails.
 
         Example:
           capacity check runs/peak --slo slo.yaml --junit slo-junit.xml

@@ -7,11 +7,7 @@ extension Capacity {
     static let configuration = CommandConfiguration(
       abstract: "Say whether a candidate run regressed against a baseline, with statistics.",
       discussion: """
-        BASELINE and CANDIDATE are stored runs (id, id prefix or name; see 'capacity runs') or
-        files/directories holding one run each, which are ingested first. Both runs are cut into
-        windows at full load; per window p50, p95 and throughput are compared overall and per
-        endpoint with a Mann-Whitney U test and a moving-block bootstrap CI. Exit status 2 on a
-        regression.
+        BASELINE and CANDIDATE are stored runs (id, id prefix or name; see 'capacity runs') or files/directories holding one run each, which are ingested first. Both runs are cut into windows at full load; per window p50, p95 and throughput are compared overall and per endpoint with a Mann-Whitney U test and a moving-block bootstrap CI. Exit status 2 on a regression.
         """)
 
     @Argument(help: "The reference run.") var baseline: String

@@ -7,8 +7,7 @@ extension Capacity {
     static let configuration = CommandConfiguration(
       abstract: "Re-render the report of stored runs from the database alone.",
       discussion: """
-        RUN is a stored run's id, id prefix (6+ characters) or name; see 'capacity runs'.
-        The source files are not needed.
+        RUN is a stored run's id, id prefix (6+ characters) or name; see 'capacity runs'. The source files are not needed.
         """)
 
     @Argument(help: ArgumentHelp("Stored runs.", valueName: "run")) var runs: [String] = []
