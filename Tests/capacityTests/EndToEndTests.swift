@@ -257,6 +257,22 @@ import Testing
     #expect(abs(p95 - sketchedP95) <= p95 * 0.002 + 1)
   }
 
+  @Test func comparingRawLogsTestsThroughputOnly() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let result = try runner.run([
+      "compare", fixtures.appendingPathComponent("jmeter_csv_results.jtl").path,
+      fixtures.appendingPathComponent("jmeter_xml_results.jtl").path, "--db", "c.sqlite", "--format", "json",
+    ])
+    #expect(result.status == 0 || result.status == 2, "\(result.stderr)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let metrics = try #require(document["metrics"] as? [[String: Any]])
+    #expect(!metrics.isEmpty)
+    #expect(metrics.allSatisfy { $0["metric"] as? String == "throughput_rps" })
+    #expect((document["notes"] as? [String])?.contains { $0.contains("raw request logs") } == true)
+  }
+
   @Test func nestedRedirectSamplesAreSetAsideAndReported() throws {
     // JMeter 2.13 XML: 1088 samples in its summary line, plus 60 nested redirect sub-samples.
     let run = try run("jmeter_xml_results.jtl")

@@ -66,7 +66,9 @@ public struct RecoveryAnalyzer: Sendable {
           + "of the \(NumberFormat.decimal(settings.baselineSeconds, places: 0)) s pre-fault mean for "
           + "\(NumberFormat.decimal(settings.holdSeconds, places: 0)) s.")
     } else {
-      result.notes.append("No windowed p95 (needs --csv-full-history): recovery time is not measured.")
+      result.notes.append(
+        "No p95 per window (a Locust history without --csv-full-history, or a raw request log whose "
+          + "p95 is kept per load step): recovery time is not measured.")
     }
     if let (target, judgedOn) = settings.target(for: event) {
       result.targetSeconds = target

@@ -13,15 +13,21 @@ public struct RunComparator: Sendable {
 
   public func compare(baseline: Run, candidate: Run) -> RunComparison {
     var generator = SeededGenerator(seed: settings.seed)
+    // Only Locust's full history carries percentiles per window; a cumulative history or a raw
+    // log's per-step p95 would be compared as if it were, so latency is left out for those.
+    let windowed = baseline.historyKind == .currentWindow && candidate.historyKind == .currentWindow
     var metrics = compare(
-      scope: "overall", baseline: baseline.timeline, candidate: candidate.timeline, using: &generator)
+      scope: "overall", baseline: baseline.timeline, candidate: candidate.timeline, windowed: windowed,
+      using: &generator)
     let candidateEndpoints = Dictionary(
       candidate.endpointTimelines.map { ("\($0.method) \($0.name)", $0) },
       uniquingKeysWith: { first, _ in first })
     for endpoint in baseline.endpointTimelines {
       let scope = "\(endpoint.method) \(endpoint.name)"
       guard let other = candidateEndpoints[scope] else { continue }
-      metrics += compare(scope: scope, baseline: endpoint.points, candidate: other.points, using: &generator)
+      metrics += compare(
+        scope: scope, baseline: endpoint.points, candidate: other.points, windowed: windowed,
+        using: &generator)
     }
     var notes: [String] = []
     let baseUsers = baseline.timeline.map(\.users).max()
@@ -31,10 +37,11 @@ public struct RunComparator: Sendable {
         "The runs ran at different peak user counts (\(baseUsers.map(String.init) ?? "unknown") vs "
           + "\(candidateUsers.map(String.init) ?? "unknown")): the comparison is not like for like.")
     }
-    if baseline.historyKind != .currentWindow || candidate.historyKind != .currentWindow {
+    if !windowed {
       notes.append(
-        "Latency windows need Locust's --csv-full-history (windowed percentiles); without it only "
-          + "throughput is compared.")
+        "Latency is compared only on Locust runs recorded with --csv-full-history (percentiles per "
+          + "window); for other runs (a cumulative Locust history, raw request logs) only throughput is "
+          + "compared.")
     }
     let verdict = metrics.filter { $0.scope == "overall" }.map(\.verdict).max() ?? .inconclusive
     let worst = metrics.map(\.verdict).max() ?? .inconclusive
@@ -44,12 +51,13 @@ public struct RunComparator: Sendable {
   }
 
   private func compare(
-    scope: String, baseline: [TimelinePoint], candidate: [TimelinePoint],
+    scope: String, baseline: [TimelinePoint], candidate: [TimelinePoint], windowed: Bool,
     using generator: inout SeededGenerator
   ) -> [MetricComparison] {
     let baseWindows = MetricWindow.windows(of: baseline, seconds: settings.windowSeconds)
     let candidateWindows = MetricWindow.windows(of: candidate, seconds: settings.windowSeconds)
-    return ComparedMetric.allCases.map { metric in
+    let metrics = windowed ? ComparedMetric.allCases : [.throughputRps]
+    return metrics.map { metric in
       let base = baseWindows.compactMap(metric.value(of:))
       let other = candidateWindows.compactMap(metric.value(of:))
       var result = MetricComparison(
