@@ -55,6 +55,18 @@ public struct Run: Sendable, Equatable {
   }
 }
 
+extension Run {
+  /// Whether the timeline carries latency percentiles per time window (Locust's full history, or a
+  /// raw log's window buckets), which comparison and recovery need.
+  public var hasWindowedPercentiles: Bool {
+    switch historyKind {
+    case .currentWindow: true
+    case .perSecond: timeline.contains { !$0.windowPercentiles.isEmpty }
+    case .cumulative, .none: false
+    }
+  }
+}
+
 /// The load generator that wrote a run's files.
 public enum LoadTool: String, Sendable, Codable, CaseIterable {
   case locust

@@ -15,6 +15,9 @@ public struct TimelinePoint: Sendable, Equatable, Codable {
   /// Mean response time of all requests so far, milliseconds (Locust `Total Average Response
   /// Time`); with the counts it gives the mean of any stretch, which Little's law needs.
   public var totalAverageMs: Double?
+  /// Raw request logs: p50 and p95 of the fixed time window (10 s) holding this tick, from
+  /// log-scale buckets (≤ 1.6 % off); empty for Locust, whose `percentiles` are already windowed.
+  public var windowPercentiles: [PercentileValue] = []
 
   public init(
     timestamp: Int64, users: Int, requestsPerSecond: Double, failuresPerSecond: Double,
@@ -28,6 +31,16 @@ public struct TimelinePoint: Sendable, Equatable, Codable {
     self.percentiles = percentiles
     self.totalRequests = totalRequests
     self.totalFailures = totalFailures
+  }
+
+  /// The latency at `quantile` over the window around this tick: the tool's windowed percentile
+  /// (Locust full history) or the raw log's window bucket; `nil` when the history has neither.
+  public func windowed(_ quantile: Double, in kind: HistoryKind) -> Double? {
+    switch kind {
+    case .currentWindow: percentile(quantile)
+    case .perSecond: windowPercentiles.first { abs($0.quantile - quantile) < 1e-9 }?.valueMs
+    case .cumulative, .none: nil
+    }
   }
 
   /// The value at `quantile` (0…1) at this tick, if known.

@@ -10,7 +10,7 @@ struct RecoveryChart {
 
   /// - Parameters: time: the event, Unix seconds; label: its action and target.
   func svg(for run: Run, time: Double, label rawLabel: String) -> String? {
-    let ticks = Tick.ticks(of: run.timeline).filter {
+    let ticks = Tick.ticks(of: run).filter {
       Double($0.end) >= time - before && Double($0.start) <= time + after
     }
     guard ticks.count >= 2 else { return nil }

@@ -55,7 +55,8 @@ enum RunMapping {
           runId: id, position: position, timestamp: point.timestamp, users: point.users,
           requestsPerSecond: point.requestsPerSecond, failuresPerSecond: point.failuresPerSecond,
           percentiles: point.percentiles, totalRequests: point.totalRequests,
-          totalFailures: point.totalFailures, totalAverageMs: point.totalAverageMs)
+          totalFailures: point.totalFailures, totalAverageMs: point.totalAverageMs,
+          windowPercentiles: point.windowPercentiles.isEmpty ? nil : point.windowPercentiles)
       },
       endpointTimeline: run.endpointTimelines.flatMap { endpoint in
         endpoint.points.map { (endpoint, $0) }
@@ -124,12 +125,14 @@ enum RunMapping {
       endedAt: record.endedAt.map(Date.init(timeIntervalSince1970:)),
       endpoints: endpointRows.filter { $0.position >= 0 }.map(stats),
       total: endpointRows.first { $0.position == -1 }.map(stats),
-      timeline: try TimelinePointRecord.all(ofRun: id, in: db).map {
-        TimelinePoint(
-          timestamp: $0.timestamp, users: $0.users, requestsPerSecond: $0.requestsPerSecond,
-          failuresPerSecond: $0.failuresPerSecond, percentiles: $0.percentiles,
-          totalRequests: $0.totalRequests, totalFailures: $0.totalFailures,
-          totalAverageMs: $0.totalAverageMs)
+      timeline: try TimelinePointRecord.all(ofRun: id, in: db).map { record in
+        var point = TimelinePoint(
+          timestamp: record.timestamp, users: record.users, requestsPerSecond: record.requestsPerSecond,
+          failuresPerSecond: record.failuresPerSecond, percentiles: record.percentiles,
+          totalRequests: record.totalRequests, totalFailures: record.totalFailures,
+          totalAverageMs: record.totalAverageMs)
+        point.windowPercentiles = record.windowPercentiles ?? []
+        return point
       },
       historyKind: HistoryKind(rawValue: record.historyKind) ?? .none,
       errors: try ErrorGroupRecord.all(ofRun: id, in: db).map {

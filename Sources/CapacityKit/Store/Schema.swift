@@ -149,6 +149,12 @@ enum Schema {
       ) STRICT;
       """
     ),
+    (
+      "v4-window-percentiles",
+      """
+      ALTER TABLE timeline_point ADD COLUMN window_percentiles TEXT;  -- JSON; raw logs only
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

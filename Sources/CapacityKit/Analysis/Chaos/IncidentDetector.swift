@@ -13,10 +13,10 @@ public struct IncidentDetector: Sendable {
   public init() {}
 
   public func incidents(in run: Run) -> [ChaosEvent] {
-    let ticks = Tick.ticks(of: run.timeline).filter { $0.users > 0 }
+    let ticks = Tick.ticks(of: run).filter { $0.users > 0 }
     let p95s = ticks.compactMap(\.p95).filter { $0 > 0 }.sorted()
     let median = p95s.isEmpty ? nil : p95s[p95s.count / 2]
-    let windowed = run.historyKind == .currentWindow
+    let windowed = run.hasWindowedPercentiles
     let failing = Tick.stretches(in: ticks) { tick in
       tick.successes == 0 || Double(tick.failures) >= failureShare * Double(tick.requests)
     }

@@ -15,16 +15,19 @@ public struct RecoveryAnalyzer: Sendable {
 
   /// One result per event that falls inside the run's timeline.
   public func analyze(_ run: Run, events: [ChaosEvent]) -> [RecoveryResult] {
-    let ticks = Tick.ticks(of: run.timeline)
+    let ticks = Tick.ticks(of: run)
     guard let first = ticks.first, let last = ticks.last else { return [] }
     return events.compactMap { event in
       let time = event.time.timeIntervalSince1970
       guard time >= Double(first.start), time <= Double(last.end) else { return nil }
-      return measure(event, at: time, ticks: ticks, windowed: run.historyKind == .currentWindow)
+      return measure(
+        event, at: time, ticks: ticks, history: run.hasWindowedPercentiles ? run.historyKind : nil)
     }
   }
 
-  private func measure(_ event: ChaosEvent, at time: Double, ticks: [Tick], windowed: Bool) -> RecoveryResult
+  /// - Parameter history: the kind of windowed percentiles the ticks carry; `nil` for none.
+  private func measure(_ event: ChaosEvent, at time: Double, ticks: [Tick], history: HistoryKind?)
+    -> RecoveryResult
   {
     let resolution = Tick.resolution(of: ticks)
     let before = ticks.filter { Double($0.end) <= time && Double($0.end) > time - settings.baselineSeconds }
@@ -53,15 +56,20 @@ public struct RecoveryAnalyzer: Sendable {
       }.min()
     }
     let p95s = before.compactMap(\.p95).filter { $0 > 0 }
-    if windowed, !p95s.isEmpty {
+    if let history, !p95s.isEmpty {
       let baseline = p95s.reduce(0, +) / Double(p95s.count)
       result.baselineP95Ms = baseline
       result.recoverySeconds = recovery(
         after: time, ticks: after,
         interruptionEnd: result.interruptionStartSeconds.map { time + $0 + result.interruptionSeconds },
         limit: baseline * (1 + settings.p95Tolerance))
+      let window =
+        history == .perSecond
+        ? "p95 is per 10 s window of the raw log (log-scale buckets, ≤ 1.6 % off), so recovery is "
+          + "known to the window"
+        : "p95 is Locust's ~10 s rolling window, so recovery includes up to 10 s of window lag"
       result.notes.append(
-        "p95 is Locust's ~10 s rolling window, so recovery includes up to 10 s of window lag; recovered "
+        window + "; recovered "
           + "means responses succeed and p95 stays within \(NumberFormat.percent(settings.p95Tolerance, places: 0)) "
           + "of the \(NumberFormat.decimal(settings.baselineSeconds, places: 0)) s pre-fault mean for "
           + "\(NumberFormat.decimal(settings.holdSeconds, places: 0)) s.")

@@ -11,14 +11,19 @@ struct Tick: Sendable, Equatable {
 
   var successes: Int64 { requests - failures }
 
-  static func ticks(of points: [TimelinePoint]) -> [Tick] {
+  /// The ticks of a run's timeline, with p95 from its windowed percentiles (none for a cumulative history).
+  static func ticks(of run: Run) -> [Tick] {
+    ticks(of: run.timeline, kind: run.historyKind)
+  }
+
+  static func ticks(of points: [TimelinePoint], kind: HistoryKind = .currentWindow) -> [Tick] {
     zip(points, points.dropFirst()).compactMap { previous, point in
       guard point.timestamp > previous.timestamp else { return nil }
       return Tick(
         start: previous.timestamp, end: point.timestamp,
         requests: max(0, point.totalRequests - previous.totalRequests),
         failures: max(0, point.totalFailures - previous.totalFailures), users: point.users,
-        p95: point.percentile(0.95))
+        p95: point.windowed(0.95, in: kind))
     }
   }
 

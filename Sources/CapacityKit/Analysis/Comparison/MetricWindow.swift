@@ -10,7 +10,7 @@ public struct MetricWindow: Sendable, Equatable {
 
   /// Cuts the full-load part of `points` (ticks at the highest user count) into windows of
   /// `seconds`; partial windows (fewer than half the ticks) are dropped.
-  static func windows(of points: [TimelinePoint], seconds: Int64) -> [MetricWindow] {
+  static func windows(of points: [TimelinePoint], seconds: Int64, kind: HistoryKind) -> [MetricWindow] {
     guard let users = points.map(\.users).max(), users > 0 else { return [] }
     let steady = points.filter { $0.users == users }
     guard let origin = steady.first?.timestamp else { return [] }
@@ -32,7 +32,7 @@ public struct MetricWindow: Sendable, Equatable {
           start: first.timestamp,
           throughput: Double(last.totalRequests - base.totalRequests)
             / Double(last.timestamp - base.timestamp),
-          p50: last.percentile(0.5), p95: last.percentile(0.95)))
+          p50: last.windowed(0.5, in: kind), p95: last.windowed(0.95, in: kind)))
     }
     return windows
   }

@@ -2,8 +2,8 @@
 ///
 /// Requests within a run are autocorrelated, so the tests run on 10 s windows, not on requests:
 /// a Mann-Whitney U test for significance and a moving-block bootstrap CI for the size of the
-/// change. A metric regresses only when the CI excludes 0 and the change is at least the practical
-/// threshold.
+/// change. A metric regresses only when the U test is significant, the CI excludes 0 and the
+/// change is at least the practical threshold.
 public struct RunComparator: Sendable {
   public var settings: ComparisonSettings
 
@@ -13,12 +13,12 @@ public struct RunComparator: Sendable {
 
   public func compare(baseline: Run, candidate: Run) -> RunComparison {
     var generator = SeededGenerator(seed: settings.seed)
-    // Only Locust's full history carries percentiles per window; a cumulative history or a raw
-    // log's per-step p95 would be compared as if it were, so latency is left out for those.
-    let windowed = baseline.historyKind == .currentWindow && candidate.historyKind == .currentWindow
+    // Latency needs percentiles per window: Locust's full history, or a raw log's window buckets.
+    // A cumulative history would be compared as if it were windowed, so latency is left out there.
+    let windowed = baseline.hasWindowedPercentiles && candidate.hasWindowedPercentiles
     var metrics = compare(
-      scope: "overall", baseline: baseline.timeline, candidate: candidate.timeline, windowed: windowed,
-      using: &generator)
+      scope: "overall", baseline: (baseline.timeline, baseline.historyKind),
+      candidate: (candidate.timeline, candidate.historyKind), windowed: windowed, using: &generator)
     let candidateEndpoints = Dictionary(
       candidate.endpointTimelines.map { ("\($0.method) \($0.name)", $0) },
       uniquingKeysWith: { first, _ in first })
@@ -26,8 +26,8 @@ public struct RunComparator: Sendable {
       let scope = "\(endpoint.method) \(endpoint.name)"
       guard let other = candidateEndpoints[scope] else { continue }
       metrics += compare(
-        scope: scope, baseline: endpoint.points, candidate: other.points, windowed: windowed,
-        using: &generator)
+        scope: scope, baseline: (endpoint.points, baseline.historyKind),
+        candidate: (other.points, candidate.historyKind), windowed: windowed, using: &generator)
     }
     var notes: [String] = []
     let baseUsers = baseline.timeline.map(\.users).max()
@@ -39,9 +39,8 @@ public struct RunComparator: Sendable {
     }
     if !windowed {
       notes.append(
-        "Latency is compared only on Locust runs recorded with --csv-full-history (percentiles per "
-          + "window); for other runs (a cumulative Locust history, raw request logs) only throughput is "
-          + "compared.")
+        "Latency is compared only where percentiles are kept per window (Locust with "
+          + "--csv-full-history, raw request logs); a cumulative Locust history compares throughput only.")
     }
     let verdict = metrics.filter { $0.scope == "overall" }.map(\.verdict).max() ?? .inconclusive
     let worst = metrics.map(\.verdict).max() ?? .inconclusive
@@ -51,11 +50,14 @@ public struct RunComparator: Sendable {
   }
 
   private func compare(
-    scope: String, baseline: [TimelinePoint], candidate: [TimelinePoint], windowed: Bool,
+    scope: String, baseline: (points: [TimelinePoint], kind: HistoryKind),
+    candidate: (points: [TimelinePoint], kind: HistoryKind), windowed: Bool,
     using generator: inout SeededGenerator
   ) -> [MetricComparison] {
-    let baseWindows = MetricWindow.windows(of: baseline, seconds: settings.windowSeconds)
-    let candidateWindows = MetricWindow.windows(of: candidate, seconds: settings.windowSeconds)
+    let baseWindows = MetricWindow.windows(
+      of: baseline.points, seconds: settings.windowSeconds, kind: baseline.kind)
+    let candidateWindows = MetricWindow.windows(
+      of: candidate.points, seconds: settings.windowSeconds, kind: candidate.kind)
     let metrics = windowed ? ComparedMetric.allCases : [.throughputRps]
     return metrics.map { metric in
       let base = baseWindows.compactMap(metric.value(of:))
@@ -72,8 +74,9 @@ public struct RunComparator: Sendable {
       let interval = bootstrap.relativeChangeInterval(baseline: base, candidate: other, using: &generator)
       result.change = change
       result.changeInterval = interval
+      // Both tests must agree: with few windows the bootstrap alone is overconfident.
       guard let interval, interval.lowerBound > 0 || interval.upperBound < 0,
-        abs(change) >= settings.practicalThreshold
+        abs(change) >= settings.practicalThreshold, let p = result.pValue, p < settings.alpha
       else {
         result.verdict = .noSignificantChange
         return result

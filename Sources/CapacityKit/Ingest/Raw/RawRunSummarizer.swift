@@ -101,7 +101,14 @@ struct RawRunSummarizer {
       summary.timeline = seconds.timeline()
       let steps = StepWindows(timeline: summary.timeline)
       var layout = SegmentedLatencies(groups: steps.windows.count + 1)
+      var windows = WindowHistograms(
+        base: summary.timeline.first?.timestamp ?? 0, seconds: summary.timeline.count)
       for label in merged {
+        for part in label.parts {
+          windows.record(
+            values: chunks[part.chunk].perLabel[part.label].values,
+            seconds: chunks[part.chunk].perLabel[part.label].seconds)
+        }
         layout.append(
           label: label.parts.map {
             (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
@@ -123,6 +130,9 @@ struct RawRunSummarizer {
       let all = layout.allSegments
       totalPercentiles = ExactPercentiles.reported.map {
         .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
+      }
+      for tick in summary.timeline.indices {
+        summary.timeline[tick].windowPercentiles = windows.percentiles(atTick: tick)
       }
       for (index, window) in steps.windows.enumerated() {
         guard let p95 = ExactPercentiles.quantile(sortedParts: layout.segments(group: index), 0.95) else {

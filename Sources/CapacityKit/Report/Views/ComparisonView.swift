@@ -39,7 +39,7 @@ public struct ComparisonView: Sendable {
       "\(settings.windowS) s windows at full load; two-sided Mann-Whitney U (α = "
       + "\(NumberFormat.decimal(settings.alpha, places: 2))); moving-block bootstrap 95 % CI of the "
       + "relative change of the mean (block \(settings.blockLength) windows, \(settings.resamples) "
-      + "resamples, seed \(settings.seed)); a regression needs the CI to exclude 0 and a change of at "
+      + "resamples, seed \(settings.seed)); a regression needs p < α, the CI to exclude 0 and a change of at "
       + "least \(NumberFormat.decimal(settings.thresholdPct, places: 0)) %; fewer than "
       + "\(settings.minimumWindows) windows is inconclusive."
     rows = document.metrics.map { metric in

@@ -58,6 +58,7 @@ struct TimelinePointRecord: RunChildRecord {
   var totalRequests: Int64
   var totalFailures: Int64
   var totalAverageMs: Double?
+  var windowPercentiles: [PercentileValue]?
 }
 
 /// A row of `endpoint_timeline_point`: one tick of one endpoint's history.
