@@ -17,7 +17,19 @@ struct Tick: Sendable, Equatable {
   }
 
   static func ticks(of points: [TimelinePoint], kind: HistoryKind = .currentWindow) -> [Tick] {
-    zip(points, points.dropFirst()).compactMap { previous, point in
+    // A raw log's point at second t counts the requests that started in [t, t + 1); a tool's
+    // history row at t counts those finished by t, so its tick runs from the previous row.
+    if kind == .perSecond {
+      return points.enumerated().map { index, point in
+        let previous = index > 0 ? points[index - 1] : nil
+        return Tick(
+          start: point.timestamp, end: point.timestamp + 1,
+          requests: max(0, point.totalRequests - (previous?.totalRequests ?? 0)),
+          failures: max(0, point.totalFailures - (previous?.totalFailures ?? 0)), users: point.users,
+          p95: point.windowed(0.95, in: kind))
+      }
+    }
+    return zip(points, points.dropFirst()).compactMap { previous, point in
       guard point.timestamp > previous.timestamp else { return nil }
       return Tick(
         start: previous.timestamp, end: point.timestamp,

@@ -102,3 +102,49 @@ import Testing
     #expect(result.pass == false)
   }
 }
+
+/// Recovery on a raw request log: per-request data, 1 s ticks and 10 s window percentiles.
+@Suite struct RawLogRecoveryTests {
+  /// 120 s of a JMeter CSV log at 10 requests per second and 50 ms, 20 threads. From t = 60 to 67
+  /// every request fails (connection refused); from 68 to 79 they succeed at 400 ms; then 50 ms.
+  private func outageLog() -> String {
+    var lines = ["timeStamp,elapsed,label,responseCode,responseMessage,threadName,success,allThreads"]
+    for second in 0..<120 {
+      for request in 0..<10 {
+        let stamp = 1_795_918_000_000 + second * 1_000 + request * 100
+        if (60...67).contains(second) {
+          lines.append(
+            "\(stamp),3,GET /,Non HTTP response code: java.net.ConnectException,refused,T 1-1,false,20")
+        } else {
+          let elapsed = (68...79).contains(second) ? 400 : 50
+          lines.append("\(stamp),\(elapsed),GET /,200,OK,T 1-1,true,20")
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  @Test func aRawLogGivesInterruptionAndWindowedRecovery() throws {
+    let run = try RawLogTests.run(text: outageLog(), path: "outage.jtl")
+    #expect(run.hasWindowedPercentiles)
+    let fault = ChaosEvent(
+      time: Date(timeIntervalSince1970: 1_795_918_060), action: "kill", target: "redis-master")
+    let result = try #require(RecoveryAnalyzer().analyze(run, events: [fault]).first)
+    // Ticks ending 61 … 68 have no success: 60 → 68.
+    #expect(result.interruptionSeconds == 8)
+    #expect(result.failedRequests == 80)
+    #expect(result.errorCategoryCheck(run))
+    // Baseline p95 50 ms; the 60–69 and 70–79 windows hold 400 ms answers, so p95 is back within
+    // 20 % from the 80–89 window: recovery 20 s after the event, judged against the 30 s cache target.
+    #expect(result.baselineP95Ms.map { abs($0 - 50) < 1 } == true)
+    #expect(result.recoverySeconds == 20)
+    #expect(result.pass == true)
+  }
+}
+
+extension RecoveryResult {
+  /// The refused connections were classified as such (JMeter's Non HTTP response code).
+  fileprivate func errorCategoryCheck(_ run: Run) -> Bool {
+    RunAnalyzer().analyze(run).errors.first?.category == .connectionRefused
+  }
+}
