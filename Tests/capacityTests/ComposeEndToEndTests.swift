@@ -84,6 +84,14 @@ import Testing
     #expect(selected("postgres", "cpu")?["p50"] as? Double == 50)
     let recommendation = try #require(resources["recommendation"] as? [String: Any])
     #expect(recommendation["web_component"] as? String == "django")
+    // docker stats shows two Django containers: one carries 13.0 ÷ 2 = 6.5 req/s within the SLO.
+    // Replicas ⌈13.0 ÷ (6.5 × 0.7)⌉ = 3, each planned at 13.0 ÷ 3 = 4.33 req/s: 300m × 4.33 ÷ 13.0
+    // = 100m of CPU, × 1.15 = 115m.
+    #expect(recommendation["per_replica_rps"] as? Double == 6.5)
+    #expect(recommendation["web_replicas"] as? Int == 3)
+    let django = try #require(
+      (recommendation["components"] as? [[String: Any]])?.first { $0["name"] as? String == "django" })
+    #expect(django["cpu_millicores"] as? Int == 115)
     #expect((document["answer"] as? String)?.hasPrefix("Buy vps-4gb (2 CPU, 4 GiB)") == true)
   }
 }

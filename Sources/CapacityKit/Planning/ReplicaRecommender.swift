@@ -122,17 +122,18 @@ public struct ReplicaRecommender: Sendable {
       let replicas = name == web ? webReplicas : (manifest?.replicas ?? 1)
       let count = Double(mapper.measuredReplicas[name] ?? 1)
       let cpu = measuredCPU(
-        name, load: name == web ? loadPerReplica : nil, resources: resources, analyses: valid
+        name, load: name == web ? loadPerReplica : nil, replicas: count, resources: resources, analyses: valid
       )
-      .map { (Int64(($0.value / count * Self.cpuMargin).rounded(.up)), $0.how) }
+      .map { (Int64(($0.value * Self.cpuMargin).rounded(.up)), $0.how) }
       if name == web {
         webCPUAt = { load in
           guard
-            let estimate = measuredCPU(name, load: load, resources: resources, analyses: valid)
+            let estimate = measuredCPU(
+              name, load: load, replicas: count, resources: resources, analyses: valid)
           else { return (manifest?.cpuRequestMillicores ?? 0, manifest?.cpuRequestMillicores ?? 0) }
           return (
-            Int64((estimate.value / count * Self.cpuMargin).rounded(.up)),
-            Int64((estimate.mean / count).rounded(.up))
+            Int64((estimate.value * Self.cpuMargin).rounded(.up)),
+            Int64(estimate.mean.rounded(.up))
           )
         }
       }
@@ -256,8 +257,11 @@ public struct ReplicaRecommender: Sendable {
 
   /// p90 CPU (millicores, all measured replicas together) of a component: at `load` req/s when a cost line
   /// exists, else from the heaviest valid run.
+  /// CPU of one replica, millicores: at `load` req/s per replica when given (the base share of the
+  /// measured replicas plus the per-request cost, or the measured use scaled to that load), else
+  /// the measured use split over the `replicas` measured.
   private func measuredCPU(
-    _ component: String, load: Double?, resources: ResourceAnalysis, analyses: [RunAnalysis]
+    _ component: String, load: Double?, replicas: Double, resources: ResourceAnalysis, analyses: [RunAnalysis]
   )
     -> (value: Double, mean: Double, how: String)?
   {
@@ -270,10 +274,10 @@ public struct ReplicaRecommender: Sendable {
           $0.component == component
         }
       if let line = lines.max(by: { $0.points < $1.points }) {
-        let value = line.p90BaseMillicores + line.p90MillicoresPerRPS * load
+        let value = line.p90BaseMillicores / replicas + line.p90MillicoresPerRPS * load
         if value > 0 {
           return (
-            value, max(0, line.baseMillicores + line.millicoresPerRPS * load),
+            value, max(0, line.baseMillicores / replicas + line.millicoresPerRPS * load),
             "p90 at \(NumberFormat.decimal(load, places: 1)) req/s per replica (least squares over the \(line.basis): "
               + "\(NumberFormat.decimal(line.p90BaseMillicores, places: 0))m + "
               + "\(NumberFormat.decimal(line.p90MillicoresPerRPS, places: 1))m per req/s)"
@@ -294,7 +298,7 @@ public struct ReplicaRecommender: Sendable {
         "p90 of \(heaviest.runName) scaled to \(NumberFormat.decimal(load, places: 1)) req/s per replica"
       )
     }
-    return (summary.p90, summary.mean, "p90 in \(heaviest.runName)")
+    return (summary.p90 / replicas, summary.mean / replicas, "p90 in \(heaviest.runName)")
   }
 
   private func peakMemory(_ component: String, resources: ResourceAnalysis, analyses: [RunAnalysis])

@@ -17,7 +17,11 @@ public struct MeasuredPlanning: Sendable {
     -> CapacityPlan
   {
     guard !files.isEmpty else { return plan }
-    let mapper = try ComponentMappingLoader().load(path: mappingPath, deployment: plan.deployment)
+    var mapper = try ComponentMappingLoader().load(path: mappingPath, deployment: plan.deployment)
+    for (component, count) in Self.containerCounts(files, mapper: mapper)
+    where mapper.measuredReplicas[component] == nil {
+      mapper.measuredReplicas[component] = count
+    }
     let resources = ResourceStatistics(thresholds: thresholds).analyze(analyses, files: files, mapper: mapper)
     var completed = plan
     completed.resources = resources
@@ -26,5 +30,18 @@ public struct MeasuredPlanning: Sendable {
         deployment: plan.deployment, profiles: plan.profiles, analyses: analyses, resources: resources)
     }
     return completed
+  }
+
+  /// Replicas measured per component where the samples name containers: `docker stats` gives one
+  /// series per container, so distinct containers of a component are its replicas. Process-level
+  /// sources (pidstat, the workers of one pod) say nothing about replicas and are not counted.
+  static func containerCounts(_ files: [ResourceFile], mapper: ComponentMapper) -> [String: Int] {
+    var containers: [String: Set<String>] = [:]
+    for file in files where file.source.role == "docker-stats-log" {
+      for series in file.series where series.metric == .cpu && !series.isNode {
+        containers[mapper.component(of: series), default: []].insert(series.entity)
+      }
+    }
+    return containers.mapValues(\.count).filter { $0.value > 1 }
   }
 }
