@@ -38,35 +38,17 @@ public struct InputCollector: Sendable {
   private func expand(_ argument: String) throws(IngestError) -> [(String, Bool)] {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
-      return isDirectory.boolValue ? walk(argument).map { ($0, false) } : [(argument, true)]
+      return isDirectory.boolValue
+        ? DirectoryWalk.regularFiles(under: argument).map { ($0, false) } : [(argument, true)]
     }
     let matches = Self.glob(argument)
     guard !matches.isEmpty else { throw .notFound(path: argument) }
     return matches.flatMap { match -> [(String, Bool)] in
       var isDirectory: ObjCBool = false
       _ = FileManager.default.fileExists(atPath: match, isDirectory: &isDirectory)
-      return isDirectory.boolValue ? walk(match).map { ($0, false) } : [(match, true)]
+      return isDirectory.boolValue
+        ? DirectoryWalk.regularFiles(under: match).map { ($0, false) } : [(match, true)]
     }
-  }
-
-  /// Regular files under `directory`, sorted, skipping hidden entries.
-  private func walk(_ directory: String) -> [String] {
-    let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: URL(fileURLWithPath: base), includingPropertiesForKeys: [.isRegularFileKey],
-        options: [.skipsHiddenFiles])
-    else { return [] }
-    var paths: [String] = []
-    let prefixLength = URL(fileURLWithPath: base).standardizedFileURL.path.count
-    for case let url as URL in enumerator {
-      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
-        continue
-      }
-      let relative = url.standardizedFileURL.path.dropFirst(prefixLength)
-      paths.append(base + relative)
-    }
-    return paths.sorted()
   }
 
   private func read(_ path: String, explicit: Bool) throws(IngestError) -> InputFile? {

@@ -40,26 +40,12 @@ public struct ManifestLoader: Sendable {
         files.insert(path)
         continue
       }
-      guard let entries = FileManager.default.enumerator(atPath: path) else {
-        throw .unreadable(path: path)
+      let manifests = DirectoryWalk.regularFiles(under: path).filter {
+        let lowered = $0.lowercased()
+        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
       }
-      let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-      var found = false
-      for case let relative as String in entries {
-        let parts = relative.split(separator: "/")
-        // Skip hidden files and folders such as .git.
-        guard !parts.contains(where: { $0.hasPrefix(".") }) else { continue }
-        let lowered = relative.lowercased()
-        guard lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") else { continue }
-        let full = "\(base)/\(relative)"
-        var entryIsDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: full, isDirectory: &entryIsDirectory),
-          !entryIsDirectory.boolValue
-        else { continue }
-        files.insert(full)
-        found = true
-      }
-      guard found else { throw .noManifests(path: path) }
+      guard !manifests.isEmpty else { throw .noManifests(path: path) }
+      files.formUnion(manifests)
     }
     return files.sorted()
   }

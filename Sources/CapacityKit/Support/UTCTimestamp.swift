@@ -72,8 +72,8 @@ public enum UTCTimestamp {
     return value
   }
 
-  // Howard Hinnant's days-from-civil algorithm (proleptic Gregorian calendar).
-  private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400

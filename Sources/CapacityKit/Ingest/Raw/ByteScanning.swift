@@ -138,16 +138,6 @@ enum ByteScanning {
     }
   }
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-  static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
-
   /// A date-time written as digit groups (`2024-05-29T12:00:00.123456+02:00`,
   /// `2024/05/29 12:00:00.123`), as Unix nanoseconds. A trailing `Z` or `±hh:mm` offset is
   /// applied; without one the time is taken as UTC.
@@ -196,7 +186,8 @@ enum ByteScanning {
       let minutes = number(2) ?? 0
       offsetSeconds = sign * (hours * 3600 + minutes * 60)
     }
-    let days = daysFromCivil(year: groups.0, month: groups.1, day: groups.2)
+    let days = Int64(
+      UTCTimestamp.daysFromCivil(year: Int(groups.0), month: Int(groups.1), day: Int(groups.2)))
     let seconds = days * 86_400 + groups.3 * 3600 + groups.4 * 60 + groups.5 - offsetSeconds
     return seconds * 1_000_000_000 + nanos
   }
