@@ -20,6 +20,8 @@ public struct AnalysisThresholds: Sendable, Equatable {
   public var stepWarmupFraction: Double = 0.15
   public var stepMinimumSeconds: Double = 30
   public var stepMinimumRequests: Int64 = 200
+  /// Stretches at one user count shorter than this many history ticks are ramps, not steps.
+  public var stepMinimumTicks = 5
   /// Saturation (CAPACITY-MATH.md §2.2, §7): the plateau rule trips when a step's throughput gain
   /// per user falls below this share of the initial slope X₁/N₁ …
   public var plateauFraction: Double = 0.25

@@ -5,8 +5,6 @@
 /// seconds and requests.
 struct LoadStepDetector {
   var thresholds: AnalysisThresholds
-  /// Shorter stretches are ramp ticks, not steps.
-  let minimumTicks = 5
 
   func steps(in timeline: [TimelinePoint]) -> [LoadStep] {
     guard let origin = timeline.first?.timestamp else { return [] }
@@ -16,7 +14,7 @@ struct LoadStepDetector {
       var end = start
       while end + 1 < timeline.count, timeline[end + 1].users == timeline[start].users { end += 1 }
       let stretch = timeline[start...end]
-      if timeline[start].users > 0, stretch.count >= minimumTicks,
+      if timeline[start].users > 0, stretch.count >= thresholds.stepMinimumTicks,
         let step = measure(stretch, before: start > 0 ? timeline[start - 1] : nil, origin: origin)
       {
         steps.append(step)

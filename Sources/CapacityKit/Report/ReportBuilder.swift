@@ -23,7 +23,11 @@ public struct ReportBuilder: Sendable {
       answer: composer.answer(plan: plan), evidence: composer.evidence(ordered),
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
       runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
-      profiles: profileEntries(plan), methods: methods.map(\.note), skippedFiles: skippedFiles.sorted(),
+      profiles: profileEntries(plan),
+      methods: MethodNotes(thresholds: thresholds).notes(
+        methods: methods, hasSteps: ordered.contains { !$0.steps.isEmpty },
+        hasChaos: ordered.contains { !$0.recoveries.isEmpty }),
+      skippedFiles: skippedFiles.sorted(),
       chaos: ordered.flatMap { analysis in analysis.recoveries.map { chaosEntry($0, run: analysis.run) } },
       trends: trends.keys.sorted().map { name in
         ReportDocument.TrendEntry(

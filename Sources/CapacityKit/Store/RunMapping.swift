@@ -104,11 +104,7 @@ enum RunMapping {
     }
     var endpointTimelines: [EndpointTimeline] = []
     for record in try EndpointTimelinePointRecord.all(ofRun: id, in: db) {
-      let point = TimelinePoint(
-        timestamp: record.timestamp, users: record.users, requestsPerSecond: record.requestsPerSecond,
-        failuresPerSecond: record.failuresPerSecond, percentiles: record.percentiles,
-        totalRequests: record.totalRequests, totalFailures: record.totalFailures,
-        totalAverageMs: record.totalAverageMs)
+      let point = record.timelinePoint
       if endpointTimelines.last?.method == record.method, endpointTimelines.last?.name == record.name {
         endpointTimelines[endpointTimelines.count - 1].points.append(point)
       } else {
@@ -126,11 +122,7 @@ enum RunMapping {
       endpoints: endpointRows.filter { $0.position >= 0 }.map(stats),
       total: endpointRows.first { $0.position == -1 }.map(stats),
       timeline: try TimelinePointRecord.all(ofRun: id, in: db).map { record in
-        var point = TimelinePoint(
-          timestamp: record.timestamp, users: record.users, requestsPerSecond: record.requestsPerSecond,
-          failuresPerSecond: record.failuresPerSecond, percentiles: record.percentiles,
-          totalRequests: record.totalRequests, totalFailures: record.totalFailures,
-          totalAverageMs: record.totalAverageMs)
+        var point = record.timelinePoint
         point.windowPercentiles = record.windowPercentiles ?? []
         return point
       },

@@ -125,8 +125,6 @@ public struct ReportView: Sendable {
     public var reasons: [String]
     /// `reasons` joined with "; ", for one-line table cells.
     public var reasonsText: String
-    public var scaleDown: String
-    public var hasScaleDown: Bool
   }
 
   public struct ComponentRow: Sendable {

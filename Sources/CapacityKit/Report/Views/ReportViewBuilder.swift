@@ -51,9 +51,7 @@ public struct ReportViewBuilder: Sendable {
       cpuPct: entry.cpuRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
       memoryPct: entry.memoryRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
       verdict: entry.verdict ?? "no manifests", verdictClass: verdictClass(entry.verdict),
-      reasons: entry.reasons, reasonsText: entry.reasons.joined(separator: "; "),
-      scaleDown: entry.scaleDown.map { "\($0.component) \($0.from) → \($0.to)" }.joined(separator: ", "),
-      hasScaleDown: !entry.scaleDown.isEmpty)
+      reasons: entry.reasons, reasonsText: entry.reasons.joined(separator: "; "))
   }
 
   private func trendSection(_ entry: ReportDocument.TrendEntry) -> ReportView.TrendSection {

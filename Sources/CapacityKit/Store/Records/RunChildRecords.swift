@@ -15,6 +15,27 @@ extension RunChildRecord {
   }
 }
 
+/// The columns a tick of a history has, whether of the run or of one endpoint.
+protocol TimelinePointColumns {
+  var timestamp: Int64 { get }
+  var users: Int { get }
+  var requestsPerSecond: Double { get }
+  var failuresPerSecond: Double { get }
+  var percentiles: [PercentileValue] { get }
+  var totalRequests: Int64 { get }
+  var totalFailures: Int64 { get }
+  var totalAverageMs: Double? { get }
+}
+
+extension TimelinePointColumns {
+  var timelinePoint: TimelinePoint {
+    TimelinePoint(
+      timestamp: timestamp, users: users, requestsPerSecond: requestsPerSecond,
+      failuresPerSecond: failuresPerSecond, percentiles: percentiles, totalRequests: totalRequests,
+      totalFailures: totalFailures, totalAverageMs: totalAverageMs)
+  }
+}
+
 /// A row of `source_file`.
 struct SourceFileRecord: RunChildRecord {
   static let databaseTableName = "source_file"
@@ -46,7 +67,7 @@ struct EndpointStatRecord: RunChildRecord {
 }
 
 /// A row of `timeline_point`.
-struct TimelinePointRecord: RunChildRecord {
+struct TimelinePointRecord: RunChildRecord, TimelinePointColumns {
   static let databaseTableName = "timeline_point"
   var runId: String
   var position: Int
@@ -62,7 +83,7 @@ struct TimelinePointRecord: RunChildRecord {
 }
 
 /// A row of `endpoint_timeline_point`: one tick of one endpoint's history.
-struct EndpointTimelinePointRecord: RunChildRecord {
+struct EndpointTimelinePointRecord: RunChildRecord, TimelinePointColumns {
   static let databaseTableName = "endpoint_timeline_point"
   var runId: String
   var position: Int

@@ -1,0 +1,48 @@
+/// The report's method notes: each rule behind a printed number, with the values in force, taken
+/// from the same settings the analysis used, so the text cannot drift from the code.
+struct MethodNotes {
+  var thresholds: AnalysisThresholds
+  var recovery = RecoverySettings()
+  var detector = IncidentDetector()
+
+  func notes(methods: [PercentileMethod], hasSteps: Bool, hasChaos: Bool) -> [String] {
+    var notes = methods.map(\.note)
+    notes.append(validity)
+    if hasSteps { notes.append(steps) }
+    if hasChaos { notes.append(chaos) }
+    return notes
+  }
+
+  private func percent(_ share: Double) -> String { NumberFormat.percent(share, places: 0) }
+  private func seconds(_ value: Double) -> String { NumberFormat.decimal(value, places: 0) + " s" }
+
+  private var validity: String {
+    "Run validity: INVALID when at least \(percent(thresholds.invalidFailureShare)) of requests failed "
+      + "and at least \(percent(thresholds.connectionLevelShare)) of the failures are connection-level "
+      + "(refused, reset, timeout, DNS, TLS, status 0), when at least \(percent(thresholds.nearlyAllFailing)) "
+      + "failed whatever the cause, or with fewer than \(thresholds.minimumRequests) requests or "
+      + "\(seconds(thresholds.minimumDurationSeconds)); DEGRADED when errors exceed the "
+      + "\(NumberFormat.percent(thresholds.sloErrorRate)) objective, with any connection-level failure, "
+      + "or with fewer than \(thresholds.shortRunRequests) requests or \(seconds(thresholds.shortRunSeconds)). "
+      + "INVALID runs are shown but left out of the answer."
+  }
+
+  private var steps: String {
+    "Load steps: stretches at one user count of at least \(thresholds.stepMinimumTicks) history ticks "
+      + "(shorter ones are ramps); the first \(percent(thresholds.stepWarmupFraction)) of each is dropped, "
+      + "and a step is steady with at least \(seconds(thresholds.stepMinimumSeconds)) and "
+      + "\(thresholds.stepMinimumRequests) requests (--step-min-seconds, --step-min-requests)."
+  }
+
+  private var chaos: String {
+    "Recovery: the baseline is the \(seconds(recovery.baselineSeconds)) before a fault and the horizon the "
+      + "\(seconds(recovery.horizonSeconds)) after it; p95 has recovered when it stays within "
+      + "\(percent(recovery.p95Tolerance)) of the baseline for \(seconds(recovery.holdSeconds)); the "
+      + "throughput dip is over \(recovery.throughputTicks)-tick rolling windows; default targets are "
+      + "\(seconds(recovery.databaseOrCacheTarget)) for database or cache failover (judged on recovery) and "
+      + "\(seconds(recovery.podTarget)) for pod self-healing (judged on the interruption). Detected incidents "
+      + "(without --events) are ticks where no request succeeded or at least \(percent(detector.failureShare)) "
+      + "failed, or where p95 reached \(NumberFormat.decimal(detector.p95Factor, places: 0)) × the run's median "
+      + "and came back down, merged when at most \(detector.mergeSeconds) s apart."
+  }
+}
