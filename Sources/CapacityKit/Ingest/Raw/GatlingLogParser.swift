@@ -9,7 +9,7 @@ struct GatlingLogParser {
     let base = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
     let end = base + bytes.count
     var position = base
-    var reported = position
+    var ticker = ProgressTicker(progress, base: base, from: position)
     var fields = [ByteField](repeating: .empty, count: 12)
     var userDeltas: [Int64: Int32] = [:]
     var version: String?
@@ -68,12 +68,9 @@ struct GatlingLogParser {
       } else if kind.equals("RUN"), count >= 2 {
         version = fields[count - 1].string
       }
-      if position - reported >= ProgressCounter.stride {
-        progress.consumed(from: reported - base, to: position - base)
-        reported = position
-      }
+      ticker.advance(to: position)
     }
-    progress.consumed(from: reported - base, to: position - base)
+    ticker.finish(at: position)
     if let first = userDeltas.keys.min(), let last = userDeltas.keys.max() {
       var active: Int32 = 0
       for second in first...last {

@@ -41,3 +41,28 @@ final class ProgressCounter: Sendable {
 
   func finish() { sink?.finish(file: file) }
 }
+
+/// Reports a byte parser's progress every `ProgressCounter.stride` bytes: the one place that
+/// remembers how far was last reported.
+struct ProgressTicker {
+  let counter: ProgressCounter?
+  let base: UnsafePointer<UInt8>
+  private var reported: UnsafePointer<UInt8>
+
+  init(_ counter: ProgressCounter?, base: UnsafePointer<UInt8>, from start: UnsafePointer<UInt8>) {
+    self.counter = counter
+    self.base = base
+    reported = start
+  }
+
+  @inline(__always)
+  mutating func advance(to position: UnsafePointer<UInt8>) {
+    guard let counter, position - reported >= ProgressCounter.stride else { return }
+    counter.consumed(from: reported - base, to: position - base)
+    reported = position
+  }
+
+  func finish(at position: UnsafePointer<UInt8>) {
+    counter?.consumed(from: reported - base, to: position - base)
+  }
+}

@@ -33,7 +33,7 @@ struct JTLCSVParser: Sendable {
     let stop = base + limit
     var previousLabel = ByteField.empty
     var previousThread = ByteField.empty
-    var reported = position
+    var ticker = ProgressTicker(progress, base: base, from: position)
     let lastNeeded = layout.roles.lastIndex { $0 != .ignored } ?? 0
     return layout.roles.withUnsafeBufferPointer { roles in
       while position < stop {
@@ -69,12 +69,9 @@ struct JTLCSVParser: Sendable {
         handle(
           row, offset: recordStart - base, accumulator: &accumulator, previousLabel: &previousLabel,
           previousThread: &previousThread)
-        if let progress, position - reported >= ProgressCounter.stride {
-          progress.consumed(from: reported - base, to: position - base)
-          reported = position
-        }
+        ticker.advance(to: position)
       }
-      progress?.consumed(from: reported - base, to: position - base)
+      ticker.finish(at: position)
       return position - base
     }
   }

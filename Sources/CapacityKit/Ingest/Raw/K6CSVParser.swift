@@ -57,7 +57,7 @@ struct K6CSVParser: Sendable {
     let scanner = CSVFieldScanner(end: base + bytes.count, delimiter: UInt8(ascii: ","))
     var position = base + start
     let stop = base + limit
-    var reported = position
+    var ticker = ProgressTicker(progress, base: base, from: position)
     // metric_name is first in every k6 version: decide on it before reading the rest.
     let metricFirst = roles.first == .metric
     return roles.withUnsafeBufferPointer { roles in
@@ -95,12 +95,9 @@ struct K6CSVParser: Sendable {
           }
         }
         if wanted { handle(row, offset: recordStart - base, into: &accumulator) }
-        if let progress, position - reported >= ProgressCounter.stride {
-          progress.consumed(from: reported - base, to: position - base)
-          reported = position
-        }
+        ticker.advance(to: position)
       }
-      progress?.consumed(from: reported - base, to: position - base)
+      ticker.finish(at: position)
       return position - base
     }
   }

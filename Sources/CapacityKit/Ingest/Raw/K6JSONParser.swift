@@ -20,7 +20,7 @@ struct K6JSONParser: Sendable {
     let end = base + bytes.count
     var position = base + start
     let stop = base + limit
-    var reported = position
+    var ticker = ProgressTicker(progress, base: base, from: position)
     while position < stop {
       let lineStart = position
       let lineEnd =
@@ -29,12 +29,9 @@ struct K6JSONParser: Sendable {
         } ?? end
       position = lineEnd < end ? lineEnd + 1 : end
       handle(lineStart, lineEnd, offset: lineStart - base, into: &accumulator)
-      if let progress, position - reported >= ProgressCounter.stride {
-        progress.consumed(from: reported - base, to: position - base)
-        reported = position
-      }
+      ticker.advance(to: position)
     }
-    progress?.consumed(from: reported - base, to: position - base)
+    ticker.finish(at: position)
     return position - base
   }
 

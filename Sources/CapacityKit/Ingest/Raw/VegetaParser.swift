@@ -11,7 +11,7 @@ struct VegetaParser: Sendable {
     let scanner = CSVFieldScanner(end: base + bytes.count, delimiter: UInt8(ascii: ","))
     var position = base + start
     let stop = base + limit
-    var reported = position
+    var ticker = ProgressTicker(progress, base: base, from: position)
     var fields = [ByteField](repeating: .empty, count: 12)
     while position < stop {
       let recordStart = position
@@ -44,12 +44,9 @@ struct VegetaParser: Sendable {
           : "HTTP \(code)" + (error.isEmpty || error.hasPrefix("\(code) ") ? "" : ": \(error)")
         accumulator.recordError(label: label, message: message, atMs: startMs)
       }
-      if let progress, position - reported >= ProgressCounter.stride {
-        progress.consumed(from: reported - base, to: position - base)
-        reported = position
-      }
+      ticker.advance(to: position)
     }
-    progress?.consumed(from: reported - base, to: position - base)
+    ticker.finish(at: position)
     return position - base
   }
 }
