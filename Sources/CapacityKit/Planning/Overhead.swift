@@ -16,4 +16,11 @@ public struct Overhead: Sendable, Equatable {
 
   /// No reserved resources: allocatable equals capacity.
   public static let none = Overhead(model: "none", cpuMillicores: 0, memoryBytes: 0)
+
+  /// `none`, or `docker: 100m CPU, 400Mi` for tables and terminals.
+  public var summary: String {
+    model == "none"
+      ? "none"
+      : "\(model): \(AnswerComposer.cpu(cpuMillicores)) CPU, \(AnswerComposer.memory(memoryBytes))"
+  }
 }

@@ -193,6 +193,11 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var memoryBytes: Int64
     /// Where the overhead figures come from.
     public var source: String? = nil
+
+    /// As `Overhead.summary`.
+    public var summary: String {
+      Overhead(model: model, cpuMillicores: cpuMillicores, memoryBytes: memoryBytes).summary
+    }
   }
 
   public struct ScaleDownEntry: Sendable, Equatable, Codable {

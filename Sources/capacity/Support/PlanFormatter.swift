@@ -5,11 +5,7 @@ enum PlanFormatter {
   static func profiles(_ profiles: [Profile]) -> String {
     var lines = ["NAME          CPU   MEMORY     OVERHEAD"]
     for profile in profiles {
-      let overhead =
-        profile.overhead.model == "none"
-        ? "none"
-        : "\(profile.overhead.model) \(AnswerComposer.cpu(profile.overhead.cpuMillicores)) CPU, "
-          + AnswerComposer.memory(profile.overhead.memoryBytes)
+      let overhead = profile.overhead.summary
       lines.append(
         RunListFormatter.pad(profile.name, 13) + " "
           + RunListFormatter.pad(AnswerComposer.cpu(profile.cpuMillicores), 5)

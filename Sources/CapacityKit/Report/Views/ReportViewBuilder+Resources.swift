@@ -32,11 +32,7 @@ extension ReportViewBuilder {
     }
     view.realityRows = document.profiles.map { profile in
       let recommendation = profile.recommendation
-      let overhead =
-        profile.overhead.model == "none"
-        ? "none"
-        : "\(profile.overhead.model): \(AnswerComposer.cpu(profile.overhead.cpuMillicores)) CPU, "
-          + AnswerComposer.memory(profile.overhead.memoryBytes)
+      let overhead = profile.overhead.summary
       return ReportView.RealityRow(
         name: profile.name, overhead: overhead,
         requestsCPU: profile.cpuRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
@@ -107,15 +103,6 @@ extension ReportViewBuilder {
 
   static func mebibytes(_ bytes: Int64) -> String {
     NumberFormat.decimal(Double(bytes) / 1_048_576, places: 0) + "Mi"
-  }
-
-  static func verdictClass(_ verdict: String?) -> String {
-    switch verdict {
-    case "RECOMMENDED": "good"
-    case "MINIMUM": "warn"
-    case nil: "none"
-    default: "bad"
-    }
   }
 
   /// One row per step and component, from the sources used for sizing.

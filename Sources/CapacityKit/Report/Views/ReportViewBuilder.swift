@@ -29,7 +29,8 @@ public struct ReportViewBuilder: Sendable {
     return withResources(view, document)
   }
 
-  private func verdictClass(_ verdict: String?) -> String {
+  /// CSS class of a verdict badge (profile, measured or run verdict).
+  static func verdictClass(_ verdict: String?) -> String {
     switch verdict {
     case "RECOMMENDED", "VALID": "good"
     case "MINIMUM", "DEGRADED": "warn"
@@ -39,18 +40,14 @@ public struct ReportViewBuilder: Sendable {
   }
 
   private func profileRow(_ entry: ReportDocument.ProfileEntry) -> ReportView.ProfileRow {
-    let overhead =
-      entry.overhead.model == "none"
-      ? "none"
-      : "\(entry.overhead.model): \(AnswerComposer.cpu(entry.overhead.cpuMillicores)) CPU, "
-        + AnswerComposer.memory(entry.overhead.memoryBytes)
+    let overhead = entry.overhead.summary
     return ReportView.ProfileRow(
       name: entry.name,
       capacity: "\(AnswerComposer.cpu(entry.cpuMillicores)) CPU, \(AnswerComposer.memory(entry.memoryBytes))",
       overhead: overhead,
       cpuPct: entry.cpuRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
       memoryPct: entry.memoryRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
-      verdict: entry.verdict ?? "no manifests", verdictClass: verdictClass(entry.verdict),
+      verdict: entry.verdict ?? "no manifests", verdictClass: Self.verdictClass(entry.verdict),
       reasons: entry.reasons, reasonsText: entry.reasons.joined(separator: "; "))
   }
 
@@ -119,7 +116,7 @@ public struct ReportViewBuilder: Sendable {
       p50: NumberFormat.milliseconds(latency.p50), p95: NumberFormat.milliseconds(latency.p95),
       p99: NumberFormat.milliseconds(latency.p99), max: NumberFormat.milliseconds(latency.max),
       mean: NumberFormat.milliseconds(latency.mean),
-      verdict: entry.validity.verdict, verdictClass: verdictClass(entry.validity.verdict),
+      verdict: entry.validity.verdict, verdictClass: Self.verdictClass(entry.validity.verdict),
       reasons: entry.validity.reasons,
       reasonsText: (entry.validity.reasons + (entry.excludedFromAnswer ? ["left out of the answer"] : []))
         .joined(separator: "; "),
