@@ -225,7 +225,7 @@ public struct SaturationAnalyzer: Sendable {
     let distinct = Set(steps.map(\.users)).count
     return "A USL fit needs ≥ \(USLFitter.minimumDistinctUsers) distinct user counts; this series has "
       + "\(distinct). Add \(needed) more step\(needed == 1 ? "" : "s"), e.g. at "
-      + "\(Planner.list(proposals.sorted().map(String.init))) users."
+      + "\(Quantities.list(proposals.sorted().map(String.init))) users."
   }
 }
 
@@ -248,7 +248,8 @@ extension SaturationAnalyzer {
       if Set(steps.map(\.users)).count >= 2 {
         result.append(
           analyze(
-            source: "runs " + Planner.list(steps.map(\.label)), runIDs: levels.map(\.run.id), steps: steps))
+            source: "runs " + Quantities.list(steps.map(\.label)), runIDs: levels.map(\.run.id), steps: steps)
+        )
       }
     }
     return result

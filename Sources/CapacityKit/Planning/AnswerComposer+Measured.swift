@@ -13,9 +13,9 @@ extension AnswerComposer {
     let web = plan.components.first { $0.name == plan.webComponent }
     let replicas =
       web.map {
-        "\(plan.webReplicas) \($0.name) replica(s) at \(Self.millicores($0.cpuMillicores)) / \(Self.quantity(bytes: $0.memoryBytes)) each"
+        "\(plan.webReplicas) \($0.name) replica(s) at \(Quantities.millicores($0.cpuMillicores)) / \(Quantities.quantity(bytes: $0.memoryBytes)) each"
       } ?? "\(plan.webReplicas) \(plan.webComponent) replica(s)"
-    let tail = cannot.isEmpty ? "" : "; \(Self.list(cannot)) cannot carry it"
+    let tail = cannot.isEmpty ? "" : "; \(Quantities.list(cannot)) cannot carry it"
     func usage(_ row: ReplicaPlan.ProfileRow) -> String {
       if row.cpuPercent.tenths > 1000 || row.memoryPercent.tenths > 1000 {
         return

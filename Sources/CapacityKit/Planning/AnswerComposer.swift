@@ -17,12 +17,12 @@ public struct AnswerComposer: Sendable {
     }
     let footprint = Footprint(deployment)
     let request =
-      "\(Self.millicores(footprint.cpuRequestMillicores)) CPU and \(Self.quantity(bytes: footprint.memoryRequestBytes)) memory"
+      "\(Quantities.millicores(footprint.cpuRequestMillicores)) CPU and \(Quantities.quantity(bytes: footprint.memoryRequestBytes)) memory"
     let recommended = plan.fits.first { $0.verdict == .recommended }
     let minimum = plan.fits.first { $0.verdict == .minimum }
     let unschedulable = plan.fits.filter { $0.verdict == .notRecommended }.map(\.profile.name)
     let cannot =
-      unschedulable.isEmpty ? "" : "; \(Self.list(unschedulable)) cannot schedule the requests"
+      unschedulable.isEmpty ? "" : "; \(Quantities.list(unschedulable)) cannot schedule the requests"
     switch (minimum, recommended) {
     case (let minimum?, let recommended?) where isCheaper(minimum, than: recommended):
       return "Buy \(Self.describe(recommended.profile)) (RECOMMENDED: the manifests request \(request), "
@@ -77,7 +77,7 @@ public struct AnswerComposer: Sendable {
         let cause = run.validity.reasons.first?.split(separator: ":").first.map(String.init) ?? "invalid"
         return "\(run.run.name) (\(cause))"
       }
-      sentences.append("Left out as INVALID: \(Self.list(names)).")
+      sentences.append("Left out as INVALID: \(Quantities.list(names)).")
     }
     return sentences
   }
@@ -93,37 +93,6 @@ public struct AnswerComposer: Sendable {
   }
 
   static func describe(_ profile: Profile) -> String {
-    "\(profile.name) (\(cpu(profile.cpuMillicores)) CPU, \(memory(profile.memoryBytes)))"
-  }
-
-  /// `3350m`, or whole cores as `4`.
-  public static func cpu(_ millicores: Int64) -> String {
-    millicores % 1000 == 0 ? "\(millicores / 1000)" : "\(millicores)m"
-  }
-
-  /// `4608Mi`, or whole GiB as `8 GiB`.
-  public static func memory(_ bytes: Int64) -> String {
-    let mebi: Int64 = 1 << 20
-    if bytes % (1 << 30) == 0, bytes > 0 { return "\(bytes >> 30) GiB" }
-    if bytes % mebi == 0 { return "\(bytes / mebi)Mi" }
-    return "\(bytes) B"
-  }
-
-  /// Always in millicores (`1000m`), for columns of requests.
-  public static func millicores(_ value: Int64) -> String { "\(value)m" }
-
-  /// Kubernetes notation: `1Gi`, `512Mi`, else bytes.
-  public static func quantity(bytes: Int64) -> String {
-    if bytes > 0, bytes % (1 << 30) == 0 { return "\(bytes >> 30)Gi" }
-    if bytes % (1 << 20) == 0 { return "\(bytes >> 20)Mi" }
-    return "\(bytes)"
-  }
-
-  static func list(_ items: [String]) -> String {
-    switch items.count {
-    case 0: ""
-    case 1: items[0]
-    default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-    }
+    "\(profile.name) (\(Quantities.cpu(profile.cpuMillicores)) CPU, \(Quantities.memory(profile.memoryBytes)))"
   }
 }

@@ -21,6 +21,6 @@ public struct Overhead: Sendable, Equatable {
   public var summary: String {
     model == "none"
       ? "none"
-      : "\(model): \(AnswerComposer.cpu(cpuMillicores)) CPU, \(AnswerComposer.memory(memoryBytes))"
+      : "\(model): \(Quantities.cpu(cpuMillicores)) CPU, \(Quantities.memory(memoryBytes))"
   }
 }

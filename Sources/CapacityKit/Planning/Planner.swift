@@ -61,7 +61,7 @@ public struct Planner: Sendable {
           cpu: Percent.of(plan.requests.cpu, in: allocatable.cpu).tenths,
           memory: Percent.of(plan.requests.memory, in: allocatable.memory).tenths)
         reasons.append(
-          "scaling down \(Self.list(plan.steps.map(\.description))) makes it fit, with cpu requests at "
+          "scaling down \(Quantities.list(plan.steps.map(\.description))) makes it fit, with cpu requests at "
             + "\(Percent(tenths: after.cpu)) % and memory requests at \(Percent(tenths: after.memory)) % of allocatable"
         )
       } else {
@@ -122,7 +122,7 @@ public struct Planner: Sendable {
     }
     if !missing.isEmpty {
       notes.append(
-        "requests missing for \(Self.list(missing)) count as 0, so the footprint understates the need"
+        "requests missing for \(Quantities.list(missing)) count as 0, so the footprint understates the need"
       )
     }
     return notes
@@ -215,9 +215,4 @@ public struct Planner: Sendable {
     resource == .cpu ? "\(amount)m" : Quantity.bytes(amount).description
   }
 
-  /// Joins `a`, `a and b`, `a, b and c`.
-  static func list(_ items: [String]) -> String {
-    guard let last = items.last else { return "" }
-    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
-  }
 }

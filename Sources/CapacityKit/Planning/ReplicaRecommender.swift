@@ -203,7 +203,7 @@ public struct ReplicaRecommender: Sendable {
     let memoryPercent = Percent.of(totalMemory, in: memory)
     let target = NumberFormat.decimal(targetRPS, places: 0)
     let need =
-      "\(webReplicas) × \(webRow.name) at \(webRow.cpuMillicores)m / \(AnswerComposer.quantity(bytes: webRow.memoryBytes)) "
+      "\(webReplicas) × \(webRow.name) at \(webRow.cpuMillicores)m / \(Quantities.quantity(bytes: webRow.memoryBytes)) "
       + "and the rest request \(cpuPercent) % of allocatable CPU and \(memoryPercent) % of memory"
     let fitsRequests = totalCPU <= cpu && totalMemory <= memory
     if totalCPU * 5 <= cpu * 4 && totalMemory * 5 <= memory * 4 {

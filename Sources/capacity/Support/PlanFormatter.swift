@@ -8,8 +8,8 @@ enum PlanFormatter {
       let overhead = profile.overhead.summary
       lines.append(
         RunListFormatter.pad(profile.name, 13) + " "
-          + RunListFormatter.pad(AnswerComposer.cpu(profile.cpuMillicores), 5)
-          + " " + RunListFormatter.pad(AnswerComposer.memory(profile.memoryBytes), 10) + " " + overhead)
+          + RunListFormatter.pad(Quantities.cpu(profile.cpuMillicores), 5)
+          + " " + RunListFormatter.pad(Quantities.memory(profile.memoryBytes), 10) + " " + overhead)
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -22,14 +22,14 @@ enum PlanFormatter {
         [
           RunListFormatter.pad(component.name, 19), RunListFormatter.pad(component.kind, 13),
           RunListFormatter.lpad("\(component.replicas)", 8),
-          RunListFormatter.lpad(AnswerComposer.cpu(component.cpuRequestMillicores), 12),
-          RunListFormatter.lpad(AnswerComposer.memory(component.memoryRequestBytes), 12),
+          RunListFormatter.lpad(Quantities.cpu(component.cpuRequestMillicores), 12),
+          RunListFormatter.lpad(Quantities.memory(component.memoryRequestBytes), 12),
         ].joined(separator: " "))
     }
     let footprint = Footprint(deployment)
     lines.append(
-      "total requests: \(AnswerComposer.cpu(footprint.cpuRequestMillicores)) CPU, "
-        + AnswerComposer.memory(footprint.memoryRequestBytes))
+      "total requests: \(Quantities.cpu(footprint.cpuRequestMillicores)) CPU, "
+        + Quantities.memory(footprint.memoryRequestBytes))
     lines.append("")
     for fit in plan.fits {
       lines.append(

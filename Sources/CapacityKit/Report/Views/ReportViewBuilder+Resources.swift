@@ -18,14 +18,14 @@ extension ReportViewBuilder {
         + "one \(recommendation.webComponent) replica carries \(NumberFormat.decimal(recommendation.perReplicaRps, places: 1)) "
         + "req/s within the SLO (\(recommendation.throughputBasis)), planned at "
         + "\(NumberFormat.percent(recommendation.utilisation, places: 0)) utilisation: "
-        + "\(recommendation.webReplicas) replica(s); in all \(AnswerComposer.millicores(recommendation.cpuMillicores)) CPU and "
-        + "\(AnswerComposer.quantity(bytes: recommendation.memoryBytes)) memory requested."
+        + "\(recommendation.webReplicas) replica(s); in all \(Quantities.millicores(recommendation.cpuMillicores)) CPU and "
+        + "\(Quantities.quantity(bytes: recommendation.memoryBytes)) memory requested."
       view.assumptions = recommendation.assumptions
       view.replicaRows = recommendation.components.map { row in
         ReportView.ReplicaRow(
-          name: row.name, replicas: "\(row.replicas)", cpu: AnswerComposer.millicores(row.cpuMillicores),
+          name: row.name, replicas: "\(row.replicas)", cpu: Quantities.millicores(row.cpuMillicores),
           memory: Self.mebibytes(row.memoryBytes),
-          manifestCPU: row.manifestCpuMillicores.map(AnswerComposer.millicores) ?? "–",
+          manifestCPU: row.manifestCpuMillicores.map(Quantities.millicores) ?? "–",
           manifestMemory: row.manifestMemoryBytes.map(Self.mebibytes) ?? "–", basis: row.basis,
           derivation: row.derivation)
       }

@@ -14,7 +14,7 @@ public struct ReportViewBuilder: Sendable {
       profiles: document.profiles.map(profileRow),
       footprint: footprint?.components.map(componentRow) ?? [],
       footprintTotal: footprint.map {
-        "\(AnswerComposer.millicores($0.cpuMillicores)) CPU, \(AnswerComposer.quantity(bytes: $0.memoryBytes))"
+        "\(Quantities.millicores($0.cpuMillicores)) CPU, \(Quantities.quantity(bytes: $0.memoryBytes))"
       } ?? "",
       runs: runs, methods: document.methods,
       trends: document.trends.map(trendSection), hasTrends: !document.trends.isEmpty,
@@ -43,7 +43,7 @@ public struct ReportViewBuilder: Sendable {
     let overhead = entry.overhead.summary
     return ReportView.ProfileRow(
       name: entry.name,
-      capacity: "\(AnswerComposer.cpu(entry.cpuMillicores)) CPU, \(AnswerComposer.memory(entry.memoryBytes))",
+      capacity: "\(Quantities.cpu(entry.cpuMillicores)) CPU, \(Quantities.memory(entry.memoryBytes))",
       overhead: overhead,
       cpuPct: entry.cpuRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
       memoryPct: entry.memoryRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
@@ -96,10 +96,10 @@ public struct ReportViewBuilder: Sendable {
   private func componentRow(_ entry: ReportDocument.ComponentEntry) -> ReportView.ComponentRow {
     ReportView.ComponentRow(
       name: entry.name, kind: entry.kind, replicas: "\(entry.replicas)",
-      cpu: AnswerComposer.millicores(entry.cpuMillicores),
-      memory: AnswerComposer.quantity(bytes: entry.memoryBytes),
-      totalCPU: AnswerComposer.millicores(entry.cpuMillicores * Int64(entry.replicas)),
-      totalMemory: AnswerComposer.quantity(bytes: entry.memoryBytes * Int64(entry.replicas)))
+      cpu: Quantities.millicores(entry.cpuMillicores),
+      memory: Quantities.quantity(bytes: entry.memoryBytes),
+      totalCPU: Quantities.millicores(entry.cpuMillicores * Int64(entry.replicas)),
+      totalMemory: Quantities.quantity(bytes: entry.memoryBytes * Int64(entry.replicas)))
   }
 
   private func runSection(_ entry: ReportDocument.RunEntry, run: Run?) -> ReportView.RunSection {

@@ -1,0 +1,31 @@
+/// How the report, the answer and the terminal write amounts of CPU and memory, and lists.
+public enum Quantities {
+  /// `3350m`, or whole cores as `4`.
+  public static func cpu(_ millicores: Int64) -> String {
+    millicores % 1000 == 0 ? "\(millicores / 1000)" : "\(millicores)m"
+  }
+
+  /// `4608Mi`, or whole GiB as `8 GiB`.
+  public static func memory(_ bytes: Int64) -> String {
+    let mebi: Int64 = 1 << 20
+    if bytes % (1 << 30) == 0, bytes > 0 { return "\(bytes >> 30) GiB" }
+    if bytes % mebi == 0 { return "\(bytes / mebi)Mi" }
+    return "\(bytes) B"
+  }
+
+  /// Always in millicores (`1000m`), for columns of requests.
+  public static func millicores(_ value: Int64) -> String { "\(value)m" }
+
+  /// Kubernetes notation: `1Gi`, `512Mi`, else bytes.
+  public static func quantity(bytes: Int64) -> String {
+    if bytes > 0, bytes % (1 << 30) == 0 { return "\(bytes >> 30)Gi" }
+    if bytes % (1 << 20) == 0 { return "\(bytes >> 20)Mi" }
+    return "\(bytes)"
+  }
+
+  /// `a`, `a and b`, `a, b and c`.
+  static func list(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+  }
+}
