@@ -1,3 +1,17 @@
+/// A byte parser that reads the records starting in `start..<limit` and returns where the next
+/// record starts, so a file can be parsed in parts on several cores.
+protocol ChunkParser: Sendable {
+  func parse(
+    _ bytes: UnsafeRawBufferPointer, start: Int, limit: Int, into accumulator: inout RequestAccumulator,
+    progress: ProgressCounter?
+  ) -> Int
+}
+
+extension JTLCSVParser: ChunkParser {}
+extension K6CSVParser: ChunkParser {}
+extension K6JSONParser: ChunkParser {}
+extension VegetaParser: ChunkParser {}
+
 /// Picks the parser for a raw log's kind and runs it over the mapped bytes.
 struct RawLogParsing {
   struct Parsed {
@@ -12,11 +26,23 @@ struct RawLogParsing {
   /// Work to run on another core meanwhile (hashing the file).
   var alongside: (@Sendable () -> Void)?
 
+  /// Runs a line-oriented parser over the file in parts on all cores, each into its own accumulator.
+  private func parseInParts(_ parser: some ChunkParser, _ bytes: UnsafeRawBufferPointer, start: Int)
+    -> [RequestAccumulator]
+  {
+    let shared = Unchecked(value: bytes)
+    let partBudget = max(1, budget / ChunkedParse.defaultParts)
+    let counter = progress
+    return ChunkedParse.run(bytes: bytes, start: start, alongside: alongside) { start, limit in
+      var accumulator = RequestAccumulator(exactBudget: partBudget)
+      let stopped = parser.parse(
+        shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
+      return (accumulator, stopped)
+    }
+  }
+
   func parse(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> Parsed {
     let path = file.path
-    let shared = Unchecked(value: bytes)
-    let parts = ChunkedParse.defaultParts
-    let partBudget = max(1, budget / parts)
     let counter = progress
     switch file.kind {
     case .jmeterCSV:
@@ -25,15 +51,7 @@ struct RawLogParsing {
       let missing = layout.missingRequired
       guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
       let parser = JTLCSVParser(layout: layout)
-      let chunks = ChunkedParse.run(
-        bytes: bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes), alongside: alongside
-      ) {
-        start, limit in
-        var accumulator = RequestAccumulator(exactBudget: partBudget)
-        let stopped = parser.parse(
-          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
-        return (accumulator, stopped)
-      }
+      let chunks = parseInParts(parser, bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes))
       var diagnostics: [Diagnostic] = []
       if !layout.hasHeader {
         diagnostics.append(
@@ -46,31 +64,11 @@ struct RawLogParsing {
       let parser = try K6CSVParser(header: header)
       let missing = parser.missingRequired
       guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
-      let chunks = ChunkedParse.run(bytes: bytes, start: dataStart, alongside: alongside) { start, limit in
-        var accumulator = RequestAccumulator(exactBudget: partBudget)
-        let stopped = parser.parse(
-          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
-        return (accumulator, stopped)
-      }
-      return Parsed(tool: .k6, chunks: chunks)
+      return Parsed(tool: .k6, chunks: parseInParts(parser, bytes, start: dataStart))
     case .k6JSON:
-      let parser = K6JSONParser()
-      let chunks = ChunkedParse.run(bytes: bytes, start: 0, alongside: alongside) { start, limit in
-        var accumulator = RequestAccumulator(exactBudget: partBudget)
-        let stopped = parser.parse(
-          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
-        return (accumulator, stopped)
-      }
-      return Parsed(tool: .k6, chunks: chunks)
+      return Parsed(tool: .k6, chunks: parseInParts(K6JSONParser(), bytes, start: 0))
     case .vegetaCSV:
-      let parser = VegetaParser()
-      let chunks = ChunkedParse.run(bytes: bytes, start: 0, alongside: alongside) { start, limit in
-        var accumulator = RequestAccumulator(exactBudget: partBudget)
-        let stopped = parser.parse(
-          shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
-        return (accumulator, stopped)
-      }
-      return Parsed(tool: .vegeta, chunks: chunks)
+      return Parsed(tool: .vegeta, chunks: parseInParts(VegetaParser(), bytes, start: 0))
     case .gatlingLog:
       var accumulator = RequestAccumulator(exactBudget: budget)
       _ = ChunkedParse.alongside(alongside) {
