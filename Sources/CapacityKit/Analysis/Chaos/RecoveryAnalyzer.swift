@@ -65,7 +65,8 @@ public struct RecoveryAnalyzer: Sendable {
         limit: baseline * (1 + settings.p95Tolerance))
       let window =
         history == .perSecond
-        ? "p95 is per 10 s window of the raw log (log-scale buckets, ≤ 1.6 % off), so recovery is "
+        ? "p95 is per window of the raw log (10 s, longer for runs over 10 000 s; log-scale buckets, "
+          + "≤ 1.6 % off), so recovery is "
           + "known to the window"
         : "p95 is Locust's ~10 s rolling window, so recovery includes up to 10 s of window lag"
       result.notes.append(
