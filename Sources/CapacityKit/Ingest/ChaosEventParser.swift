@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a fault-event log: CSV with a header naming `time`, `action`, `target` and optionally
-/// `target_s`, or JSON Lines with the same keys. Times are ISO-8601 (with `Z` or an offset) or
+/// `target_s`, `fault_id` and `ends` (see `ChaosEvent`), or JSON Lines with the same keys. Times are ISO-8601 (with `Z` or an offset) or
 /// Unix epoch seconds. A line that cannot be read is an error naming the file and line: a wrong
 /// event time would silently move every recovery figure.
 public struct ChaosEventParser: Sendable {
@@ -21,7 +21,9 @@ public struct ChaosEventParser: Sendable {
     let events =
       bytes[start] == UInt8(ascii: "{")
       ? try parseJSONLines(bytes, file: file) : try parseCSV(bytes, file: file)
-    return events.sorted { $0.time < $1.time }
+    // Stable: rows with the same time keep their order in the file (a start before its end).
+    return events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+      .map(\.element)
   }
 
   private func parseCSV(_ bytes: [UInt8], file: String) throws(IngestError) -> [ChaosEvent] {
@@ -34,7 +36,8 @@ public struct ChaosEventParser: Sendable {
       events.append(
         try event(
           time: row.text("time"), action: row.text("action"), target: row.text("target"),
-          targetSeconds: row.text("target_s"), at: location))
+          targetSeconds: row.text("target_s"), faultID: row.text("fault_id"), ends: row.text("ends"),
+          at: location))
     }
     return events
   }
@@ -59,13 +62,14 @@ public struct ChaosEventParser: Sendable {
       events.append(
         try event(
           time: text("time"), action: text("action"), target: text("target"),
-          targetSeconds: text("target_s"), at: location))
+          targetSeconds: text("target_s"), faultID: text("fault_id"), ends: text("ends"), at: location))
     }
     return events
   }
 
   private func event(
-    time: String, action: String, target: String, targetSeconds: String, at location: SourceLocation
+    time: String, action: String, target: String, targetSeconds: String, faultID: String, ends: String,
+    at location: SourceLocation
   ) throws(IngestError) -> ChaosEvent {
     let trimmed = time.trimmingWhitespace()
     guard let date = UTCTimestamp.parse(trimmed) ?? Double(trimmed).map(Date.init(timeIntervalSince1970:))
@@ -85,6 +89,12 @@ public struct ChaosEventParser: Sendable {
     }
     return ChaosEvent(
       time: date, action: action.trimmingWhitespace(), target: target.trimmingWhitespace(),
-      targetSeconds: seconds, origin: .eventsFile, location: location)
+      targetSeconds: seconds, origin: .eventsFile, location: location,
+      faultID: Self.optional(faultID), ends: Self.optional(ends))
+  }
+
+  private static func optional(_ text: String) -> String? {
+    let trimmed = text.trimmingWhitespace()
+    return trimmed.isEmpty ? nil : trimmed
   }
 }

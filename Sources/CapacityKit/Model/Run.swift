@@ -29,6 +29,9 @@ public struct Run: Sendable, Equatable {
   /// Rows of a raw request log that were not counted as requests (sub-results, transaction
   /// parents), by reason.
   public var setAside: [SetAsideCount]
+  /// Raw request logs: each request's end to the millisecond (successes as a bitmap, failures
+  /// listed), for per-request fault figures; `nil` for other tools and runs stored before it was kept.
+  public var requestMarks: RequestMarks?
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

@@ -14,6 +14,7 @@ enum RunMapping {
     var exceptions: [ExceptionGroupRecord]
     var diagnostics: [DiagnosticRecord]
     var setAside: [SetAsideRecord] = []
+    var marks: RequestMarksRecord?
 
     func insert(_ db: Database) throws {
       try run.insert(db)
@@ -25,6 +26,7 @@ enum RunMapping {
       for record in exceptions { try record.insert(db) }
       for record in diagnostics { try record.insert(db) }
       for record in setAside { try record.insert(db) }
+      try marks?.insert(db)
     }
   }
 
@@ -90,6 +92,7 @@ enum RunMapping {
     rows.setAside = run.setAside.enumerated().map { position, entry in
       SetAsideRecord(runId: id, position: position, reason: entry.reason.rawValue, count: entry.count)
     }
+    rows.marks = run.requestMarks.map { RequestMarksRecord(runId: id, marks: $0) }
     return rows
   }
 
@@ -144,6 +147,7 @@ enum RunMapping {
         SetAsideReason(rawValue: row.reason).map { SetAsideCount(reason: $0, count: row.count) }
       })
     run.endpointTimelines = endpointTimelines
+    run.requestMarks = try RequestMarksRecord.all(ofRun: id, in: db).first?.marks
     return run
   }
 }

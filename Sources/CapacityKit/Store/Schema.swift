@@ -155,6 +155,18 @@ enum Schema {
       ALTER TABLE timeline_point ADD COLUMN window_percentiles TEXT;  -- JSON; raw logs only
       """
     ),
+    (
+      "v5-request-marks",
+      """
+      CREATE TABLE request_marks (                -- raw logs: each request's end, to the ms
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        pages BLOB NOT NULL,                      -- success bitmap pages (RequestMarksRecord)
+        failures BLOB NOT NULL,                   -- failed requests' end times, Unix ms
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

@@ -16,6 +16,7 @@ struct RawRunSummarizer {
     /// Byte offsets of the warnings, with their messages, and how many there were in all.
     var warnings: [(offset: Int, message: String)] = []
     var warningCount = 0
+    var marks = RequestMarks()
   }
 
   private struct Merged {
@@ -182,6 +183,7 @@ struct RawRunSummarizer {
         lastSeen: Date(timeIntervalSince1970: Double(group.lastMs) / 1000))
     }.sorted { ($0.name, $0.message) < ($1.name, $1.message) }
     summary.setAside = setAside.keys.sorted().map { SetAsideCount(reason: $0, count: setAside[$0]!) }
+    summary.marks = RequestMarksBuilder.merged(chunks.map { $0.marks.marks() })
     for index in chunks.indices { chunks[index].release() }
     return summary
   }

@@ -48,6 +48,8 @@ struct RequestAccumulator {
   var usesHistograms = false
   var firstStartMs = Int64.max
   var lastEndMs = Int64.min
+  /// Each request's end, to the millisecond, for the per-request fault figures.
+  var marks = RequestMarksBuilder()
 
   init(exactBudget: Int) {
     self.exactBudget = exactBudget
@@ -75,6 +77,7 @@ struct RequestAccumulator {
     if startMs < firstStartMs { firstStartMs = startMs }
     let endMs = startMs + Int64(latencyMs.rounded(.up))
     if endMs > lastEndMs { lastEndMs = endMs }
+    marks.record(endMs: startMs + Int64(latencyMs.rounded()), failed: failed)
     let index = Int(label)
     perLabel[index].count += 1
     if failed { perLabel[index].failures += 1 }
