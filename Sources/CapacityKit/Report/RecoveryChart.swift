@@ -8,8 +8,13 @@ struct RecoveryChart {
   let before = 60.0
   let after = 120.0
 
-  /// - Parameters: time: the event, Unix seconds; label: its action and target.
-  func svg(for run: Run, time: Double, label rawLabel: String) -> String? {
+  /// - Parameters: time: the event, Unix seconds; label: its action and target; endAfter and
+  ///   endLabel: the action that ended the fault, seconds after the event; windowSeconds: the
+  ///   fault's analysis window, shaded.
+  func svg(
+    for run: Run, time: Double, label rawLabel: String, endAfter: Double? = nil, endLabel: String? = nil,
+    windowSeconds: Double? = nil
+  ) -> String? {
     let ticks = Tick.ticks(of: run).filter {
       Double($0.end) >= time - before && Double($0.start) <= time + after
     }
@@ -37,11 +42,27 @@ struct RecoveryChart {
     let p95 = path(ticks.compactMap { tick in tick.p95.map { (Double(tick.end), $0) } }, p95Top)
     let eventX = ChartScale.format(x(time))
     let label = HTMLEscaping.escape(rawLabel)
+    var marks = ""
+    if let windowSeconds, windowSeconds > 0 {
+      let right = x(min(time + windowSeconds, time + after))
+      marks +=
+        "<rect x=\"\(eventX)\" y=\"\(ChartScale.format(margin.top))\" width=\"\(ChartScale.format(right - x(time)))\" "
+        + "height=\"\(ChartScale.format(plotHeight))\" class=\"fault-window\"/>\n"
+    }
+    if let endAfter, endAfter >= 0, endAfter <= after {
+      let endX = ChartScale.format(x(time + endAfter))
+      let endText = HTMLEscaping.escape(endLabel ?? "end")
+      marks +=
+        "<line x1=\"\(endX)\" y1=\"\(ChartScale.format(margin.top))\" x2=\"\(endX)\" "
+        + "y2=\"\(ChartScale.format(margin.top + plotHeight))\" class=\"event-end\"/>\n"
+        + "<text x=\"\(endX)\" y=\"\(ChartScale.format(margin.top + plotHeight - 4))\" class=\"axis\" "
+        + "text-anchor=\"start\">\(endText)</text>\n"
+    }
     return """
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(ChartScale.format(width)) \(ChartScale.format(height))" \
       role="img" aria-label="Successes, failures and p95 around \(label)" class="chart">
       <rect x="\(ChartScale.format(margin.left))" y="\(ChartScale.format(margin.top))" width="\(ChartScale.format(plotWidth))" height="\(ChartScale.format(plotHeight))" class="plot"/>
-      <path d="\(successes)" class="rps"/>
+      \(marks)<path d="\(successes)" class="rps"/>
       <path d="\(failures)" class="failures"/>
       <path d="\(p95)" class="p95"/>
       <line x1="\(eventX)" y1="\(ChartScale.format(margin.top))" x2="\(eventX)" y2="\(ChartScale.format(margin.top + plotHeight))" class="event"/>

@@ -17,6 +17,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   public var skippedFiles: [String] = []
   /// Recovery around fault events (from `--events`) or detected incidents, per run.
   public var chaos: [ChaosEntry] = []
+  /// How the events file was read: the words taken as fault ends, end actions that closed nothing.
+  public var chaosNotes: [String]? = nil
   /// Scenarios of this report with two or more stored runs, each run's headline figures.
   public var trends: [TrendEntry] = []
 
@@ -58,6 +60,21 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var judgedOn: String?
     public var pass: Bool?
     public var notes: [String]
+    /// The action that ended the fault (`unfreeze`, `restart`) and when; shown, never judged.
+    public var endAction: String? = nil
+    /// The event's time as Unix seconds (ms precision); `time` is to the second.
+    public var timeEpochS: Double? = nil
+    public var endTime: String? = nil
+    public var endS: Double? = nil
+    /// The fault's window, seconds from the event, and what ended it (`recovery-plus-settle`,
+    /// `next-fault`, `run-end`); the baseline's length; the gap between successes taken as normal.
+    public var windowS: Double? = nil
+    public var windowEnd: String? = nil
+    public var baselineS: Double? = nil
+    public var normalGapS: Double? = nil
+    /// `no visible effect`, `recovered`, `not recovered before the next fault`, `not recovered
+    /// before the run ended`.
+    public var effect: String? = nil
   }
   /// Saturation series (stepped runs, and runs at different user counts); absent when none.
   public var saturation: [SaturationEntry]? = nil

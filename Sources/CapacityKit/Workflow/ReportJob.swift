@@ -54,8 +54,23 @@ public struct ReportJob: Sendable {
       .series(analyses, runsAsSteps: runsAsSteps, loads: loads)
     let document = ReportBuilder(thresholds: applied).document(
       analyses: analyses, plan: plan, skippedFiles: skippedFiles, trends: trends, saturation: saturation,
-      objectives: objectives)
+      objectives: objectives, chaosNotes: chaosNotes(runs))
     return (document, analyses)
+  }
+
+  /// How the events file was read, and what the runs' data allows: per-request figures need a
+  /// raw log ingested with its request marks (runs stored before they were kept have none).
+  private func chaosNotes(_ runs: [Run]) -> [String] {
+    guard let events else { return [] }
+    var notes = FaultPairer().schedule(events).notes
+    let unmarked = runs.filter { $0.historyKind == .perSecond && $0.requestMarks == nil }.map(\.name)
+    if !unmarked.isEmpty {
+      notes.append(
+        "No per-request marks stored for \(unmarked.sorted().joined(separator: ", ")) (ingested by an "
+          + "earlier version): its fault figures are per second; ingest the raw log again into a new "
+          + "store for per-request figures.")
+    }
+    return notes
   }
 
   /// Stored resource files with samples during any of the runs (a minute of slack either side).

@@ -32,7 +32,7 @@ public struct FaultSchedule: Sendable, Equatable {
     if !endWords.isEmpty {
       notes.append(
         "Read as the end of a fault, not a fault of its own: "
-          + endWords.map { "`\($0)`" }.joined(separator: ", ") + " (\(paired) fault(s) closed). "
+          + endWords.joined(separator: ", ") + " (\(paired) fault(s) closed). "
           + "Other actions are faults.")
     }
     for end in unpairedEnds {

@@ -119,7 +119,8 @@ struct TickSignal: FaultSignal {
 
   private func inside(_ window: Range<Double>) -> [Tick] {
     let from = window.lowerBound.rounded(.down)
-    let to = window.upperBound.rounded(.down)
+    // A window reaching the run's end holds its last tick.
+    let to = window.upperBound >= Double(ticks.last?.end ?? 0) ? .infinity : window.upperBound.rounded(.down)
     return ticks.filter { Double($0.end) >= from && Double($0.end) < to }
   }
 

@@ -15,6 +15,8 @@ public struct ReportView: Sendable {
   public var hasTrends: Bool
   public var chaos: [ChaosRow]
   public var hasChaos: Bool
+  /// How the events file was read (end words, end actions that closed nothing).
+  public var chaosNotes: [String] = []
   public var skippedFiles: [String]
   public var hasSkippedFiles: Bool
   public var runCount: Int
@@ -228,6 +230,10 @@ public struct ReportView: Sendable {
     public var burst: String
     public var failedRequests: String
     public var recovery: String
+    /// `no visible effect`, `recovered`, `not recovered before the next fault`, …
+    public var effect: String
+    /// The fault's window, e.g. `+17.9 s (recovery + settle)`.
+    public var window: String
     public var dip: String
     public var target: String
     public var verdict: String

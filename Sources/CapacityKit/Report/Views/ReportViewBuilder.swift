@@ -22,6 +22,7 @@ public struct ReportViewBuilder: Sendable {
       skippedFiles: document.skippedFiles,
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
+    view.chaosNotes = document.chaosNotes ?? []
     view.saturation = (document.saturation ?? []).map {
       SaturationSectionBuilder().section($0, sloP95Ms: document.slo.p95Ms)
     }
@@ -66,12 +67,16 @@ public struct ReportViewBuilder: Sendable {
 
   private func chaosRow(_ entry: ReportDocument.ChaosEntry, run: Run?) -> ReportView.ChaosRow {
     func seconds(_ value: Double?) -> String {
-      value.map { NumberFormat.decimal($0, places: 0) + " s" } ?? "–"
+      value.map { NumberFormat.decimal($0, places: $0 < 10 && $0.rounded() != $0 ? 1 : 0) + " s" } ?? "–"
     }
     let label = "\(entry.action) \(entry.target)"
+    let ending = entry.endAction.map { " → \($0) at +\(seconds(entry.endS))" } ?? ""
+    let time = entry.timeEpochS ?? UTCTimestamp.parse(entry.time)?.timeIntervalSince1970
     let chart = run.flatMap { run in
-      UTCTimestamp.parse(entry.time).flatMap {
-        RecoveryChart().svg(for: run, time: $0.timeIntervalSince1970, label: label)
+      time.flatMap {
+        RecoveryChart().svg(
+          for: run, time: $0, label: label, endAfter: entry.endS, endLabel: entry.endAction,
+          windowSeconds: entry.windowS)
       }
     }
     let verdict: String
@@ -80,13 +85,23 @@ public struct ReportViewBuilder: Sendable {
     case false?: verdict = "FAIL"
     case nil: verdict = "no target"
     }
+    let effect = entry.effect ?? ""
+    let recovery =
+      entry.recoveryS.map { seconds($0) }
+      ?? (effect.hasPrefix("not recovered") ? effect : (entry.baselineP95Ms == nil ? "not measured" : "not within horizon"))
+    let windowEnd: String
+    switch entry.windowEnd {
+    case "next-fault"?: windowEnd = "next fault"
+    case "run-end"?: windowEnd = "run end"
+    default: windowEnd = "recovery + settle"
+    }
     return ReportView.ChaosRow(
-      run: entry.run, time: entry.time, event: label, origin: entry.origin,
+      run: entry.run, time: entry.time, event: label + ending, origin: entry.origin,
       interruption: seconds(entry.interruptionS),
       burst: "\(seconds(entry.burstS)), \(entry.burstFailures) failed",
-      failedRequests: "\(entry.failedRequests)",
-      recovery: entry.recoveryS.map { seconds($0) }
-        ?? (entry.baselineP95Ms == nil ? "not measured" : "not within horizon"),
+      failedRequests: "\(entry.failedRequests)", recovery: recovery,
+      effect: effect == RecoveryResult.Effect.none.rawValue ? effect : "",
+      window: entry.windowS.map { "+\(seconds($0)) (\(windowEnd))" } ?? "",
       dip: entry.throughputDipPct.map { NumberFormat.decimal($0, places: 0) + " %" } ?? "–",
       target: entry.targetS.map { "\(seconds($0)) on \(entry.judgedOn ?? "interruption")" } ?? "none",
       verdict: verdict, verdictClass: entry.pass == true ? "good" : (entry.pass == false ? "bad" : "none"),

@@ -130,8 +130,9 @@ import Testing
     let fault = ChaosEvent(
       time: Date(timeIntervalSince1970: 1_795_918_060), action: "kill", target: "redis-master")
     let result = try #require(RecoveryAnalyzer().analyze(run, events: [fault]).first)
-    // Ticks ending 61 … 68 have no success: 60 → 68.
-    #expect(result.interruptionSeconds == 8)
+    // Per request: the fault at 60.0, the first success after it ends at 68.0 + 0.4 s.
+    #expect(abs(result.interruptionSeconds - 8.4) < 1e-9)
+    #expect(result.resolutionSeconds == 0.001)
     #expect(result.failedRequests == 80)
     #expect(result.errorCategoryCheck(run))
     // Baseline p95 50 ms; the 60–69 and 70–79 windows hold 400 ms answers, so p95 is back within
