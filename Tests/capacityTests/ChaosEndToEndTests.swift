@@ -58,7 +58,10 @@ import Testing
     defer { runner.remove() }
     let events = fixtures + "/jmeter/events.csv"
     let analyzed = try chaosRows(
-      ["analyze", fixtures + "/jmeter/cf_jmeter.jtl", "--events", events, "-o", "report", "--db", "runs.sqlite"],
+      [
+        "analyze", fixtures + "/jmeter/cf_jmeter.jtl", "--events", events, "-o", "report", "--db",
+        "runs.sqlite",
+      ],
       in: runner)
     compare(analyzed, try truth("jmeter"), seconds: 0.5)
     #expect(analyzed.allSatisfy { $0["resolution_s"] as? Double == 0.001 })
@@ -66,6 +69,7 @@ import Testing
     let stored = try chaosRows(
       ["report", "--all", "--events", events, "-o", "report", "--db", "runs.sqlite"], in: runner)
     #expect(stored.map { $0["failed_requests"] as? Int } == analyzed.map { $0["failed_requests"] as? Int })
-    #expect(stored.map { $0["interruption_s"] as? Double } == analyzed.map { $0["interruption_s"] as? Double })
+    #expect(
+      stored.map { $0["interruption_s"] as? Double } == analyzed.map { $0["interruption_s"] as? Double })
   }
 }

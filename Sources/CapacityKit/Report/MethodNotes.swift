@@ -35,8 +35,13 @@ struct MethodNotes {
   }
 
   private var chaos: String {
-    "Recovery: the baseline is the \(seconds(recovery.baselineSeconds)) before a fault and the horizon the "
-      + "\(seconds(recovery.horizonSeconds)) after it; p95 has recovered when it stays within "
+    "Recovery: each fault is measured in its own window, from the fault to the next fault, its "
+      + "recovery plus \(seconds(recovery.settleSeconds)), or the run's end (at most "
+      + "\(seconds(recovery.horizonSeconds))); the baseline is the \(seconds(recovery.baselineSeconds)) before "
+      + "it, cut at the previous fault's window; end actions (unfreeze, restart, …) close their fault "
+      + "and are not judged; raw logs are measured per request (ms), Locust at its 1 s history; "
+      + "recovered means no failure and no gap beyond normal traffic for \(seconds(recovery.settleSeconds)), "
+      + "and p95 within "
       + "\(percent(recovery.p95Tolerance)) of the baseline for \(seconds(recovery.holdSeconds)); the "
       + "throughput dip is over \(recovery.throughputTicks)-tick rolling windows; default targets are "
       + "\(seconds(recovery.databaseOrCacheTarget)) for database or cache failover (judged on recovery) and "

@@ -26,7 +26,8 @@ extension RecoveryAnalyzer {
       result.pass = result.interruptionSeconds <= target
     case .recovery:
       // Not recovered inside the window: a failure if the window outlasted the target, else unknown.
-      result.pass = result.recoverySeconds.map { $0 <= target } ?? (result.windowSeconds >= target ? false : nil)
+      result.pass =
+        result.recoverySeconds.map { $0 <= target } ?? (result.windowSeconds >= target ? false : nil)
     }
     return result
   }
@@ -45,6 +46,7 @@ extension RecoveryAnalyzer {
     case .settled: ended = "recovery plus the \(seconds(settings.settleSeconds)) settle time"
     case .nextFault: ended = "the next fault"
     case .runEnd: ended = "the run's end"
+    case .horizon: ended = "the \(seconds(settings.horizonSeconds)) horizon"
     }
     notes.append(
       "Window: the fault to +\(seconds(result.windowSeconds)) (\(ended)); failures after it are not "
@@ -60,7 +62,7 @@ extension RecoveryAnalyzer {
       notes.append(
         "No visible effect: no failure and no gap beyond normal traffic for \(seconds(settings.settleSeconds)) "
           + "after the fault.")
-    case .notRecoveredBeforeNextFault, .notRecoveredBeforeRunEnd:
+    case .notRecoveredBeforeNextFault, .notRecoveredBeforeRunEnd, .notRecoveredInHorizon:
       notes.append(
         "\(result.effect.rawValue.prefix(1).uppercased() + result.effect.rawValue.dropFirst()): effects "
           + "were still present at +\(seconds(result.windowSeconds)); no recovery time is given.")

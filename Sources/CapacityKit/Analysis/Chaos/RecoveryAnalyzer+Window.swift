@@ -5,7 +5,9 @@ extension RecoveryAnalyzer {
   func measure(at time: Double, nextFault: Double, previousWindowEnd: Double?, _ data: RunData)
     -> RecoveryResult
   {
-    let limit = min(nextFault, data.end)
+    let limit = min(nextFault, data.end, time + settings.horizonSeconds)
+    let cut: RecoveryResult.WindowEnd =
+      limit == nextFault ? .nextFault : (limit == data.end ? .runEnd : .horizon)
     let baselineStart = max(time - settings.baselineSeconds, previousWindowEnd ?? -.infinity, data.start)
     let baseline = baselineStart..<max(baselineStart, time)
     let normalGap = data.signal.normalGap(in: baseline, settings: settings)
@@ -17,13 +19,15 @@ extension RecoveryAnalyzer {
     let visible = clean != time
     // Recovered no earlier than the end of the longest gap: the service may look clean before it.
     var recoveryPoint = clean.map { clean in
-      let gap = data.signal.longestSuccessGap(in: time..<max(time, min(limit, clean + settings.settleSeconds)))
+      let gap = data.signal.longestSuccessGap(
+        in: time..<max(time, min(limit, clean + settings.settleSeconds)))
       return visible ? max(clean, gap.start + gap.length) : clean
     }
     if let start = recoveryPoint, visible, let baselineP95 {
       recoveryPoint = candidates.first {
         $0 >= start
-          && latencyRecovered(from: $0, limit: limit, p95Limit: baselineP95 * (1 + settings.p95Tolerance), data)
+          && latencyRecovered(
+            from: $0, limit: limit, p95Limit: baselineP95 * (1 + settings.p95Tolerance), data)
       }
     }
     let windowEnd = recoveryPoint.map { min(limit, $0 + settings.settleSeconds) } ?? limit
@@ -35,13 +39,18 @@ extension RecoveryAnalyzer {
     result.recoverySeconds = recoveryPoint.map { $0 - time }
     result.windowEnd =
       recoveryPoint.map { $0 + settings.settleSeconds < limit } == true
-      ? .settled : (nextFault <= data.end ? .nextFault : .runEnd)
+      ? .settled : cut
     if !visible {
       result.effect = .none
     } else if recoveryPoint == nil {
-      result.effect = nextFault <= data.end ? .notRecoveredBeforeNextFault : .notRecoveredBeforeRunEnd
+      let effects: [RecoveryResult.WindowEnd: RecoveryResult.Effect] = [
+        .nextFault: .notRecoveredBeforeNextFault, .runEnd: .notRecoveredBeforeRunEnd,
+        .horizon: .notRecoveredInHorizon,
+      ]
+      result.effect = effects[cut] ?? .notRecoveredBeforeRunEnd
     }
-    result.notes = windowNotes(result, baselineCut: previousWindowEnd.map { $0 >= time - settings.baselineSeconds } ?? false, data)
+    result.notes = windowNotes(
+      result, baselineCut: previousWindowEnd.map { $0 >= time - settings.baselineSeconds } ?? false, data)
     return result
   }
 
@@ -64,9 +73,12 @@ extension RecoveryAnalyzer {
   }
 
   /// p95 within the limit, with successes, in every tick ending in the hold time after `start`.
-  private func latencyRecovered(from start: Double, limit: Double, p95Limit: Double, _ data: RunData) -> Bool {
+  private func latencyRecovered(from start: Double, limit: Double, p95Limit: Double, _ data: RunData) -> Bool
+  {
     guard start + settings.holdSeconds <= limit + 1e-9 else { return false }
-    let hold = data.ticks.filter { Double($0.end) > start && Double($0.end) <= start + settings.holdSeconds + 1e-9 }
+    let hold = data.ticks.filter {
+      Double($0.end) > start && Double($0.end) <= start + settings.holdSeconds + 1e-9
+    }
     return !hold.isEmpty && hold.allSatisfy { $0.successes > 0 && ($0.p95 ?? .infinity) <= p95Limit }
   }
 

@@ -24,7 +24,8 @@ public struct RecoveryAnalyzer: Sendable {
   public func analyze(_ run: Run, faults: [Fault]) -> [RecoveryResult] {
     let ticks = Tick.ticks(of: run)
     guard let first = ticks.first, let last = ticks.last else { return [] }
-    let signal: any FaultSignal = run.requestMarks.map { RequestSignal(marks: $0) } ?? TickSignal(ticks: ticks)
+    let signal: any FaultSignal =
+      run.requestMarks.map { RequestSignal(marks: $0) } ?? TickSignal(ticks: ticks)
     let data = RunData(
       ticks: ticks, signal: signal, history: run.hasWindowedPercentiles ? run.historyKind : nil,
       start: Double(first.start), end: max(Double(last.end), run.endedAt?.timeIntervalSince1970 ?? 0))

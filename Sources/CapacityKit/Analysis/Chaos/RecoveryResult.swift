@@ -7,7 +7,7 @@ public struct RecoveryResult: Sendable, Equatable {
   /// Spacing of the data the figures rest on, seconds (raw logs: 0.001, Locust history: 1).
   public var resolutionSeconds: Double
   /// The fault's window, seconds from the event: it ends at the next fault, at recovery plus the
-  /// settle time, or at the run's end, whichever comes first.
+  /// settle time, or at the run's end, whichever comes first (and at most the horizon).
   public var windowSeconds: Double
   public var windowEnd: WindowEnd
   /// Seconds of baseline before the event (60 s, less when cut at the previous fault's window
@@ -53,6 +53,7 @@ public struct RecoveryResult: Sendable, Equatable {
     case settled = "recovery-plus-settle"
     case nextFault = "next-fault"
     case runEnd = "run-end"
+    case horizon
   }
 
   public enum Effect: String, Sendable, Codable {
@@ -60,6 +61,7 @@ public struct RecoveryResult: Sendable, Equatable {
     case recovered
     case notRecoveredBeforeNextFault = "not recovered before the next fault"
     case notRecoveredBeforeRunEnd = "not recovered before the run ended"
+    case notRecoveredInHorizon = "not recovered within the horizon"
   }
 
   /// 1 − lowest ÷ baseline throughput, 0…1.

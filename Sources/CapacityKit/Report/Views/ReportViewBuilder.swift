@@ -88,11 +88,13 @@ public struct ReportViewBuilder: Sendable {
     let effect = entry.effect ?? ""
     let recovery =
       entry.recoveryS.map { seconds($0) }
-      ?? (effect.hasPrefix("not recovered") ? effect : (entry.baselineP95Ms == nil ? "not measured" : "not within horizon"))
+      ?? (effect.hasPrefix("not recovered")
+        ? effect : (entry.baselineP95Ms == nil ? "not measured" : "not within horizon"))
     let windowEnd: String
     switch entry.windowEnd {
     case "next-fault"?: windowEnd = "next fault"
     case "run-end"?: windowEnd = "run end"
+    case "horizon"?: windowEnd = "horizon"
     default: windowEnd = "recovery + settle"
     }
     return ReportView.ChaosRow(

@@ -33,7 +33,8 @@ struct RequestMarksRecord: RunChildRecord {
     let words = Self.words(pages)
     var result = RequestMarks()
     for start in stride(from: 0, to: words.count, by: RequestMarks.pageWords + 1) {
-      result.pages[Int64(bitPattern: words[start])] = Array(words[(start + 1)...(start + RequestMarks.pageWords)])
+      result.pages[Int64(bitPattern: words[start])] = Array(
+        words[(start + 1)...(start + RequestMarks.pageWords)])
     }
     result.failureEndsMs = Self.words(failures).map { Int64(bitPattern: $0) }
     return result
@@ -45,7 +46,9 @@ struct RequestMarksRecord: RunChildRecord {
 
   private static func words(_ data: Data) -> [UInt64] {
     data.withUnsafeBytes { raw in
-      stride(from: 0, to: raw.count, by: 8).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt64.self)) }
+      stride(from: 0, to: raw.count, by: 8).map {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt64.self))
+      }
     }
   }
 }

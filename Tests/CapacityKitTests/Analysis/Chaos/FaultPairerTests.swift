@@ -8,7 +8,8 @@ import Testing
     _ second: Double, _ action: String, _ target: String, id: String? = nil, ends: String? = nil
   ) -> ChaosEvent {
     ChaosEvent(
-      time: Date(timeIntervalSince1970: 1_000 + second), action: action, target: target, faultID: id, ends: ends)
+      time: Date(timeIntervalSince1970: 1_000 + second), action: action, target: target, faultID: id,
+      ends: ends)
   }
 
   @Test func endWordsCloseTheFaultOfTheirTarget() {
@@ -37,7 +38,8 @@ import Testing
       event(5, "chaos-monkey", "web"), event(6, "over", "web", ends: "true"),
       event(7, "restart", "worker", ends: "false"),
     ])
-    #expect(schedule.faults.map(\.start.action) == ["inject latency", "partition", "chaos-monkey", "restart"])
+    #expect(
+      schedule.faults.map(\.start.action) == ["inject latency", "partition", "chaos-monkey", "restart"])
     #expect(schedule.faults.map { $0.end?.action } == ["all good", "done", "over", nil])
     // Only words read as ends are listed, not explicit columns.
     #expect(schedule.endWords.isEmpty)

@@ -14,7 +14,8 @@ import Testing
       for request in 0..<10 {
         let stamp = (Self.base + Int64(second)) * 1_000 + Int64(request * 100)
         if refused.contains(where: { $0.contains(second) }) {
-          lines.append("\(stamp),3,GET /,Non HTTP response code: java.net.ConnectException,refused,T 1-1,false,20")
+          lines.append(
+            "\(stamp),3,GET /,Non HTTP response code: java.net.ConnectException,refused,T 1-1,false,20")
         } else {
           lines.append("\(stamp),50,GET /,200,OK,T 1-1,true,20")
         }
