@@ -40,6 +40,21 @@ public final class RunStore: Sendable {
     }
   }
 
+  /// Stores `run`'s request marks when its stored copy has none (stored by an earlier version).
+  public func addRequestMarks(of run: Run) throws(StoreError) {
+    guard let marks = run.requestMarks else { return }
+    do {
+      try writer.write { db in
+        guard try RunRecord.exists(db, key: run.id),
+          try RequestMarksRecord.all(ofRun: run.id, in: db).isEmpty
+        else { return }
+        try RequestMarksRecord(runId: run.id, marks: marks).insert(db)
+      }
+    } catch {
+      throw StoreError(error)
+    }
+  }
+
   /// Stored runs that match `filter`, oldest first.
   public func listRuns(matching filter: RunFilter) throws(StoreError) -> [StoredRun] {
     try listRuns().filter(filter.matches)

@@ -41,6 +41,7 @@ public struct RunIngestor: Sendable {
         outcome.added.append(run.name)
       } else {
         outcome.alreadyStored.append(run.name)
+        try store.addRequestMarks(of: run)
       }
       var stored = try store.run(id: run.id)
       // The name reflects this invocation's grouping (a folder prefix when names clash).
