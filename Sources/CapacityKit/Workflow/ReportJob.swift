@@ -67,8 +67,8 @@ public struct ReportJob: Sendable {
     if !unmarked.isEmpty {
       notes.append(
         "No per-request marks stored for \(unmarked.sorted().joined(separator: ", ")) (ingested by an "
-          + "earlier version): its fault figures are per second; ingest the raw log again into a new "
-          + "store for per-request figures.")
+          + "earlier version): its fault figures are per second; run capacity ingest on the raw log "
+          + "again to add them.")
     }
     return notes
   }
