@@ -20,7 +20,11 @@ public struct ReportBuilder: Sendable {
     }
     let methods = Set(ordered.map(\.latency.method)).sorted { $0.rawValue < $1.rawValue }
     var document = ReportDocument(
-      answer: composer.answer(plan: plan), evidence: composer.evidence(ordered),
+      answer: [
+        composer.answer(plan: plan),
+        composer.functionalNote(ordered, plan: plan, sizedFromHealthy: plan.sizing != nil),
+      ].compactMap { $0 }.joined(separator: " "),
+      evidence: composer.causes(ordered, plan: plan) + composer.evidence(ordered),
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
       runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
       profiles: profileEntries(plan),
@@ -42,7 +46,7 @@ public struct ReportBuilder: Sendable {
           })
       })
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
-    return withResources(document, plan: plan)
+    return withAnswer(withResources(document, plan: plan), plan: plan)
   }
 
   /// The `saturation` section, the objectives with each run's results, and the capacity-at-SLO evidence.
