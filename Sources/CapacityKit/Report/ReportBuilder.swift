@@ -54,10 +54,10 @@ public struct ReportBuilder: Sendable {
     _ document: inout ReportDocument, analyses: [RunAnalysis], saturation: [SaturationAnalysis],
     objectives: ServiceLevelObjectives?
   ) {
-    let entries = SaturationEntryBuilder()
+    let entries = SaturationEntryBuilder(forecastErrorLimit: thresholds.forecastErrorLimit)
     if !saturation.isEmpty {
       document.saturation = saturation.map(entries.entry)
-      document.evidence += CapacityEvidence().sentences(saturation)
+      document.evidence += CapacityEvidence(forecastErrorLimit: thresholds.forecastErrorLimit).sentences(saturation)
     }
     guard let objectives else { return }
     document.slo.objectives = objectives.objectives.map(entries.objective)
