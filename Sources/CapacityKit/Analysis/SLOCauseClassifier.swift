@@ -182,7 +182,7 @@ public struct SLOCauseClassifier: Sendable {
       guard !failing.isEmpty, failing.count <= limit else { return nil }
       let held = failing.reduce(Int64(0)) { $0 + $1.failures }
       guard Double(held) >= thresholds.causeFailureShare * Double(max(analysis.failures, 1)),
-        healthy(endpoints, without: failing)
+        healthy(endpoints, without: failing, latency: false)
       else { return nil }
       let types = errorTypes(of: failing, in: analysis.run)
       let what = failing.map {
@@ -194,21 +194,23 @@ public struct SLOCauseClassifier: Sendable {
           + ", \(NumberFormat.percent(Double(held) / Double(max(analysis.failures, 1)), places: 0)) of all failures")
     }
     let slow = endpoints.filter { ($0.latency.p95 ?? 0) > thresholds.sloP95Ms }
-    guard !slow.isEmpty, slow.count <= limit, healthy(endpoints, without: slow) else { return nil }
+    guard !slow.isEmpty, slow.count <= limit, healthy(endpoints, without: slow, latency: true) else { return nil }
     return Concentration(
       endpoints: slow.map(label), errorTypes: [],
       evidence: Quantities.list(slow.map { "\(label($0)) p95 \(NumberFormat.milliseconds($0.latency.p95))" })
         + " while the other endpoints met the p95 objective")
   }
 
-  /// The other endpoints together meet the error objective and each meets the p95 objective.
-  private func healthy(_ endpoints: [EndpointAnalysis], without excluded: [EndpointAnalysis]) -> Bool {
+  /// The other endpoints together meet the error objective (and, with `latency`, each the p95 one).
+  private func healthy(_ endpoints: [EndpointAnalysis], without excluded: [EndpointAnalysis], latency: Bool)
+    -> Bool
+  {
     let rest = endpoints.filter { endpoint in !excluded.contains { label($0) == label(endpoint) } }
     let requests = rest.reduce(Int64(0)) { $0 + $1.requests }
     let failures = rest.reduce(Int64(0)) { $0 + $1.failures }
     guard requests > 0 else { return false }
     return Double(failures) / Double(requests) <= thresholds.sloErrorRate
-      && rest.allSatisfy { ($0.latency.p95 ?? 0) <= thresholds.sloP95Ms }
+      && (!latency || rest.allSatisfy { ($0.latency.p95 ?? 0) <= thresholds.sloP95Ms })
   }
 
   private func errorTypes(of endpoints: [EndpointAnalysis], in run: Run) -> [String] {
@@ -227,20 +229,28 @@ public struct SLOCauseClassifier: Sendable {
 
 extension RunUtilisation {
   /// From a run's resource samples: the host's CPU (node series) as a share of its CPUs, else the
-  /// measured processes' (load generator left out). `nil` without CPU samples or a CPU count.
-  public init?(_ resources: RunResources, hostCPUMillicores: Double?) {
+  /// measured processes' (load generator left out). When the host ran far busier than the processes
+  /// (another workload, as ResourceStatistics flags), the processes' share is the app's utilisation.
+  /// `nil` without CPU samples or a CPU count.
+  public init?(_ resources: RunResources, hostCPUMillicores: Double?, statistics: ResourceStatistics = .init()) {
     guard let capacity = hostCPUMillicores, capacity > 0 else { return nil }
     func share(_ usage: [ComponentUsage]) -> (Double, String)? {
       let cpu = usage.filter { $0.metric == .cpu && $0.selected }
-      if let node = cpu.first(where: { $0.component == ComponentMapper.node }) {
-        return (node.summary.mean / capacity, "host CPU (\(node.sourceKind))")
+      let node = cpu.first { $0.component == ComponentMapper.node }
+      let processes = cpu.filter { $0.component != ComponentMapper.loadGenerator && $0.component != ComponentMapper.node }
+      let processCPU = processes.reduce(0) { $0 + $1.summary.mean }
+      let app = processes.first.map { "the app's processes' CPU (\($0.sourceKind))" }
+      if let node {
+        let shared =
+          processCPU > 0 && node.summary.mean > statistics.hostExcessFactor * processCPU
+          && node.summary.mean - processCPU > statistics.hostExcessMillicores
+        guard shared, let app else { return (node.summary.mean / capacity, "host CPU (\(node.sourceKind))") }
+        return (
+          processCPU / capacity,
+          "\(app), with host CPU at \(NumberFormat.percent(node.summary.mean / capacity, places: 0)) from another workload,"
+        )
       }
-      let processes = cpu.filter { $0.component != ComponentMapper.loadGenerator }
-      guard !processes.isEmpty else { return nil }
-      return (
-        processes.reduce(0) { $0 + $1.summary.mean } / capacity,
-        "the app's processes' CPU (\(processes[0].sourceKind))"
-      )
+      return app.map { (processCPU / capacity, $0) }
     }
     guard let run = share(resources.usage) else { return nil }
     var steps: [Int: Double] = [:]

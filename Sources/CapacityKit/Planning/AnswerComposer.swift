@@ -72,7 +72,7 @@ public struct AnswerComposer: Sendable {
   /// No profile is RECOMMENDED or MINIMUM.
   private func noneCarries(_ plan: CapacityPlan, choice: ProfileRecommendation) -> String {
     let largest = choice.largest.map(Self.describe) ?? "the largest profile"
-    let need = choice.neededCPUMillicores.map { "; it would need about \(Quantities.cpu(roundedCPU($0))) CPU" } ?? ""
+    let need = choice.neededCPUMillicores.map { "; it would need about \(NumberFormat.decimal(Double($0) / 1000, places: 1)) CPU" } ?? ""
     guard let sizing = plan.sizing, let carries = choice.carries else {
       let request =
         plan.deployment.map { deployment -> String in
@@ -89,9 +89,6 @@ public struct AnswerComposer: Sendable {
       + (carries.users.map { "\($0) users / " } ?? "") + "\(NumberFormat.decimal(carries.rps, places: 0)) req/s "
       + "with \(Quantities.count(carries.webReplicas, "\(carries.webComponent) replica"))\(need)."
   }
-
-  /// Up to a tenth of a core.
-  private func roundedCPU(_ millicores: Int64) -> Int64 { (millicores + 99) / 100 * 100 }
 
   static func describe(_ profile: Profile) -> String {
     "\(profile.name) (\(Quantities.cpu(profile.cpuMillicores)) CPU, \(Quantities.memory(profile.memoryBytes)))"
