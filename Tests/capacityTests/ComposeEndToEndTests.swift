@@ -93,6 +93,7 @@ import Testing
       (recommendation["components"] as? [[String: Any]])?.first { $0["name"] as? String == "django" })
     #expect(django["cpu_millicores"] as? Int == 115)
     #expect(
-      (document["answer"] as? String)?.hasPrefix("Buy vps-4gb (2 CPU, 4 GiB)") == true, "\(document["answer"] ?? "")")
+      (document["answer"] as? String)?.hasPrefix("Buy vps-4gb (2 CPU, 4 GiB)") == true,
+      "\(document["answer"] ?? "")")
   }
 }

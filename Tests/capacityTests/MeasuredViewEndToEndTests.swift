@@ -30,7 +30,8 @@ import Testing
     // fit: the README's 60-user (38.8 req/s) and 80-user (48.2 req/s) steps give 46.6 at 76.6 users.
     #expect(
       recommendation["throughput_basis"] as? String
-        == "stepped at 77 users (capacity at the SLO, between measured steps: the USL fit failed its forecast check)")
+        == "stepped at 77 users (capacity at the SLO, between measured steps: the USL fit failed its forecast check)"
+    )
     let perReplica = try #require(recommendation["per_replica_rps"] as? Double)
     let target = try #require(recommendation["target_rps"] as? Double)
     #expect(abs(perReplica - 46.6) < 0.5, "\(perReplica)")

@@ -28,12 +28,16 @@ import Testing
     defer { runner.remove() }
     let result = try runner.run(
       ["analyze"] + paths.map { repository.appendingPathComponent($0).path }
-        + ["--manifests", repository.appendingPathComponent("samples/k8s").path, "-o", "report", "--db", "r.sqlite"]
+        + [
+          "--manifests", repository.appendingPathComponent("samples/k8s").path, "-o", "report", "--db",
+          "r.sqlite",
+        ]
         + extra, environment: ["NO_COLOR": "1"])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("report/report.json")))
     return Outcome(
-      document: try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any]), stdout: result.stdout,
+      document: try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any]),
+      stdout: result.stdout,
       markdown: try String(contentsOfFile: runner.path("report/report.md"), encoding: .utf8),
       html: try String(contentsOfFile: runner.path("report/report.html"), encoding: .utf8))
   }
@@ -61,7 +65,9 @@ import Testing
     }
     // One profile table: the requests and the measured view in the same rows.
     #expect(!outcome.markdown.contains("## Requests say / reality says"))
-    #expect(outcome.markdown.contains("| Profile | Capacity | Overhead | Requests: CPU | Requests: memory | Measured: CPU |"))
+    #expect(
+      outcome.markdown.contains(
+        "| Profile | Capacity | Overhead | Requests: CPU | Requests: memory | Measured: CPU |"))
     return (profile, verdict)
   }
 

@@ -16,7 +16,8 @@ public struct HealthyEndpointsView: Sendable {
     func highest(_ value: (LatencySummary) -> Double?) -> Double? {
       healthy.compactMap { value($0.latency) }.max()
     }
-    let means = healthy.compactMap { endpoint in endpoint.latency.mean.map { ($0, Double(endpoint.requests)) } }
+    let means = healthy.compactMap { endpoint in endpoint.latency.mean.map { ($0, Double(endpoint.requests)) }
+    }
     let weight = means.reduce(0) { $0 + $1.1 }
     var view = analysis
     view.endpoints = healthy

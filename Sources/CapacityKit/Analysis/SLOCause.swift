@@ -58,7 +58,8 @@ public struct SLOCause: Sendable, Equatable {
     let why = evidence + (missing.isEmpty ? [] : ["missing: " + missing.joined(separator: ", ")])
     if !why.isEmpty { text += " — " + why.joined(separator: "; ") }
     if kind == .functional {
-      text += "; a larger profile will not fix this: fix "
+      text +=
+        "; a larger profile will not fix this: fix "
         + (endpoints.count == 1 ? "that endpoint" : "those endpoints")
     }
     return text + "."

@@ -34,7 +34,9 @@ public struct SLOCauseClassifier: Sendable {
 
   /// Every run that missed an objective, by run id. Runs at other user counts count as evidence of
   /// growth with load: the lighter valid runs pass and every valid run at least as heavy fails.
-  public func classify(_ analyses: [RunAnalysis], utilisation: [String: RunUtilisation] = [:]) -> [String: SLOCause] {
+  public func classify(_ analyses: [RunAnalysis], utilisation: [String: RunUtilisation] = [:]) -> [String:
+    SLOCause]
+  {
     var causes: [String: SLOCause] = [:]
     for analysis in analyses {
       let others = analyses.filter { $0.run.id != analysis.run.id }
@@ -44,7 +46,9 @@ public struct SLOCauseClassifier: Sendable {
   }
 
   /// `nil` when the run and its steps met every objective.
-  public func classify(_ analysis: RunAnalysis, utilisation: RunUtilisation? = nil, others: [RunAnalysis] = [])
+  public func classify(
+    _ analysis: RunAnalysis, utilisation: RunUtilisation? = nil, others: [RunAnalysis] = []
+  )
     -> SLOCause?
   {
     let failingSteps = analysis.steps.filter(stepMisses).map(\.users)
@@ -58,7 +62,9 @@ public struct SLOCauseClassifier: Sendable {
         failingSteps: failingSteps)
     }
     let busyText = busy.map { "\($0.what) \(NumberFormat.percent($0.share, places: 0))" }
-    if let infrastructure = infrastructureEvidence(analysis) { return cause(.infrastructure, [infrastructure]) }
+    if let infrastructure = infrastructureEvidence(analysis) {
+      return cause(.infrastructure, [infrastructure])
+    }
     let growth = growsWithLoad(analysis, failingSteps: failingSteps)
     if let share = busy?.share, share >= thresholds.saturatedUtilisation {
       return cause(.capacity, [busyText ?? ""] + (growth.map { [$0] } ?? []))
@@ -77,7 +83,8 @@ public struct SLOCauseClassifier: Sendable {
       var result = cause(
         .functional,
         [concentrated.evidence] + [
-          busyText.map { "while \($0)" } ?? "no resource samples, but the other endpoints stayed within the SLO"
+          busyText.map { "while \($0)" }
+            ?? "no resource samples, but the other endpoints stayed within the SLO"
         ])
       result.endpoints = concentrated.endpoints
       result.errorTypes = concentrated.errorTypes
@@ -85,7 +92,9 @@ public struct SLOCauseClassifier: Sendable {
     }
     var missing: [String] = []
     if busy == nil { missing.append("resource samples (host or process CPU)") }
-    if analysis.steps.count < 2 { missing.append("load steps or runs at other loads to show growth with load") }
+    if analysis.steps.count < 2 {
+      missing.append("load steps or runs at other loads to show growth with load")
+    }
     if missing.isEmpty { missing.append("memory, database or network samples") }
     return cause(
       .unknown,
@@ -108,11 +117,13 @@ public struct SLOCauseClassifier: Sendable {
     }
     if analysis.errorRate > thresholds.sloErrorRate {
       missed.append(
-        "errors \(NumberFormat.percent(analysis.errorRate)) > \(NumberFormat.percent(thresholds.sloErrorRate))")
+        "errors \(NumberFormat.percent(analysis.errorRate)) > \(NumberFormat.percent(thresholds.sloErrorRate))"
+      )
     }
     if !failingSteps.isEmpty {
       missed.append(
-        "the \(failingSteps.map(String.init).joined(separator: ", "))-user step\(failingSteps.count == 1 ? "" : "s")")
+        "the \(failingSteps.map(String.init).joined(separator: ", "))-user step\(failingSteps.count == 1 ? "" : "s")"
+      )
     }
     return missed
   }
@@ -156,13 +167,19 @@ public struct SLOCauseClassifier: Sendable {
   /// Valid runs at other user counts: a lighter one met the objectives and every one at least as heavy missed.
   private func growsAcrossRuns(_ analysis: RunAnalysis, others: [RunAnalysis]) -> String? {
     guard analysis.validity.verdict != .invalid, let users = analysis.usersMax else { return nil }
-    let valid = others.filter { $0.validity.verdict != .invalid && $0.usersMax != nil && $0.usersMax != users }
+    let valid = others.filter {
+      $0.validity.verdict != .invalid && $0.usersMax != nil && $0.usersMax != users
+    }
     let lighter = valid.filter { ($0.usersMax ?? 0) < users }
     let heavier = valid.filter { ($0.usersMax ?? 0) > users }
-    guard let passing = lighter.filter({ $0.meetsSLO(thresholds) }).max(by: { ($0.usersMax ?? 0) < ($1.usersMax ?? 0) }),
+    guard
+      let passing = lighter.filter({ $0.meetsSLO(thresholds) }).max(by: {
+        ($0.usersMax ?? 0) < ($1.usersMax ?? 0)
+      }),
       heavier.allSatisfy({ !$0.meetsSLO(thresholds) })
     else { return nil }
-    return "the misses grow with load across runs: \(passing.run.name) at \(passing.usersMax ?? 0) users met the "
+    return
+      "the misses grow with load across runs: \(passing.run.name) at \(passing.usersMax ?? 0) users met the "
       + "objectives; every run at \(users) users or more missed them"
   }
 
@@ -191,10 +208,13 @@ public struct SLOCauseClassifier: Sendable {
       return Concentration(
         endpoints: failing.map(label), errorTypes: types,
         evidence: Quantities.list(what) + " (\(types.joined(separator: ", ")))"
-          + ", \(NumberFormat.percent(Double(held) / Double(max(analysis.failures, 1)), places: 0)) of all failures")
+          + ", \(NumberFormat.percent(Double(held) / Double(max(analysis.failures, 1)), places: 0)) of all failures"
+      )
     }
     let slow = endpoints.filter { ($0.latency.p95 ?? 0) > thresholds.sloP95Ms }
-    guard !slow.isEmpty, slow.count <= limit, healthy(endpoints, without: slow, latency: true) else { return nil }
+    guard !slow.isEmpty, slow.count <= limit, healthy(endpoints, without: slow, latency: true) else {
+      return nil
+    }
     return Concentration(
       endpoints: slow.map(label), errorTypes: [],
       evidence: Quantities.list(slow.map { "\(label($0)) p95 \(NumberFormat.milliseconds($0.latency.p95))" })
@@ -232,12 +252,16 @@ extension RunUtilisation {
   /// measured processes' (load generator left out). When the host ran far busier than the processes
   /// (another workload, as ResourceStatistics flags), the processes' share is the app's utilisation.
   /// `nil` without CPU samples or a CPU count.
-  public init?(_ resources: RunResources, hostCPUMillicores: Double?, statistics: ResourceStatistics = .init()) {
+  public init?(
+    _ resources: RunResources, hostCPUMillicores: Double?, statistics: ResourceStatistics = .init()
+  ) {
     guard let capacity = hostCPUMillicores, capacity > 0 else { return nil }
     func share(_ usage: [ComponentUsage]) -> (Double, String)? {
       let cpu = usage.filter { $0.metric == .cpu && $0.selected }
       let node = cpu.first { $0.component == ComponentMapper.node }
-      let processes = cpu.filter { $0.component != ComponentMapper.loadGenerator && $0.component != ComponentMapper.node }
+      let processes = cpu.filter {
+        $0.component != ComponentMapper.loadGenerator && $0.component != ComponentMapper.node
+      }
       let processCPU = processes.reduce(0) { $0 + $1.summary.mean }
       let app = processes.first.map { "the app's processes' CPU (\($0.sourceKind))" }
       if let node {

@@ -46,7 +46,8 @@ extension AnswerComposer {
   }
 
   /// For the answer: what a functional miss means for sizing, naming the endpoints and error types.
-  public func functionalNote(_ analyses: [RunAnalysis], plan: CapacityPlan, sizedFromHealthy: Bool) -> String? {
+  public func functionalNote(_ analyses: [RunAnalysis], plan: CapacityPlan, sizedFromHealthy: Bool) -> String?
+  {
     let functional = analyses.compactMap { analysis -> (String, SLOCause)? in
       guard let cause = plan.sloCauses[analysis.run.id], cause.kind == .functional else { return nil }
       return (analysis.run.name, cause)
@@ -54,11 +55,13 @@ extension AnswerComposer {
     guard !functional.isEmpty else { return nil }
     let what = functional.map { name, cause in
       "\(Quantities.list(cause.endpoints))"
-        + (cause.errorTypes.isEmpty ? " (slow)" : " (\(cause.errorTypes.joined(separator: ", ")))") + " in \(name)"
+        + (cause.errorTypes.isEmpty ? " (slow)" : " (\(cause.errorTypes.joined(separator: ", ")))")
+        + " in \(name)"
     }
     return "The SLO miss on \(Quantities.list(what)) is functional, not capacity: a larger profile will not "
       + "fix it; fix the endpoint"
       + (sizedFromHealthy
-        ? ", and the sizing above uses the healthy endpoints." : ". The runs cannot size the application until it is fixed.")
+        ? ", and the sizing above uses the healthy endpoints."
+        : ". The runs cannot size the application until it is fixed.")
   }
 }

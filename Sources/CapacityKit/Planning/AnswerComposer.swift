@@ -44,7 +44,8 @@ public struct AnswerComposer: Sendable {
     }
     if let measured = row.measured {
       parts.append(
-        "measured usage needs \(measured.cpuPercent) % of its CPU and \(measured.memoryPercent) % of its memory")
+        "measured usage needs \(measured.cpuPercent) % of its CPU and \(measured.memoryPercent) % of its memory"
+      )
     }
     if let carries = row.carries {
       parts.append(carried(carries) + target(plan))
@@ -66,13 +67,17 @@ public struct AnswerComposer: Sendable {
 
   private func cannot(_ plan: CapacityPlan) -> String {
     let names = plan.assessments.filter { $0.verdict == .notRecommended }.map(\.profile.name)
-    return names.isEmpty ? "" : "; \(Quantities.list(names)) \(names.count == 1 ? "is" : "are") NOT RECOMMENDED"
+    return names.isEmpty
+      ? "" : "; \(Quantities.list(names)) \(names.count == 1 ? "is" : "are") NOT RECOMMENDED"
   }
 
   /// No profile is RECOMMENDED or MINIMUM.
   private func noneCarries(_ plan: CapacityPlan, choice: ProfileRecommendation) -> String {
     let largest = choice.largest.map(Self.describe) ?? "the largest profile"
-    let need = choice.neededCPUMillicores.map { "; it would need about \(NumberFormat.decimal(Double($0) / 1000, places: 1)) CPU" } ?? ""
+    let need =
+      choice.neededCPUMillicores.map {
+        "; it would need about \(NumberFormat.decimal(Double($0) / 1000, places: 1)) CPU"
+      } ?? ""
     guard let sizing = plan.sizing, let carries = choice.carries else {
       let request =
         plan.deployment.map { deployment -> String in
@@ -84,9 +89,11 @@ public struct AnswerComposer: Sendable {
         + "scale the deployment down as the profile table shows, or add a larger profile."
     }
     let target =
-      (sizing.targetUsers.map { "\($0) users / " } ?? "") + "\(NumberFormat.decimal(sizing.targetRPS, places: 0)) req/s"
+      (sizing.targetUsers.map { "\($0) users / " } ?? "")
+      + "\(NumberFormat.decimal(sizing.targetRPS, places: 0)) req/s"
     return "None carries the target (\(target)): the largest, \(largest), carries "
-      + (carries.users.map { "\($0) users / " } ?? "") + "\(NumberFormat.decimal(carries.rps, places: 0)) req/s "
+      + (carries.users.map { "\($0) users / " } ?? "")
+      + "\(NumberFormat.decimal(carries.rps, places: 0)) req/s "
       + "with \(Quantities.count(carries.webReplicas, "\(carries.webComponent) replica"))\(need)."
   }
 

@@ -10,7 +10,8 @@ public struct ProfileJudge: Sendable {
     plan.profiles.map { assess($0, plan: plan, sizing: sizing) }
   }
 
-  private func assess(_ profile: Profile, plan: CapacityPlan, sizing: ThroughputSizing?) -> ProfileAssessment {
+  private func assess(_ profile: Profile, plan: CapacityPlan, sizing: ThroughputSizing?) -> ProfileAssessment
+  {
     let fit = plan.fits.first { $0.profile == profile }
     let row = plan.recommendation?.profiles.first { $0.profile == profile }
     var views: [(String, Verdict)] = []

@@ -3,7 +3,8 @@ extension ReportBuilder {
   func withAnswer(_ document: ReportDocument, plan: CapacityPlan) -> ReportDocument {
     var document = document
     for index in document.runs.indices {
-      document.runs[index].sloCause = plan.sloCauses[document.runs[index].id].map(ReportDocument.SLOCauseEntry.init)
+      document.runs[index].sloCause = plan.sloCauses[document.runs[index].id].map(
+        ReportDocument.SLOCauseEntry.init)
     }
     for index in document.profiles.indices {
       guard let row = plan.assessments.first(where: { $0.profile.name == document.profiles[index].name })
@@ -21,7 +22,8 @@ extension ReportBuilder {
         profile: choice.profile?.name, verdict: choice.verdict?.rawValue,
         basis: choice.basis.joined(separator: " and "), carriesUsers: choice.carries?.users,
         carriesRps: choice.carries.map { NumberFormat.rounded($0.rps, places: 1) },
-        targetUsers: choice.targetUsers, targetRps: choice.targetRPS.map { NumberFormat.rounded($0, places: 1) },
+        targetUsers: choice.targetUsers,
+        targetRps: choice.targetRPS.map { NumberFormat.rounded($0, places: 1) },
         neededCpuMillicores: choice.neededCPUMillicores)
     }
     return document

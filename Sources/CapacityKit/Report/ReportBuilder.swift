@@ -57,7 +57,8 @@ public struct ReportBuilder: Sendable {
     let entries = SaturationEntryBuilder(forecastErrorLimit: thresholds.forecastErrorLimit)
     if !saturation.isEmpty {
       document.saturation = saturation.map(entries.entry)
-      document.evidence += CapacityEvidence(forecastErrorLimit: thresholds.forecastErrorLimit).sentences(saturation)
+      document.evidence += CapacityEvidence(forecastErrorLimit: thresholds.forecastErrorLimit).sentences(
+        saturation)
     }
     guard let objectives else { return }
     document.slo.objectives = objectives.objectives.map(entries.objective)

@@ -25,7 +25,8 @@ struct SummaryPrinter {
       let carries =
         profile.carriesRps.map { rps in
           Quantities.count(profile.carriesWebReplicas ?? 0, "replica") + ": "
-            + (profile.carriesUsers.map { "\($0) users / " } ?? "") + NumberFormat.decimal(rps, places: 0) + " req/s"
+            + (profile.carriesUsers.map { "\($0) users / " } ?? "") + NumberFormat.decimal(rps, places: 0)
+            + " req/s"
         } ?? "–"
       let verdict = profile.combinedVerdict ?? profile.verdict ?? "–"
       lines.append(

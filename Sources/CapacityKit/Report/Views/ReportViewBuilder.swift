@@ -22,7 +22,8 @@ public struct ReportViewBuilder: Sendable {
       skippedFiles: document.skippedFiles,
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
-    view.runsAndFiles = "\(Quantities.count(view.runCount, "run")) from \(Quantities.count(view.fileCount, "file"))"
+    view.runsAndFiles =
+      "\(Quantities.count(view.runCount, "run")) from \(Quantities.count(view.fileCount, "file"))"
     view.saturation = (document.saturation ?? []).map {
       SaturationSectionBuilder().section($0, sloP95Ms: document.slo.p95Ms)
     }
@@ -42,7 +43,9 @@ public struct ReportViewBuilder: Sendable {
 
   private func profileRow(_ entry: ReportDocument.ProfileEntry) -> ReportView.ProfileRow {
     let overhead = entry.overhead.summary
-    func percent(_ value: Double?) -> String { value.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–" }
+    func percent(_ value: Double?) -> String {
+      value.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–"
+    }
     let verdict = entry.combinedVerdict ?? entry.verdict
     let reasons = entry.combinedVerdict == nil ? entry.reasons : entry.verdictReasons
     var row = ReportView.ProfileRow(
