@@ -54,6 +54,22 @@ public struct SLOCauseClassifier: Sendable {
     let failingSteps = analysis.steps.filter(stepMisses).map(\.users)
     let missed = missedObjectives(analysis, failingSteps: failingSteps)
     guard !missed.isEmpty else { return nil }
+    var cause = primary(
+      analysis, utilisation: utilisation, others: others, missed: missed, failingSteps: failingSteps)
+    // Whatever the main cause, endpoints failing with error types of their own are named: a
+    // functional fault inside a run the environment or load also spoiled.
+    if cause.kind != .functional, let own = ownErrorTypes(analysis) {
+      cause.evidence.append(own.evidence + ", a functional fault no profile fixes")
+      cause.endpoints = own.endpoints
+      cause.errorTypes = own.errorTypes
+    }
+    return cause
+  }
+
+  private func primary(
+    _ analysis: RunAnalysis, utilisation: RunUtilisation?, others: [RunAnalysis], missed: [String],
+    failingSteps: [Int]
+  ) -> SLOCause {
     let busy = bottleneckUtilisation(utilisation, failingSteps: failingSteps)
     func cause(_ kind: SLOCause.Kind, _ evidence: [String], missing: [String] = []) -> SLOCause {
       SLOCause(
@@ -63,7 +79,7 @@ public struct SLOCauseClassifier: Sendable {
     }
     let busyText = busy.map { "\($0.what) \(NumberFormat.percent($0.share, places: 0))" }
     if let infrastructure = infrastructureEvidence(analysis) {
-      return cause(.infrastructure, [infrastructure])
+      return cause(.infrastructure, [infrastructure] + (busyText.map { [$0] } ?? []))
     }
     let growth = growsWithLoad(analysis, failingSteps: failingSteps)
     if let share = busy?.share, share >= thresholds.saturatedUtilisation {
@@ -162,6 +178,40 @@ public struct SLOCauseClassifier: Sendable {
     let heavier = users.filter { $0 >= first }
     guard Set(failingSteps) == Set(heavier) else { return nil }
     return "the misses grow with load: the steps from \(first) users fail, the lighter ones pass"
+  }
+
+  /// Endpoints whose failures include an application-level category (HTTP 5xx or 4xx, failed
+  /// check, other) that at most `causeEndpointShare` of the endpoints show, above the error objective.
+  private func ownErrorTypes(_ analysis: RunAnalysis) -> Concentration? {
+    let endpoints = analysis.endpoints.filter { $0.requests > 0 }
+    guard endpoints.count >= 2 else { return nil }
+    let limit = max(1, Int((Double(endpoints.count) * thresholds.causeEndpointShare).rounded(.down)))
+    var byCategory: [ErrorCategory: [String: Int64]] = [:]
+    for record in analysis.run.errors {
+      let category = errorClassifier.classify(record.message)
+      guard !category.isConnectionLevel else { continue }
+      let name = record.method.isEmpty ? record.name : "\(record.method) \(record.name)"
+      byCategory[category, default: [:]][name, default: 0] += record.occurrences
+    }
+    var found: [(endpoint: EndpointAnalysis, category: ErrorCategory, count: Int64)] = []
+    for (category, counts) in byCategory where counts.count <= limit {
+      for endpoint in endpoints {
+        let count = counts[label(endpoint)] ?? 0
+        if Double(count) > thresholds.sloErrorRate * Double(endpoint.requests) {
+          found.append((endpoint, category, count))
+        }
+      }
+    }
+    guard !found.isEmpty else { return nil }
+    found.sort { ($1.count, label($0.endpoint)) < ($0.count, label($1.endpoint)) }
+    var names: [String] = []
+    for item in found where !names.contains(label(item.endpoint)) { names.append(label(item.endpoint)) }
+    let what = found.map {
+      "\(label($0.endpoint)) fails with \($0.category.label) only it shows (\($0.count) of \($0.endpoint.requests) requests)"
+    }
+    return Concentration(
+      endpoints: names, errorTypes: errorTypes(of: endpoints.filter { names.contains(label($0)) }, in: analysis.run),
+      evidence: Quantities.list(what))
   }
 
   /// Valid runs at other user counts: a lighter one met the objectives and every one at least as heavy missed.

@@ -46,22 +46,36 @@ extension AnswerComposer {
   }
 
   /// For the answer: what a functional miss means for sizing, naming the endpoints and error types.
-  public func functionalNote(_ analyses: [RunAnalysis], plan: CapacityPlan, sizedFromHealthy: Bool) -> String?
+  /// Endpoints failing with error types of their own inside a run with another main cause are named too.
+  public func functionalNote(_ analyses: [RunAnalysis], plan: CapacityPlan, sizedFromHealthy: Bool)
+    -> String?
   {
-    let functional = analyses.compactMap { analysis -> (String, SLOCause)? in
-      guard let cause = plan.sloCauses[analysis.run.id], cause.kind == .functional else { return nil }
-      return (analysis.run.name, cause)
+    func describe(_ kind: (SLOCause.Kind) -> Bool) -> [String] {
+      analyses.compactMap { analysis in
+        guard let cause = plan.sloCauses[analysis.run.id], kind(cause.kind), !cause.endpoints.isEmpty else {
+          return nil
+        }
+        return Quantities.list(cause.endpoints)
+          + (cause.errorTypes.isEmpty ? " (slow)" : " (\(cause.errorTypes.joined(separator: ", ")))")
+          + " in \(analysis.run.name)"
+      }
     }
-    guard !functional.isEmpty else { return nil }
-    let what = functional.map { name, cause in
-      "\(Quantities.list(cause.endpoints))"
-        + (cause.errorTypes.isEmpty ? " (slow)" : " (\(cause.errorTypes.joined(separator: ", ")))")
-        + " in \(name)"
+    let functional = describe { $0 == .functional }
+    let inside = describe { $0 != .functional }
+    var sentences: [String] = []
+    if !functional.isEmpty {
+      sentences.append(
+        "The SLO miss on \(Quantities.list(functional)) is functional, not capacity: a larger profile will not "
+          + "fix it; fix the endpoint"
+          + (sizedFromHealthy
+            ? ", and the sizing above uses the healthy endpoints."
+            : ". The runs cannot size the application until it is fixed."))
     }
-    return "The SLO miss on \(Quantities.list(what)) is functional, not capacity: a larger profile will not "
-      + "fix it; fix the endpoint"
-      + (sizedFromHealthy
-        ? ", and the sizing above uses the healthy endpoints."
-        : ". The runs cannot size the application until it is fixed.")
+    if !inside.isEmpty {
+      sentences.append(
+        "\(Quantities.list(inside)) also fails with errors of its own: a functional fault that a larger "
+          + "profile will not fix.")
+    }
+    return sentences.isEmpty ? nil : sentences.joined(separator: " ")
   }
 }
