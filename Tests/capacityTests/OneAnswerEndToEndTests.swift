@@ -135,3 +135,51 @@ import Testing
     #expect(evidence.contains("not trusted beyond the measured range"))
   }
 }
+
+/// The real flaky runs (Fixtures/cause): one endpoint's own failures never read as "buy more".
+@Suite(.serialized) struct FlakyRunEndToEndTests {
+  let base = OneAnswerEndToEndTests()
+
+  func truth(_ name: String) throws -> [String: Any] {
+    let url = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/cause/\(name)/truth.json")
+    return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+  }
+
+  @Test func aFlakyEndpointIsFunctionalNotCapacity() throws {
+    let outcome = try base.analyze(["Tests/CapacityKitTests/Fixtures/cause/flaky"])
+    _ = try base.expectOneAnswer(outcome)
+    let cause = outcome.cause("one-answer-flaky")
+    #expect(cause["cause"] as? String == "functional")
+    #expect(cause["endpoints"] as? [String] == ["POST /api/cart/"])
+    #expect(cause["error_types"] as? [String] == ["HTTP 5xx"])
+    // truth.py: the app's gunicorn processes used 10.5 % of the 2 CPUs (host 100 %: other builds).
+    let truth = try truth("flaky")
+    let app = try #require(truth["app_cpu_mean_pct"] as? Double) / 100
+    #expect(abs((cause["utilisation"] as? Double ?? -1) - app) < 0.02, "\(cause)")
+    // Per-endpoint failure shares from the server's access log: cart 21.8 %, the rest 0.
+    let endpoints = try #require(truth["endpoints"] as? [String: [String: Any]])
+    let measured = try #require(outcome.run("one-answer-flaky")["endpoints"] as? [[String: Any]])
+    let cart = try #require(measured.first { $0["name"] as? String == "/api/cart/" })
+    let cartTruth = try #require(endpoints["POST /api/cart/"]?["failure_share"] as? Double)
+    #expect(abs((cart["error_rate"] as? Double ?? 0) - cartTruth) < 0.01)
+    for endpoint in measured where endpoint["name"] as? String != "/api/cart/" {
+      #expect(endpoint["failures"] as? Int == 0)
+    }
+    #expect(endpoints.filter { $0.key != "POST /api/cart/" }.allSatisfy { $0.value["failure_share"] as? Double == 0 })
+    // The answer names the endpoint and never asks for a larger profile.
+    #expect(outcome.answer.contains("POST /api/cart/ (HTTP 5xx) in one-answer-flaky is functional, not capacity"))
+    #expect(outcome.answer.contains("a larger profile will not fix it"))
+    #expect(!outcome.answer.contains("None carries") && !outcome.answer.contains("add a larger profile"))
+    #expect(outcome.stdout.contains("SLO missed: functional"))
+  }
+
+  @Test func spreadTimeoutsAreInfrastructureAndTheFlakyEndpointIsStillNamed() throws {
+    let outcome = try base.analyze(["Tests/CapacityKitTests/Fixtures/cause/flaky-timeouts"])
+    _ = try base.expectOneAnswer(outcome)
+    let cause = outcome.cause("one-answer-flaky")
+    #expect(cause["cause"] as? String == "infrastructure")
+    #expect(cause["endpoints"] as? [String] == ["POST /api/cart/"])
+    #expect(outcome.answer.contains("a functional fault that a larger profile will not fix"))
+    #expect(!outcome.answer.contains("add a larger profile"))
+  }
+}

@@ -3,13 +3,16 @@ public struct RunUtilisation: Sendable, Equatable {
   public var run: Double?
   /// Step users → utilisation.
   public var steps: [Int: Double]
-  /// `host CPU mean (sar_u_r.xml)`.
+  /// `host CPU (sadf-xml)`.
   public var source: String
+  /// Set when another workload filled the host: `host CPU 100 %: another workload shared the host`.
+  public var sharedHost: String?
 
-  public init(run: Double?, steps: [Int: Double] = [:], source: String) {
+  public init(run: Double?, steps: [Int: Double] = [:], source: String, sharedHost: String? = nil) {
     self.run = run
     self.steps = steps
     self.source = source
+    self.sharedHost = sharedHost
   }
 }
 
@@ -58,6 +61,14 @@ public struct SLOCauseClassifier: Sendable {
       analysis, utilisation: utilisation, others: others, missed: missed, failingSteps: failingSteps)
     // Whatever the main cause, endpoints failing with error types of their own are named: a
     // functional fault inside a run the environment or load also spoiled.
+    if cause.kind == .functional, let p95 = analysis.latency.p95, p95 > thresholds.sloP95Ms,
+      let slowest = analysis.endpoints.filter({ !cause.endpoints.contains(label($0)) }).compactMap(\.latency.p95).max(),
+      slowest > thresholds.sloP95Ms
+    {
+      cause.evidence.append(
+        "the p95 objective was missed on the other endpoints too (up to \(NumberFormat.milliseconds(slowest)))"
+          + (utilisation?.sharedHost == nil ? "" : ", with another workload on the host: that part is the environment"))
+    }
     if cause.kind != .functional, let own = ownErrorTypes(analysis) {
       cause.evidence.append(own.evidence + ", a functional fault no profile fixes")
       cause.endpoints = own.endpoints
@@ -77,7 +88,9 @@ public struct SLOCauseClassifier: Sendable {
         utilisationSource: busy.map { _ in utilisation?.source ?? "" }, missing: missing,
         failingSteps: failingSteps)
     }
-    let busyText = busy.map { "\($0.what) \(NumberFormat.percent($0.share, places: 0))" }
+    let busyText = busy.map {
+      "\($0.what) \(NumberFormat.percent($0.share, places: 0))" + (utilisation?.sharedHost.map { " (\($0))" } ?? "")
+    }
     if let infrastructure = infrastructureEvidence(analysis) {
       return cause(.infrastructure, [infrastructure] + (busyText.map { [$0] } ?? []))
     }
@@ -306,7 +319,7 @@ extension RunUtilisation {
     _ resources: RunResources, hostCPUMillicores: Double?, statistics: ResourceStatistics = .init()
   ) {
     guard let capacity = hostCPUMillicores, capacity > 0 else { return nil }
-    func share(_ usage: [ComponentUsage]) -> (Double, String)? {
+    func share(_ usage: [ComponentUsage]) -> (Double, String, String?)? {
       let cpu = usage.filter { $0.metric == .cpu && $0.selected }
       let node = cpu.first { $0.component == ComponentMapper.node }
       let processes = cpu.filter {
@@ -318,19 +331,19 @@ extension RunUtilisation {
         let shared =
           processCPU > 0 && node.summary.mean > statistics.hostExcessFactor * processCPU
           && node.summary.mean - processCPU > statistics.hostExcessMillicores
-        guard shared, let app else { return (node.summary.mean / capacity, "host CPU (\(node.sourceKind))") }
+        guard shared, let app else { return (node.summary.mean / capacity, "host CPU (\(node.sourceKind))", nil) }
         return (
-          processCPU / capacity,
-          "\(app), with host CPU at \(NumberFormat.percent(node.summary.mean / capacity, places: 0)) from another workload,"
+          processCPU / capacity, app,
+          "host CPU \(NumberFormat.percent(node.summary.mean / capacity, places: 0)): another workload shared the host"
         )
       }
-      return app.map { (processCPU / capacity, $0) }
+      return app.map { (processCPU / capacity, $0, nil) }
     }
     guard let run = share(resources.usage) else { return nil }
     var steps: [Int: Double] = [:]
     for step in resources.steps {
       if let value = share(step.usage) { steps[step.users] = max(steps[step.users] ?? 0, value.0) }
     }
-    self.init(run: run.0, steps: steps, source: run.1)
+    self.init(run: run.0, steps: steps, source: run.1, sharedHost: run.2)
   }
 }

@@ -7,6 +7,7 @@
   server answered 5xx or took longer than the client timeout (the locustfile's SHOP_CLIENT_TIMEOUT
   gives up then and Locust records a timeout); paths are grouped as the locustfile names them
   (/products/<id>/ -> /products/[id]/, query strings dropped);
+- the app's CPU (sum of the gunicorn processes' %CPU in pidstat.txt, ÷ 2 CPUs) over the same window;
 - host CPU mean over the load window (locust start..end epochs in _run_info.txt) from
   sar_u_r.csv (sadf -d): mean of 100 - %idle over the 1 s rows.
 Prints JSON.
@@ -34,6 +35,19 @@ def host_cpu(run, start, end):
         if start <= stamp.timestamp() <= end:
             values.append(100 - float(fields[header.index("%idle")]))
     return sum(values) / len(values), len(values)
+
+def app_cpu(run, start, end, cpus=2):
+    """Sum of the gunicorn processes' %CPU per pidstat sample, as a share of the host's CPUs."""
+    lines = open(f"{run}/pidstat.txt").read().splitlines()
+    day = re.search(r"(\d{4}-\d{2}-\d{2})", lines[0]).group(1)
+    sums = defaultdict(float)
+    for line in lines:
+        fields = line.split()
+        if len(fields) >= 15 and re.match(r"\d\d:\d\d:\d\d$", fields[0]) and fields[-1] == "gunicorn":
+            stamp = datetime.strptime(f"{day} {fields[0]}", "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
+            if start <= stamp.timestamp() <= end:
+                sums[fields[0]] += float(fields[7])
+    return sum(sums.values()) / len(sums) / cpus
 
 def name(method, path):
     path = path.split("?")[0]
@@ -66,6 +80,10 @@ def main():
     start, end = window(run)
     mean, samples = host_cpu(run, start, end)
     result = {"window": [start, end], "host_cpu_mean_pct": round(mean, 1), "host_cpu_samples": samples}
+    try:
+        result["app_cpu_mean_pct"] = round(app_cpu(run, start, end), 1)
+    except (FileNotFoundError, ZeroDivisionError):
+        pass
     try:
         result["endpoints"] = endpoints(run, timeout_s)
     except FileNotFoundError:
