@@ -141,7 +141,8 @@ import Testing
   let base = OneAnswerEndToEndTests()
 
   func truth(_ name: String) throws -> [String: Any] {
-    let url = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/cause/\(name)/truth.json")
+    let url = BinaryRunner.repository.appendingPathComponent(
+      "Tests/CapacityKitTests/Fixtures/cause/\(name)/truth.json")
     return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
   }
 
@@ -165,9 +166,13 @@ import Testing
     for endpoint in measured where endpoint["name"] as? String != "/api/cart/" {
       #expect(endpoint["failures"] as? Int == 0)
     }
-    #expect(endpoints.filter { $0.key != "POST /api/cart/" }.allSatisfy { $0.value["failure_share"] as? Double == 0 })
+    #expect(
+      endpoints.filter { $0.key != "POST /api/cart/" }.allSatisfy {
+        $0.value["failure_share"] as? Double == 0
+      })
     // The answer names the endpoint and never asks for a larger profile.
-    #expect(outcome.answer.contains("POST /api/cart/ (HTTP 5xx) in one-answer-flaky is functional, not capacity"))
+    #expect(
+      outcome.answer.contains("POST /api/cart/ (HTTP 5xx) in one-answer-flaky is functional, not capacity"))
     #expect(outcome.answer.contains("a larger profile will not fix it"))
     #expect(!outcome.answer.contains("None carries") && !outcome.answer.contains("add a larger profile"))
     #expect(outcome.stdout.contains("SLO missed: functional"))

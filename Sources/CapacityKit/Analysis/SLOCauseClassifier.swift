@@ -62,12 +62,15 @@ public struct SLOCauseClassifier: Sendable {
     // Whatever the main cause, endpoints failing with error types of their own are named: a
     // functional fault inside a run the environment or load also spoiled.
     if cause.kind == .functional, let p95 = analysis.latency.p95, p95 > thresholds.sloP95Ms,
-      let slowest = analysis.endpoints.filter({ !cause.endpoints.contains(label($0)) }).compactMap(\.latency.p95).max(),
+      let slowest = analysis.endpoints.filter({ !cause.endpoints.contains(label($0)) }).compactMap(
+        \.latency.p95
+      ).max(),
       slowest > thresholds.sloP95Ms
     {
       cause.evidence.append(
         "the p95 objective was missed on the other endpoints too (up to \(NumberFormat.milliseconds(slowest)))"
-          + (utilisation?.sharedHost == nil ? "" : ", with another workload on the host: that part is the environment"))
+          + (utilisation?.sharedHost == nil
+            ? "" : ", with another workload on the host: that part is the environment"))
     }
     if cause.kind != .functional, let own = ownErrorTypes(analysis) {
       cause.evidence.append(own.evidence + ", a functional fault no profile fixes")
@@ -89,7 +92,8 @@ public struct SLOCauseClassifier: Sendable {
         failingSteps: failingSteps)
     }
     let busyText = busy.map {
-      "\($0.what) \(NumberFormat.percent($0.share, places: 0))" + (utilisation?.sharedHost.map { " (\($0))" } ?? "")
+      "\($0.what) \(NumberFormat.percent($0.share, places: 0))"
+        + (utilisation?.sharedHost.map { " (\($0))" } ?? "")
     }
     if let infrastructure = infrastructureEvidence(analysis) {
       return cause(.infrastructure, [infrastructure] + (busyText.map { [$0] } ?? []))
@@ -223,7 +227,8 @@ public struct SLOCauseClassifier: Sendable {
       "\(label($0.endpoint)) fails with \($0.category.label) only it shows (\($0.count) of \($0.endpoint.requests) requests)"
     }
     return Concentration(
-      endpoints: names, errorTypes: errorTypes(of: endpoints.filter { names.contains(label($0)) }, in: analysis.run),
+      endpoints: names,
+      errorTypes: errorTypes(of: endpoints.filter { names.contains(label($0)) }, in: analysis.run),
       evidence: Quantities.list(what))
   }
 
@@ -331,7 +336,9 @@ extension RunUtilisation {
         let shared =
           processCPU > 0 && node.summary.mean > statistics.hostExcessFactor * processCPU
           && node.summary.mean - processCPU > statistics.hostExcessMillicores
-        guard shared, let app else { return (node.summary.mean / capacity, "host CPU (\(node.sourceKind))", nil) }
+        guard shared, let app else {
+          return (node.summary.mean / capacity, "host CPU (\(node.sourceKind))", nil)
+        }
         return (
           processCPU / capacity, app,
           "host CPU \(NumberFormat.percent(node.summary.mean / capacity, places: 0)): another workload shared the host"

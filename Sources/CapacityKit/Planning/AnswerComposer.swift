@@ -54,7 +54,8 @@ public struct AnswerComposer: Sendable {
   }
 
   private func carried(_ load: ProfileAssessment.CarriedLoad) -> String {
-    "\(Quantities.count(load.webReplicas, "\(load.webComponent) replica")) carry about "
+    "\(Quantities.count(load.webReplicas, "\(load.webComponent) replica")) "
+      + (load.webReplicas == 1 ? "carries about " : "carry about ")
       + (load.users.map { "\($0) users / " } ?? "") + "\(NumberFormat.decimal(load.rps, places: 0)) req/s "
       + "within the SLO"
   }

@@ -92,7 +92,8 @@ public struct ProfileJudge: Sendable {
 
   private func carryReason(replicas: Int, rps: Double, verdict: Verdict, sizing: ThroughputSizing) -> String {
     let carried =
-      "load: \(Quantities.count(replicas, "\(sizing.webComponent) replica")) fit by requests and carry about "
+      "load: \(Quantities.count(replicas, "\(sizing.webComponent) replica")) "
+      + (replicas == 1 ? "fits by requests and carries about " : "fit by requests and carry about ")
       + "\(NumberFormat.decimal(rps, places: 0)) req/s within the SLO (one carries "
       + "\(NumberFormat.decimal(sizing.perReplicaRPS, places: 1)) req/s, \(sizing.throughputBasis))"
     let target = "the \(NumberFormat.decimal(sizing.targetRPS, places: 0)) req/s target"

@@ -23,7 +23,9 @@ struct SummaryPrinter {
         return "\(NumberFormat.decimal(cpu, places: 1)) / \(NumberFormat.decimal(memory ?? 0, places: 1)) %"
       }
       let carries =
-        profile.carriesRps.map { rps in
+        profile.carriesWebReplicas == 0
+        ? "no replica fits"
+        : profile.carriesRps.map { rps in
           Quantities.count(profile.carriesWebReplicas ?? 0, "replica") + ": "
             + (profile.carriesUsers.map { "\($0) users / " } ?? "") + NumberFormat.decimal(rps, places: 0)
             + " req/s"

@@ -57,7 +57,9 @@ public struct ReportViewBuilder: Sendable {
     row.requestsVerdict = entry.verdict ?? "no manifests"
     row.measuredCPU = percent(entry.measuredCpuPct)
     row.measuredMemory = percent(entry.measuredMemoryPct)
-    if let rps = entry.carriesRps, let replicas = entry.carriesWebReplicas {
+    if entry.carriesWebReplicas == 0 {
+      row.carries = "no replica fits"
+    } else if let rps = entry.carriesRps, let replicas = entry.carriesWebReplicas {
       row.carries =
         "\(Quantities.count(replicas, "replica")): " + (entry.carriesUsers.map { "\($0) users / " } ?? "")
         + "\(NumberFormat.decimal(rps, places: 0)) req/s"
