@@ -47,9 +47,7 @@ extension AnswerComposer {
 
   /// For the answer: what a functional miss means for sizing, naming the endpoints and error types.
   /// Endpoints failing with error types of their own inside a run with another main cause are named too.
-  public func functionalNote(_ analyses: [RunAnalysis], plan: CapacityPlan, sizedFromHealthy: Bool)
-    -> String?
-  {
+  public func functionalNote(_ analyses: [RunAnalysis], plan: CapacityPlan) -> String? {
     func describe(_ kind: (SLOCause.Kind) -> Bool) -> [String] {
       analyses.compactMap { analysis in
         guard let cause = plan.sloCauses[analysis.run.id], kind(cause.kind), !cause.endpoints.isEmpty else {
@@ -67,9 +65,7 @@ extension AnswerComposer {
       sentences.append(
         "The SLO miss on \(Quantities.list(functional)) is functional, not capacity: a larger profile will not "
           + "fix it; fix the endpoint"
-          + (sizedFromHealthy
-            ? ", and the sizing above uses the healthy endpoints."
-            : ". The runs cannot size the application until it is fixed."))
+          + sizing(plan))
     }
     if !inside.isEmpty {
       sentences.append(
@@ -77,5 +73,18 @@ extension AnswerComposer {
           + "profile will not fix.")
     }
     return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+  }
+
+  private func sizing(_ plan: CapacityPlan) -> String {
+    if !plan.sizedFromHealthyEndpoints.isEmpty {
+      return
+        ", and the sizing above uses the healthy endpoints of \(Quantities.list(plan.sizedFromHealthyEndpoints)) "
+        + "(their highest endpoint p95 as an upper bound)."
+    }
+    if plan.sizing != nil {
+      return "; its other endpoints missed the SLO too, so the sizing above uses the other runs only."
+    }
+    return
+      "; its other endpoints missed the SLO too, so the runs cannot size the application until both are fixed."
   }
 }

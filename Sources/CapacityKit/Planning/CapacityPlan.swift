@@ -17,6 +17,8 @@ public struct CapacityPlan: Sendable, Equatable {
   public var sizing: ThroughputSizing?
   /// Why each run that missed an objective missed it, by run id.
   public var sloCauses: [String: SLOCause] = [:]
+  /// Runs with a functional miss whose healthy endpoints met the SLO, so sizing used them (names).
+  public var sizedFromHealthyEndpoints: [String] = []
 
   public init(profiles: [Profile], deployment: Deployment?) {
     self.profiles = profiles

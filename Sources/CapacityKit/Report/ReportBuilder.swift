@@ -22,7 +22,7 @@ public struct ReportBuilder: Sendable {
     var document = ReportDocument(
       answer: [
         composer.answer(plan: plan),
-        composer.functionalNote(ordered, plan: plan, sizedFromHealthy: plan.sizing != nil),
+        composer.functionalNote(ordered, plan: plan),
       ].compactMap { $0 }.joined(separator: " "),
       evidence: composer.causes(ordered, plan: plan) + composer.evidence(ordered),
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),

@@ -60,6 +60,9 @@ public struct ReportJob: Sendable {
         plan = try measured.complete(replanned, analyses: sizing, files: files)
       }
       plan.judge(sizing: try measured.sizing(plan, analyses: sizing))
+      plan.sizedFromHealthyEndpoints = sizing.filter {
+        plan.sloCauses[$0.run.id]?.kind == .functional && $0.meetsSLO(applied)
+      }.map(\.run.name)
     }
     let saturation = SaturationAnalyzer(thresholds: applied, objectives: objectives)
       .series(analyses, runsAsSteps: runsAsSteps, loads: loads)
