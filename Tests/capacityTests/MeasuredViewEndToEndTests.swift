@@ -20,19 +20,22 @@ import Testing
     let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("report/report.json")))
     let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
     let answer = try #require(document["answer"] as? String)
-    #expect(answer.contains("for 64 req/s (100 users), measured usage needs 2 app replica(s)"), "\(answer)")
+    #expect(answer.contains("2 app replicas carry about"), "\(answer)")
+    #expect(answer.contains("for a target of 100 users / 61 req/s"), "\(answer)")
     let resourcesEntry = try #require(document["resources"] as? [String: Any])
     let recommendation = try #require(resourcesEntry["recommendation"] as? [String: Any])
     // X_safe = X at min(capacity at the SLO, knee, 0.8·N*): the p95 objective binds at ~77 users
-    // (the README's knee lies between 60 and 80), read off the USL fit: 48.3 req/s, checked by hand
-    // as λN / (1 + κN(N−1)) with σ = 0, κ = 3.304e-5, λ = 0.7515, N = 76.6.
+    // (the README's knee lies between 60 and 80). The USL fit misses the heavier half by 42.7 %
+    // (> 15 %), so the figure is interpolated between the measured steps instead of read off the
+    // fit: the README's 60-user (38.8 req/s) and 80-user (48.2 req/s) steps give 46.6 at 76.6 users.
     #expect(
       recommendation["throughput_basis"] as? String
-        == "stepped at 77 users (capacity at the SLO, on the USL fit)")
+        == "stepped at 77 users (capacity at the SLO, between measured steps: the USL fit failed its forecast check)"
+    )
     let perReplica = try #require(recommendation["per_replica_rps"] as? Double)
     let target = try #require(recommendation["target_rps"] as? Double)
-    #expect(abs(perReplica - 48.3) < 0.1)
-    // Replicas = ⌈target ÷ (per-replica throughput × utilisation)⌉ = ⌈63.6 ÷ 33.81⌉ = 2.
+    #expect(abs(perReplica - 46.6) < 0.5, "\(perReplica)")
+    // Replicas = ⌈target ÷ (per-replica throughput × utilisation)⌉ = ⌈61.0 ÷ 32.5⌉ = 2.
     #expect(recommendation["web_replicas"] as? Int == Int((target / (perReplica * 0.7)).rounded(.up)))
     // The bottleneck at the saturation point (80 users): the app's CPU against the host's 2 CPUs.
     // The corpus README measured the workers at 1.49 cores mean there, so the p95 share is at
@@ -52,7 +55,7 @@ import Testing
       #expect(["NOT RECOMMENDED", "MINIMUM", "RECOMMENDED"].contains(verdict ?? ""))
     }
     let markdown = try String(contentsOfFile: runner.path("report/report.md"), encoding: .utf8)
-    #expect(markdown.contains("## Requests say / reality says"))
+    #expect(markdown.contains("## Measured usage"))
     // Per-step use, e.g. the 10-user step of stepped (README: workers 0.21 cores mean there).
     #expect(markdown.contains("| Users | req/s | Component | CPU p95 | CPU mean | Memory peak |"))
     let tenUsers = markdown.split(separator: "\n").first { $0.hasPrefix("| 10 | 6.3 | app | ") }

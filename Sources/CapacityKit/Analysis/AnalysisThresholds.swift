@@ -35,6 +35,19 @@ public struct AnalysisThresholds: Sendable, Equatable {
   /// Residual-bootstrap replicates and seed for the interval of N*.
   public var bootstrapReplicates: Int = 1_000
   public var bootstrapSeed: UInt64 = 20_111_129
+  /// The USL fit is trusted beyond the measured steps only while the forecast check (fit on the
+  /// lighter half, predict the heavier half) misses by at most this mean relative error.
+  public var forecastErrorLimit: Double = 0.15
+  /// Why an objective was missed (SLOCauseClassifier): the failing (or slow) endpoints are
+  /// "concentrated" when they are at most this share of the endpoints …
+  public var causeEndpointShare: Double = 1.0 / 3.0
+  /// … and hold at least this share of the failures (or are the only ones above the p95 objective).
+  public var causeFailureShare: Double = 0.8
+  /// The bottleneck is saturated at or above this utilisation (CPU mean of the host, or of the
+  /// processes when nothing else is measured) …
+  public var saturatedUtilisation: Double = 0.8
+  /// … and well below saturation under this one.
+  public var idleUtilisation: Double = 0.7
 
   public init() {}
 }

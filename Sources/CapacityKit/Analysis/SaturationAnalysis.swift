@@ -27,4 +27,10 @@ public struct SaturationAnalysis: Sendable, Equatable {
   public var capacity: CapacityAtSLO?
   /// Caveats: too-short steps, fit notes.
   public var notes: [String]
+
+  /// Whether the USL fit may speak beyond the measured steps: its forecast check (fit on the lighter
+  /// half, predict the heavier half) missed by at most `limit` (a fit that cannot be checked counts).
+  public func fitTrusted(limit: Double) -> Bool {
+    forecast.map { $0.meanAbsoluteError <= limit } ?? true
+  }
 }

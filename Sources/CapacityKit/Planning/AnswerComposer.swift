@@ -1,7 +1,8 @@
 /// Writes the report's one-sentence answer and the evidence behind it.
 ///
-/// The profile comes from the manifest requests (the first cut of planning); the runs supply the
-/// evidence of how much load was carried within the SLO. INVALID runs never count as evidence.
+/// The answer names the profile table's own choice (`CapacityPlan.choice`: the cheapest
+/// RECOMMENDED, else the cheapest MINIMUM, else none), so it can never contradict the table.
+/// INVALID runs never count as evidence; a functional SLO miss never reads as "buy more".
 public struct AnswerComposer: Sendable {
   public var thresholds: AnalysisThresholds
 
@@ -10,86 +11,91 @@ public struct AnswerComposer: Sendable {
   }
 
   public func answer(plan: CapacityPlan) -> String {
-    if let recommendation = plan.recommendation { return measuredAnswer(recommendation) }
-    guard let deployment = plan.deployment else {
+    guard let choice = plan.choice, choice.verdict != nil else {
       return "No profile can be sized without the deployment: pass its Kubernetes manifests or "
         + "Compose file with --manifests."
     }
-    let footprint = Footprint(deployment)
-    let request =
-      "\(Quantities.millicores(footprint.cpuRequestMillicores)) CPU and \(Quantities.quantity(bytes: footprint.memoryRequestBytes)) memory"
-    let recommended = plan.fits.first { $0.verdict == .recommended }
-    let minimum = plan.fits.first { $0.verdict == .minimum }
-    let unschedulable = plan.fits.filter { $0.verdict == .notRecommended }.map(\.profile.name)
-    let cannot =
-      unschedulable.isEmpty ? "" : "; \(Quantities.list(unschedulable)) cannot schedule the requests"
-    switch (minimum, recommended) {
-    case (let minimum?, let recommended?) where isCheaper(minimum, than: recommended):
-      return "Buy \(Self.describe(recommended.profile)) (RECOMMENDED: the manifests request \(request), "
-        + "\(usage(recommended))); \(Self.describe(minimum.profile)) is the minimum that schedules "
-        + "(\(usage(minimum)), under 20 % headroom)\(cannot)."
-    case (_, let recommended?):
-      return "Buy \(Self.describe(recommended.profile)): the manifests request \(request), "
-        + "\(usage(recommended)), leaving at least 20 % headroom\(cannot)."
-    case (let minimum?, nil):
-      return "Buy \(Self.describe(minimum.profile)) as the minimum: the manifests request \(request), "
-        + "\(usage(minimum)), which leaves under 20 % headroom and no profile is RECOMMENDED\(cannot)."
-    case (nil, nil):
-      let largest = plan.fits.last.map { Self.describe($0.profile) } ?? "any profile"
+    guard let profile = choice.profile,
+      let chosen = plan.assessments.first(where: { $0.profile == profile })
+    else { return noneCarries(plan, choice: choice) }
+    let basis = choice.basis.joined(separator: " and ")
+    let figures = details(chosen, plan: plan)
+    if chosen.verdict == .recommended {
+      let minimum = plan.assessments.filter { $0.verdict == .minimum }
+        .min { ProfileJudge.cost($0.profile) < ProfileJudge.cost($1.profile) }
+      let cheaper = minimum.flatMap { ProfileJudge.cost($0.profile) < ProfileJudge.cost(profile) ? $0 : nil }
+      return "Buy \(Self.describe(profile)) (RECOMMENDED on \(basis)): \(figures), leaving at least 20 % "
+        + "headroom" + (cheaper.map { "; \(Self.describe($0.profile)) is the minimum (MINIMUM)" } ?? "")
+        + cannot(plan) + "."
+    }
+    return "Buy \(Self.describe(profile)) as the minimum (MINIMUM on \(basis)): \(figures), which leaves "
+      + "under 20 % headroom and no profile is RECOMMENDED" + cannot(plan) + "."
+  }
+
+  /// The figures of the chosen row: requests, measured use, the load it carries against the target.
+  private func details(_ row: ProfileAssessment, plan: CapacityPlan) -> String {
+    var parts: [String] = []
+    if let fit = row.requests, let deployment = plan.deployment {
+      let footprint = Footprint(deployment)
+      parts.append(
+        "the manifests request \(Quantities.millicores(footprint.cpuRequestMillicores)) CPU and "
+          + "\(Quantities.quantity(bytes: footprint.memoryRequestBytes)) memory, \(fit.cpuRequestsPercent) % "
+          + "of its CPU and \(fit.memoryRequestsPercent) % of its memory")
+    }
+    if let measured = row.measured {
+      parts.append(
+        "measured usage needs \(measured.cpuPercent) % of its CPU and \(measured.memoryPercent) % of its memory"
+      )
+    }
+    if let carries = row.carries {
+      parts.append(carried(carries) + target(plan))
+    }
+    return parts.joined(separator: "; ")
+  }
+
+  private func carried(_ load: ProfileAssessment.CarriedLoad) -> String {
+    "\(Quantities.count(load.webReplicas, "\(load.webComponent) replica")) "
+      + (load.webReplicas == 1 ? "carries about " : "carry about ")
+      + (load.users.map { "\($0) users / " } ?? "") + "\(NumberFormat.decimal(load.rps, places: 0)) req/s "
+      + "within the SLO"
+  }
+
+  private func target(_ plan: CapacityPlan) -> String {
+    guard let sizing = plan.sizing else { return "" }
+    return " for a target of " + (sizing.targetUsers.map { "\($0) users / " } ?? "")
+      + "\(NumberFormat.decimal(sizing.targetRPS, places: 0)) req/s"
+  }
+
+  private func cannot(_ plan: CapacityPlan) -> String {
+    let names = plan.assessments.filter { $0.verdict == .notRecommended }.map(\.profile.name)
+    return names.isEmpty
+      ? "" : "; \(Quantities.list(names)) \(names.count == 1 ? "is" : "are") NOT RECOMMENDED"
+  }
+
+  /// No profile is RECOMMENDED or MINIMUM.
+  private func noneCarries(_ plan: CapacityPlan, choice: ProfileRecommendation) -> String {
+    let largest = choice.largest.map(Self.describe) ?? "the largest profile"
+    let need =
+      choice.neededCPUMillicores.map {
+        "; it would need about \(NumberFormat.decimal(Double($0) / 1000, places: 1)) CPU"
+      } ?? ""
+    guard let sizing = plan.sizing, let carries = choice.carries else {
+      let request =
+        plan.deployment.map { deployment -> String in
+          let footprint = Footprint(deployment)
+          return "\(Quantities.millicores(footprint.cpuRequestMillicores)) CPU and "
+            + "\(Quantities.quantity(bytes: footprint.memoryRequestBytes)) memory"
+        } ?? "more"
       return "No profile fits: the manifests request \(request), more than \(largest) allocates; "
         + "scale the deployment down as the profile table shows, or add a larger profile."
     }
-  }
-
-  /// Sentences on what the runs showed, naming the runs left out and why.
-  public func evidence(_ analyses: [RunAnalysis]) -> [String] {
-    var sentences: [String] = []
-    let usable = analyses.filter { $0.validity.verdict != .invalid && $0.requests != nil }
-    let slo =
-      "p95 ≤ \(NumberFormat.milliseconds(thresholds.sloP95Ms)), errors ≤ "
-      + NumberFormat.percent(thresholds.sloErrorRate)
-    if usable.isEmpty {
-      sentences.append("No run is valid evidence, so nothing was measured about the application.")
-    } else {
-      let within = usable.filter { $0.meetsSLO(thresholds) }.max {
-        $0.requestsPerSecond < $1.requestsPerSecond
-      }
-      if let within {
-        sentences.append(
-          "The heaviest load within the SLO (\(slo)) was \(within.run.name): "
-            + "\(NumberFormat.decimal(within.requestsPerSecond, places: 1)) req/s"
-            + (within.usersMax.map { " with \($0) users" } ?? "")
-            + ", p95 \(NumberFormat.milliseconds(within.latency.p95)).")
-      } else {
-        sentences.append("No valid run stayed within the SLO (\(slo)).")
-      }
-      if let busiest = usable.max(by: { $0.requestsPerSecond < $1.requestsPerSecond }), busiest != within {
-        sentences.append(
-          "The busiest valid run, \(busiest.run.name), carried "
-            + "\(NumberFormat.decimal(busiest.requestsPerSecond, places: 1)) req/s at p95 "
-            + "\(NumberFormat.milliseconds(busiest.latency.p95)) and "
-            + "\(NumberFormat.percent(busiest.errorRate)) errors.")
-      }
-    }
-    let invalid = analyses.filter { $0.validity.verdict == .invalid }
-    if !invalid.isEmpty {
-      let names = invalid.map { run in
-        let cause = run.validity.reasons.first?.split(separator: ":").first.map(String.init) ?? "invalid"
-        return "\(run.run.name) (\(cause))"
-      }
-      sentences.append("Left out as INVALID: \(Quantities.list(names)).")
-    }
-    return sentences
-  }
-
-  private func usage(_ fit: ProfileFit) -> String {
-    "\(fit.cpuRequestsPercent) % of its CPU and \(fit.memoryRequestsPercent) % of its memory"
-  }
-
-  private func isCheaper(_ lhs: ProfileFit, than rhs: ProfileFit) -> Bool {
-    (lhs.profile.cpuMillicores, lhs.profile.memoryBytes) < (
-      rhs.profile.cpuMillicores, rhs.profile.memoryBytes
-    )
+    let target =
+      (sizing.targetUsers.map { "\($0) users / " } ?? "")
+      + "\(NumberFormat.decimal(sizing.targetRPS, places: 0)) req/s"
+    return "None carries the target (\(target)): the largest, \(largest), carries "
+      + (carries.users.map { "\($0) users / " } ?? "")
+      + "\(NumberFormat.decimal(carries.rps, places: 0)) req/s "
+      + "with \(Quantities.count(carries.webReplicas, "\(carries.webComponent) replica"))\(need)."
   }
 
   static func describe(_ profile: Profile) -> String {

@@ -46,4 +46,6 @@ public struct ReplicaPlan: Sendable, Equatable {
   public var memoryBytes: Int64
   public var profiles: [ProfileRow]
   public var assumptions: [String]
+  /// Requests per second one user issued within the SLO, when the throughput came with users.
+  public var perUserRPS: Double? = nil
 }

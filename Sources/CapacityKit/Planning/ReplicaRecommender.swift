@@ -1,13 +1,5 @@
 import Foundation
 
-/// What load to plan for.
-public enum TargetLoad: Sendable, Equatable {
-  /// The largest valid scenario's users (the default).
-  case largestScenario
-  case users(Int)
-  case requestsPerSecond(Double)
-}
-
 /// Recommends replicas and judges each profile from measured usage (DESIGN.md §4, CAPACITY-MATH.md §3, §7).
 ///
 /// 1. Per-replica throughput X: the seam (`ThroughputEstimate`), divided by the web replicas running
@@ -57,37 +49,8 @@ public struct ReplicaRecommender: Sendable {
 
     // Target load.
     let valid = analyses.filter { $0.validity.verdict != .invalid }
-    let perUser = throughput.users.map { throughput.requestsPerSecond / Double(max($0, 1)) }
-    var targetUsers: Int?
-    let targetRPS: Double
-    let targetBasis: String
-    switch target {
-    case .requestsPerSecond(let rps):
-      targetRPS = rps
-      targetBasis = "--target-rps \(NumberFormat.decimal(rps, places: 1))"
-    case .users(let users):
-      targetUsers = users
-      targetRPS = Double(users) * (perUser ?? 0)
-      targetBasis =
-        "--target-users \(users) at \(NumberFormat.decimal(perUser ?? 0, places: 3)) req/s per user"
-    case .largestScenario:
-      if let largest = valid.filter({ $0.usersMax != nil }).max(by: {
-        ($0.usersMax ?? 0) < ($1.usersMax ?? 0)
-      }),
-        let users = largest.usersMax, let perUser
-      {
-        targetUsers = users
-        targetRPS = max(Double(users) * perUser, largest.requestsPerSecond)
-        targetBasis =
-          "the largest valid scenario, \(largest.run.name): \(users) users at "
-          + "\(NumberFormat.decimal(perUser, places: 3)) req/s per user (measured within the SLO)"
-      } else {
-        let busiest = valid.map(\.requestsPerSecond).max() ?? throughput.requestsPerSecond
-        targetRPS = busiest
-        targetBasis = "the busiest valid run's throughput"
-      }
-    }
-    guard targetRPS > 0 else { return nil }
+    guard let resolved = target.resolve(throughput: throughput, analyses: analyses) else { return nil }
+    let (targetRPS, targetUsers, targetBasis, perUser) = resolved
     if targetUsers != nil, perUser != nil {
       assumptions.append(
         "users are converted to req/s with the per-user rate measured within the SLO "
@@ -184,7 +147,7 @@ public struct ReplicaRecommender: Sendable {
       targetRPS: targetRPS, targetBasis: targetBasis, targetUsers: targetUsers, throughput: throughput,
       perReplicaRPS: perReplica, utilisation: utilisation, webComponent: web, webReplicas: webReplicas,
       components: rows, cpuMillicores: totalCPU, memoryBytes: totalMemory, profiles: profileRows,
-      assumptions: assumptions)
+      assumptions: assumptions, perUserRPS: perUser)
   }
 
   private func judge(
@@ -249,8 +212,8 @@ public struct ReplicaRecommender: Sendable {
     return ReplicaPlan.ProfileRow(
       profile: profile, verdict: .notRecommended,
       reasons: [
-        "\(need); even \(fewest) busier \(webRow.name) replica(s) do not fit, so it cannot carry \(target) req/s "
-          + "within the SLO (\(fitting) replica(s) fit, about \(NumberFormat.decimal(Double(fitting) * perReplica, places: 0)) req/s)"
+        "\(need); even \(Quantities.count(fewest, "busier \(webRow.name) replica")) do not fit, so it cannot carry \(target) req/s "
+          + "within the SLO (\(Quantities.count(fitting, "replica")) fit, about \(NumberFormat.decimal(Double(fitting) * perReplica, places: 0)) req/s)"
       ], cpuPercent: cpuPercent, memoryPercent: memoryPercent, webReplicasThatFit: fitting,
       capacityRPS: Double(fitting) * perReplica)
   }

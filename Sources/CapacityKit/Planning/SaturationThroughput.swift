@@ -22,17 +22,21 @@ public struct SaturationThroughput: ThroughputEstimate {
       if let knee = analysis.throughputKnee, knee.trusted {
         limits.append((Double(knee.users), "the throughput knee"))
       }
-      if let peak = analysis.fit?.peakUsers { limits.append((0.8 * peak, "0.8 · N*")) }
+      let fit = analysis.fitTrusted(limit: thresholds.forecastErrorLimit) ? analysis.fit : nil
+      if let peak = fit?.peakUsers { limits.append((0.8 * peak, "0.8 · N*")) }
       guard let limit = limits.min(by: { $0.users < $1.users }) else { return nil }
       let rps =
-        analysis.fit?.model.throughput(at: limit.users) ?? interpolate(analysis.steps, at: limit.users)
+        fit?.model.throughput(at: limit.users) ?? interpolate(analysis.steps, at: limit.users)
       guard let rps, rps > 0 else { return nil }
       let run = analyses.first { analysis.runIDs.contains($0.run.id) }
       return MeasuredThroughput(
         requestsPerSecond: rps, users: Int(limit.users.rounded(.down)),
         runName: run?.run.name ?? analysis.source,
         basis: "\(analysis.source) at \(NumberFormat.decimal(limit.users, places: 0)) users (\(limit.why)"
-          + (analysis.fit == nil ? ", between steps)" : ", on the USL fit)"),
+          + (fit != nil
+            ? ", on the USL fit)"
+            : analysis.fit == nil
+              ? ", between steps)" : ", between measured steps: the USL fit failed its forecast check)"),
         window: nil)
     }
     return candidates.max { $0.requestsPerSecond < $1.requestsPerSecond }

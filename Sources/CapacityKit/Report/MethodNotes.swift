@@ -10,6 +10,8 @@ struct MethodNotes {
     notes.append(validity)
     if hasSteps { notes.append(steps) }
     if hasChaos { notes.append(chaos) }
+    notes += [verdictRule, causeRules]
+    if hasSteps { notes.append(forecastRule) }
     return notes
   }
 
@@ -32,6 +34,37 @@ struct MethodNotes {
       + "(shorter ones are ramps); the first \(percent(thresholds.stepWarmupFraction)) of each is dropped, "
       + "and a step is steady with at least \(seconds(thresholds.stepMinimumSeconds)) and "
       + "\(thresholds.stepMinimumRequests) requests (--step-min-seconds, --step-min-requests)."
+  }
+
+  private var verdictRule: String {
+    "Profile verdict: one per profile from every view that applies: the manifests' requests, measured "
+      + "usage (resource samples: the deployment sized at \(NumberFormat.percent(0.7, places: 0)) target "
+      + "utilisation must fit and carry the target) and, without samples, the load that the web replicas "
+      + "fitting by requests carry within the SLO. NOT RECOMMENDED when any view does not fit (or carries "
+      + "less than the target); MINIMUM when all fit and one leaves under 20 % headroom (requests or "
+      + "measured use above 80 % of allocatable, or the target above 80 % of the load carried); RECOMMENDED "
+      + "otherwise. The answer names the cheapest RECOMMENDED profile, else the cheapest MINIMUM, else none "
+      + "(then the largest profile's load and the CPU the target would need)."
+  }
+
+  private var causeRules: String {
+    "Why the SLO failed, per run missing an objective: infrastructure when at least "
+      + "\(percent(thresholds.connectionLevelShare)) of the failures are connection-level (timeouts confined "
+      + "to a few endpoints excepted); capacity when CPU (host, else the app's processes, during the failing "
+      + "steps where known) averaged at least \(percent(thresholds.saturatedUtilisation)), or the misses grow "
+      + "with load (the heaviest steps fail and the lighter pass, or lighter runs pass and heavier ones fail); "
+      + "functional when the failing (or slow) endpoints are at most "
+      + "\(NumberFormat.percent(thresholds.causeEndpointShare, places: 0)) of the endpoints, hold at least "
+      + "\(percent(thresholds.causeFailureShare)) of the failures, the other endpoints meet the objectives "
+      + "and CPU is below \(percent(thresholds.idleUtilisation)) or unmeasured; unknown otherwise, naming "
+      + "the missing evidence. A functional run is sized from its healthy endpoints (their highest p95 as "
+      + "an upper bound), never answered with a larger profile."
+  }
+
+  private var forecastRule: String {
+    "USL forecast check: fitted on the lighter half of the steps, it must predict the heavier half within "
+      + "\(percent(thresholds.forecastErrorLimit)) mean absolute error; otherwise the model is not trusted "
+      + "beyond the measured range, N* and X_max stay out of the answer and sizing uses the measured steps only."
   }
 
   private var chaos: String {

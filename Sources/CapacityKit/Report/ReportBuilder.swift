@@ -20,7 +20,11 @@ public struct ReportBuilder: Sendable {
     }
     let methods = Set(ordered.map(\.latency.method)).sorted { $0.rawValue < $1.rawValue }
     var document = ReportDocument(
-      answer: composer.answer(plan: plan), evidence: composer.evidence(ordered),
+      answer: [
+        composer.answer(plan: plan),
+        composer.functionalNote(ordered, plan: plan),
+      ].compactMap { $0 }.joined(separator: " "),
+      evidence: composer.causes(ordered, plan: plan) + composer.evidence(ordered),
       slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
       runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
       profiles: profileEntries(plan),
@@ -43,7 +47,7 @@ public struct ReportBuilder: Sendable {
       })
     if !document.chaos.isEmpty, !chaosNotes.isEmpty { document.chaosNotes = chaosNotes }
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
-    return withResources(document, plan: plan)
+    return withAnswer(withResources(document, plan: plan), plan: plan)
   }
 
   /// The `saturation` section, the objectives with each run's results, and the capacity-at-SLO evidence.
@@ -51,10 +55,11 @@ public struct ReportBuilder: Sendable {
     _ document: inout ReportDocument, analyses: [RunAnalysis], saturation: [SaturationAnalysis],
     objectives: ServiceLevelObjectives?
   ) {
-    let entries = SaturationEntryBuilder()
+    let entries = SaturationEntryBuilder(forecastErrorLimit: thresholds.forecastErrorLimit)
     if !saturation.isEmpty {
       document.saturation = saturation.map(entries.entry)
-      document.evidence += CapacityEvidence().sentences(saturation)
+      document.evidence += CapacityEvidence(forecastErrorLimit: thresholds.forecastErrorLimit).sentences(
+        saturation)
     }
     guard let objectives else { return }
     document.slo.objectives = objectives.objectives.map(entries.objective)

@@ -70,6 +70,10 @@ extension ReportDocument {
     public var fittedUsers: [Double]
     public var predictions: [PredictionEntry]
     public var meanAbsErrorPct: Double
+    /// The limit in force (`forecast_error_limit`, %) and whether the fit passed it; a fit that
+    /// fails is not trusted beyond the measured steps and stays out of the answer.
+    public var limitPct: Double? = nil
+    public var trusted: Bool? = nil
   }
 
   public struct PredictionEntry: Sendable, Equatable, Codable {

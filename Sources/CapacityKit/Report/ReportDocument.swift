@@ -21,6 +21,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   public var chaosNotes: [String]? = nil
   /// Scenarios of this report with two or more stored runs, each run's headline figures.
   public var trends: [TrendEntry] = []
+  /// The profile the answer names and the table's verdict for it; absent without profiles.
+  public var recommendation: AnswerRecommendationEntry? = nil
 
   public struct TrendEntry: Sendable, Equatable, Codable {
     public var scenario: String
@@ -114,6 +116,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var warnings: [String]
     /// Raw-log rows not counted as requests, by reason (`sub-result`, `transaction-parent`).
     public var setAside: [SetAsideEntry] = []
+    /// Why the run missed an objective; absent when it met them all.
+    public var sloCause: SLOCauseEntry? = nil
   }
 
   public struct SetAsideEntry: Sendable, Equatable, Codable {
@@ -202,6 +206,17 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var measuredMemoryPct: Double? = nil
     /// The measured view's verdict, replicas and reasons for this profile.
     public var recommendation: ProfileRecommendationEntry? = nil
+    /// The profile table's one verdict from every view (`verdict` stays the requests view's).
+    public var combinedVerdict: String? = nil
+    /// The views behind `combined_verdict`, and why.
+    public var verdictBasis: [String] = []
+    public var verdictReasons: [String] = []
+    /// The load it carries within the SLO and the web replicas that give it.
+    public var carriesUsers: Int? = nil
+    public var carriesRps: Double? = nil
+    public var carriesWebReplicas: Int? = nil
+    /// `measured usage` or `requests`: at which per-replica requests the replicas were counted.
+    public var carriesBasis: String? = nil
   }
 
   public struct OverheadEntry: Sendable, Equatable, Codable {

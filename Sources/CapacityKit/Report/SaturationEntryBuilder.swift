@@ -1,5 +1,7 @@
 /// Maps saturation analyses and SLO results into `report.json` entries, rounded once here.
 struct SaturationEntryBuilder {
+  var forecastErrorLimit = AnalysisThresholds().forecastErrorLimit
+
   func entry(_ analysis: SaturationAnalysis) -> ReportDocument.SaturationEntry {
     func r(_ value: Double, _ places: Int = 2) -> Double { NumberFormat.rounded(value, places: places) }
     func rule(_ trip: RuleTrip) -> ReportDocument.RuleEntry {
@@ -27,7 +29,8 @@ struct SaturationEntryBuilder {
           .init(
             users: $0.users, measuredRps: r($0.measured), predictedRps: r($0.predicted),
             errorPct: r($0.relativeError * 100, 1))
-        }, meanAbsErrorPct: r(forecast.meanAbsoluteError * 100, 1))
+        }, meanAbsErrorPct: r(forecast.meanAbsoluteError * 100, 1), limitPct: r(forecastErrorLimit * 100, 1),
+        trusted: analysis.fitTrusted(limit: forecastErrorLimit))
     }
     let capacity = analysis.capacity.map { capacity in
       ReportDocument.CapacityEntry(

@@ -23,6 +23,11 @@ public enum Quantities {
     return "\(bytes)"
   }
 
+  /// `1 replica`, `3 replicas`: plurals as words.
+  public static func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(number == 1 ? noun : noun + "s")"
+  }
+
   /// `a`, `a and b`, `a, b and c`.
   static func list(_ items: [String]) -> String {
     guard let last = items.last else { return "" }

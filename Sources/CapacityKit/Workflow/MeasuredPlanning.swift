@@ -32,6 +32,21 @@ public struct MeasuredPlanning: Sendable {
     return completed
   }
 
+  /// The load-carried view's figures without resource samples: the per-replica throughput within the
+  /// SLO (÷ the mapping's measured replicas) and the target; `nil` when nothing stayed within the SLO.
+  public func sizing(_ plan: CapacityPlan, analyses: [RunAnalysis]) throws -> ThroughputSizing? {
+    let mapper = try ComponentMappingLoader().load(path: mappingPath, deployment: plan.deployment)
+    guard let throughput = recommender.estimate.throughput(analyses, thresholds: thresholds),
+      let target = recommender.target.resolve(throughput: throughput, analyses: analyses)
+    else { return nil }
+    let perReplica = throughput.requestsPerSecond / Double(mapper.measuredReplicas[mapper.webComponent] ?? 1)
+    guard perReplica > 0 else { return nil }
+    return ThroughputSizing(
+      webComponent: mapper.webComponent, perReplicaRPS: perReplica, perUserRPS: target.perUser,
+      targetRPS: target.rps, targetUsers: target.users, targetBasis: target.basis,
+      throughputBasis: throughput.basis)
+  }
+
   /// Replicas measured per component where the samples name containers: `docker stats` gives one
   /// series per container, so distinct containers of a component are its replicas. Process-level
   /// sources (pidstat, the workers of one pod) say nothing about replicas and are not counted.

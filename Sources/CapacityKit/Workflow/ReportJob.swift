@@ -41,14 +41,28 @@ public struct ReportJob: Sendable {
     }
     var plan = plan
     var loads: [String: [ComponentLoad]] = [:]
+    var files: [ResourceFile] = []
     if let measured {
-      let files = try resources ?? storedResources(for: runs)
+      files = try resources ?? storedResources(for: runs)
       plan = try measured.complete(plan, analyses: analyses, files: files)
       if let measuredResources = plan.resources {
         let cpus = files.flatMap(\.series).compactMap(\.hostCPUs).max()
         loads = BottleneckLoads().loads(
           measuredResources, deployment: plan.deployment, hostCPUMillicores: cpus.map { Double($0 * 1000) })
       }
+    }
+    plan.sloCauses = causes(analyses, plan: plan, files: files, thresholds: applied)
+    if let measured {
+      let sizing = sizingAnalyses(analyses, causes: plan.sloCauses)
+      if sizing != analyses {
+        var replanned = self.plan
+        replanned.sloCauses = plan.sloCauses
+        plan = try measured.complete(replanned, analyses: sizing, files: files)
+      }
+      plan.judge(sizing: try measured.sizing(plan, analyses: sizing))
+      plan.sizedFromHealthyEndpoints = sizing.filter {
+        plan.sloCauses[$0.run.id]?.kind == .functional && $0.meetsSLO(applied)
+      }.map(\.run.name)
     }
     let saturation = SaturationAnalyzer(thresholds: applied, objectives: objectives)
       .series(analyses, runsAsSteps: runsAsSteps, loads: loads)
@@ -71,6 +85,26 @@ public struct ReportJob: Sendable {
           + "again to add them.")
     }
     return notes
+  }
+
+  /// Why each run that missed an objective missed it, from its resource samples where given.
+  private func causes(
+    _ analyses: [RunAnalysis], plan: CapacityPlan, files: [ResourceFile], thresholds: AnalysisThresholds
+  ) -> [String: SLOCause] {
+    let cpus = files.flatMap(\.series).compactMap(\.hostCPUs).max().map { Double($0 * 1000) }
+    var utilisation: [String: RunUtilisation] = [:]
+    for usage in plan.resources?.runs ?? [] {
+      utilisation[usage.runID] = RunUtilisation(usage, hostCPUMillicores: cpus)
+    }
+    return SLOCauseClassifier(thresholds: thresholds).classify(analyses, utilisation: utilisation)
+  }
+
+  /// Runs whose miss was functional are sized from their healthy endpoints.
+  private func sizingAnalyses(_ analyses: [RunAnalysis], causes: [String: SLOCause]) -> [RunAnalysis] {
+    analyses.map { analysis in
+      guard let cause = causes[analysis.run.id], cause.kind == .functional else { return analysis }
+      return HealthyEndpointsView().view(analysis, excluding: cause.endpoints) ?? analysis
+    }
   }
 
   /// Stored resource files with samples during any of the runs (a minute of slack either side).

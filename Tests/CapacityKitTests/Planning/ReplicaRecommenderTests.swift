@@ -81,13 +81,19 @@ import Testing
       plan: {
         var capacity = CapacityPlan(profiles: plan.profiles.map(\.profile), deployment: nil)
         capacity.recommendation = plan
+        capacity.judge(sizing: nil)
         return capacity
       }())
+    // 7 web replicas × 40 req/s = 280 req/s carried by p8.
     #expect(
       answer.hasPrefix(
-        "Buy p8 (8 CPU, 16 GiB) (RECOMMENDED): for 100 req/s, measured usage needs 4 web replica(s)"))
-    #expect(answer.contains("p4 (4 CPU, 4 GiB) is the minimum"))
-    #expect(answer.hasSuffix("p2 cannot carry it."))
+        "Buy p8 (8 CPU, 16 GiB) (RECOMMENDED on measured usage): measured usage needs 53.7 % of its CPU"),
+      "\(answer)")
+    #expect(
+      answer.contains(
+        "7 web replicas carry about 350 users / 280 req/s within the SLO for a target of 100 req/s"))
+    #expect(answer.contains("p4 (4 CPU, 4 GiB) is the minimum (MINIMUM)"))
+    #expect(answer.hasSuffix("p2 is NOT RECOMMENDED."))
   }
 
   @Test func failoverAddsAReplicaAndUsersUseThePerUserRate() throws {

@@ -12,9 +12,9 @@ import Testing
     let answer = AnswerComposer(thresholds: AnalysisThresholds()).answer(plan: try seedPlan())
     #expect(
       answer
-        == "Buy vps-8gb (4 CPU, 8 GiB) as the minimum: the manifests request 3350m CPU and 4608Mi "
-        + "memory, 83.8 % of its CPU and 56.3 % of its memory, which leaves under 20 % headroom and "
-        + "no profile is RECOMMENDED; vps-4gb and vps-6gb cannot schedule the requests.")
+        == "Buy vps-8gb (4 CPU, 8 GiB) as the minimum (MINIMUM on requests): the manifests request 3350m CPU "
+        + "and 4608Mi memory, 83.8 % of its CPU and 56.3 % of its memory, which leaves under 20 % headroom and "
+        + "no profile is RECOMMENDED; vps-4gb and vps-6gb are NOT RECOMMENDED.")
   }
 
   @Test func aRoomierProfileIsRecommendedAndTheMinimumNamed() throws {
@@ -23,7 +23,9 @@ import Testing
     plan = CapacityPlan(profiles: plan.profiles + [big], deployment: plan.deployment)
     let answer = AnswerComposer(thresholds: AnalysisThresholds()).answer(plan: plan)
     #expect(answer.hasPrefix("Buy vps-16gb (8 CPU, 16 GiB) (RECOMMENDED"))
-    #expect(answer.contains("vps-8gb (4 CPU, 8 GiB) is the minimum that schedules"))
+    #expect(answer.contains("vps-8gb (4 CPU, 8 GiB) is the minimum (MINIMUM)"))
+    // The answer is the table's own choice.
+    #expect(plan.choice?.profile?.name == "vps-16gb" && plan.choice?.verdict == .recommended)
   }
 
   @Test func invalidRunsAreNamedAndNeverEvidence() throws {

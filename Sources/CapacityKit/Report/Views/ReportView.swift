@@ -21,6 +21,8 @@ public struct ReportView: Sendable {
   public var hasSkippedFiles: Bool
   public var runCount: Int
   public var fileCount: Int
+  /// `6 runs from 19 files`.
+  public var runsAndFiles = ""
   /// Saturation series (stepped runs, runs as steps), with charts.
   public var saturation: [SaturationSection] = []
   public var hasSaturation: Bool = false
@@ -119,14 +121,24 @@ public struct ReportView: Sendable {
     public var name: String
     public var capacity: String
     public var overhead: String
+    /// Requests as % of allocatable.
     public var cpuPct: String
     public var memoryPct: String
+    /// The table's one verdict from every view (`requestsVerdict` is the requests view's alone).
     public var verdict: String
     /// CSS class for the verdict badge: `bad`, `warn` or `good`.
     public var verdictClass: String
     public var reasons: [String]
     /// `reasons` joined with "; ", for one-line table cells.
     public var reasonsText: String
+    public var requestsVerdict: String = ""
+    /// Measured usage as % of allocatable, "–" without resource samples.
+    public var measuredCPU: String = "–"
+    public var measuredMemory: String = "–"
+    /// `3 django replicas: 228 users / 139 req/s`, or "–".
+    public var carries: String = "–"
+    /// `requests and measured usage`.
+    public var basis: String = ""
   }
 
   public struct ComponentRow: Sendable {

@@ -18,7 +18,7 @@ extension ReportViewBuilder {
         + "one \(recommendation.webComponent) replica carries \(NumberFormat.decimal(recommendation.perReplicaRps, places: 1)) "
         + "req/s within the SLO (\(recommendation.throughputBasis)), planned at "
         + "\(NumberFormat.percent(recommendation.utilisation, places: 0)) utilisation: "
-        + "\(recommendation.webReplicas) replica(s); in all \(Quantities.millicores(recommendation.cpuMillicores)) CPU and "
+        + "\(Quantities.count(recommendation.webReplicas, "replica")); in all \(Quantities.millicores(recommendation.cpuMillicores)) CPU and "
         + "\(Quantities.quantity(bytes: recommendation.memoryBytes)) memory requested."
       view.assumptions = recommendation.assumptions
       view.replicaRows = recommendation.components.map { row in

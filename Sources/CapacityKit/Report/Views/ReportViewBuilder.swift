@@ -23,6 +23,8 @@ public struct ReportViewBuilder: Sendable {
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
     view.chaosNotes = document.chaosNotes ?? []
+    view.runsAndFiles =
+      "\(Quantities.count(view.runCount, "run")) from \(Quantities.count(view.fileCount, "file"))"
     view.saturation = (document.saturation ?? []).map {
       SaturationSectionBuilder().section($0, sloP95Ms: document.slo.p95Ms)
     }
@@ -42,14 +44,29 @@ public struct ReportViewBuilder: Sendable {
 
   private func profileRow(_ entry: ReportDocument.ProfileEntry) -> ReportView.ProfileRow {
     let overhead = entry.overhead.summary
-    return ReportView.ProfileRow(
+    func percent(_ value: Double?) -> String {
+      value.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–"
+    }
+    let verdict = entry.combinedVerdict ?? entry.verdict
+    let reasons = entry.combinedVerdict == nil ? entry.reasons : entry.verdictReasons
+    var row = ReportView.ProfileRow(
       name: entry.name,
       capacity: "\(Quantities.cpu(entry.cpuMillicores)) CPU, \(Quantities.memory(entry.memoryBytes))",
-      overhead: overhead,
-      cpuPct: entry.cpuRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
-      memoryPct: entry.memoryRequestsPct.map { NumberFormat.decimal($0, places: 1) + " %" } ?? "–",
-      verdict: entry.verdict ?? "no manifests", verdictClass: Self.verdictClass(entry.verdict),
-      reasons: entry.reasons, reasonsText: entry.reasons.joined(separator: "; "))
+      overhead: overhead, cpuPct: percent(entry.cpuRequestsPct), memoryPct: percent(entry.memoryRequestsPct),
+      verdict: verdict ?? "no manifests", verdictClass: Self.verdictClass(verdict),
+      reasons: reasons, reasonsText: reasons.joined(separator: "; "))
+    row.requestsVerdict = entry.verdict ?? "no manifests"
+    row.measuredCPU = percent(entry.measuredCpuPct)
+    row.measuredMemory = percent(entry.measuredMemoryPct)
+    if entry.carriesWebReplicas == 0 {
+      row.carries = "no replica fits"
+    } else if let rps = entry.carriesRps, let replicas = entry.carriesWebReplicas {
+      row.carries =
+        "\(Quantities.count(replicas, "replica")): " + (entry.carriesUsers.map { "\($0) users / " } ?? "")
+        + "\(NumberFormat.decimal(rps, places: 0)) req/s"
+    }
+    row.basis = entry.verdictBasis.joined(separator: " and ")
+    return row
   }
 
   private func trendSection(_ entry: ReportDocument.TrendEntry) -> ReportView.TrendSection {

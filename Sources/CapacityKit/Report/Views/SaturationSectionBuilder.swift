@@ -45,6 +45,10 @@ struct SaturationSectionBuilder {
           "\(NumberFormat.decimal($0.users, places: 0)): \(NumberFormat.decimal($0.predictedRps, places: 1)) vs "
             + "\(NumberFormat.decimal($0.measuredRps, places: 1)) req/s"
         }.joined(separator: "; ") + ")."
+        + (forecast.trusted == false
+          ? " Above the \(NumberFormat.decimal(forecast.limitPct ?? 0, places: 0)) % limit: the model is not trusted "
+            + "beyond the measured range, so N* and X_max are not used and sizing uses the measured steps only."
+          : "")
     }
     return ReportView.SaturationSection(
       source: entry.source, throughputSVG: chart.throughput(entry) ?? "",
