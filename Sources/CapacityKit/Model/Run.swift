@@ -29,6 +29,9 @@ public struct Run: Sendable, Equatable {
   /// Rows of a raw request log that were not counted as requests (sub-results, transaction
   /// parents), by reason.
   public var setAside: [SetAsideCount]
+  /// JMeter Transaction Controller parents, by name, with exact percentiles: not requests, so not
+  /// in `endpoints`, `total` or the timeline (as JMeter's `summary =` line leaves them out).
+  public var transactions: [EndpointStats] = []
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

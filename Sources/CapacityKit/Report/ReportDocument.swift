@@ -97,6 +97,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var warnings: [String]
     /// Raw-log rows not counted as requests, by reason (`sub-result`, `transaction-parent`).
     public var setAside: [SetAsideEntry] = []
+    /// JMeter Transaction Controller parents, shaped like `endpoints`; absent when there are none.
+    public var transactions: [EndpointEntry]? = nil
   }
 
   public struct SetAsideEntry: Sendable, Equatable, Codable {
@@ -149,6 +151,9 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var p95Ms: Double?
     public var errorRate: Double
     public var steady: Bool
+    /// A ramp's band: its lowest and highest user count (`users` is the time-weighted mean).
+    public var usersLow: Int? = nil
+    public var usersHigh: Int? = nil
   }
 
   public struct FootprintEntry: Sendable, Equatable, Codable {

@@ -155,6 +155,18 @@ enum Schema {
       ALTER TABLE timeline_point ADD COLUMN window_percentiles TEXT;  -- JSON; raw logs only
       """
     ),
+    (
+      "v5-transactions",
+      """
+      CREATE TABLE transaction_stat (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        stats TEXT NOT NULL,                      -- JSON EndpointStats of the JMeter transaction
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

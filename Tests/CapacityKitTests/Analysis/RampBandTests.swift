@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import CapacityKit
+
+/// Continuous ramps cut into concurrency bands, checked against `Fixtures/ramps/truth_ramp.py`
+/// (numpy over the raw requests) on real runs, and the ramp rule on small timelines.
+@Suite struct RampBandTests {
+  static let folder = "Tests/CapacityKitTests/Fixtures/ramps"
+
+  static func truth(_ name: String) throws -> [String: Any] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: Corpus.path("\(folder)/\(name)")))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  static func bands(_ truth: [String: Any]) throws -> [[String: Double]] {
+    let list = try #require(truth["bands"] as? [[String: Any]])
+    return list.map { band in band.compactMapValues { ($0 as? NSNumber)?.doubleValue } }
+  }
+
+  static func locustRamp() throws -> RunAnalysis {
+    let files = try InputCollector().collect([Corpus.path("\(folder)/locust-ramp")]).files
+    let run = try #require(try LocustRunAssembler().assemble(files).first)
+    return RunAnalyzer().analyze(run)
+  }
+
+  /// A real Locust ramp (`-u 200 -r 1.2`): 14 bands of ≥ 200 requests, never one-user steps; the
+  /// band edges equal the truth's; counts and throughput (Locust's history counts completions at
+  /// its ticks) within 10 % of the request log's; p95 (Locust's 2-digit buckets over its ~10 s
+  /// windows) within 25 %; the saturation point and capacity at the SLO as the truth's.
+  @Test func locustRampBandsMatchTheRequestLog() throws {
+    let analysis = try Self.locustRamp()
+    let truth = try Self.truth("locust_ramp.truth.json")
+    let expected = try Self.bands(truth)
+    #expect(analysis.isRamp)
+    #expect(analysis.steps.count == expected.count)
+    #expect((8...15).contains(analysis.steps.count))
+    for (band, want) in zip(analysis.steps, expected) {
+      #expect(band.band?.lowerBound == want["users_low"].map { Int($0) })
+      #expect(band.band?.upperBound == want["users_high"].map { Int($0) })
+      #expect(band.users == want["users"].map { Int($0) })
+      #expect(band.requests >= 200)
+      let requests = try #require(want["requests"])
+      #expect(abs(Double(band.requests) - requests) / requests < 0.10)
+      let rps = try #require(want["rps"])
+      #expect(abs(band.requestsPerSecond - rps) / rps < 0.10)
+      let p95 = try #require(want["p95_ms"])
+      let measured = try #require(band.p95Ms)
+      #expect(abs(measured - p95) / p95 < 0.25, "band at \(band.users) users: \(measured) vs \(p95)")
+    }
+    let saturation = SaturationAnalyzer(thresholds: AnalysisThresholds()).series(
+      [analysis], runsAsSteps: false)
+    let series = try #require(saturation.first)
+    let point = try #require(series.saturationPoint)
+    let truthPoint = try #require(truth["saturation"] as? [Any])
+    #expect(point.rule == .latencySLO)
+    #expect(point.users == (truthPoint[1] as? NSNumber)?.intValue)
+    let capacity = try #require(series.capacity)
+    let truthCapacity = try #require(truth["capacity"] as? [String: Any])
+    let users = try #require((truthCapacity["users"] as? NSNumber)?.doubleValue)
+    #expect(capacity.bound == .interpolated)
+    #expect(abs(capacity.users - users) / users < 0.15, "capacity \(capacity.users) vs truth \(users)")
+    #expect(series.fit != nil)
+    #expect(series.throughputKnee != nil)
+    #expect(analysis.notes.contains { $0.contains("cut into 14 concurrency bands") })
+  }
+
+  static func timeline(_ users: [Int], requestsPerTick: Int64 = 50) -> [TimelinePoint] {
+    users.enumerated().map { index, count in
+      TimelinePoint(
+        timestamp: 1_000 + Int64(index), users: count, requestsPerSecond: Double(requestsPerTick),
+        failuresPerSecond: 0, percentiles: [.init(quantile: 0.95, valueMs: Double(10 + count))],
+        totalRequests: Int64(index + 1) * requestsPerTick, totalFailures: 0)
+    }
+  }
+
+  @Test func stepsWithPlateausAreNotARamp() {
+    let users = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110].flatMap { Array(repeating: $0, count: 40) }
+    let steps = LoadStepDetector(thresholds: AnalysisThresholds()).steps(in: Self.timeline(users))
+    #expect(steps.count == 11)
+    #expect(steps.allSatisfy { $0.band == nil })
+  }
+
+  @Test func aShortClimbBeforeALongHoldIsNotARamp() {
+    let users = Array(1...20) + Array(repeating: 20, count: 100)
+    let steps = LoadStepDetector(thresholds: AnalysisThresholds()).steps(in: Self.timeline(users))
+    #expect(steps.count == 1)
+    #expect(steps.first?.band == nil)
+  }
+
+  @Test func aRampWithAHoldAtThePeakKeepsTheHoldInTheTopBand() throws {
+    let users = Array(1...150).flatMap { [$0, $0] } + Array(repeating: 150, count: 60)
+    let steps = LoadStepDetector(thresholds: AnalysisThresholds()).steps(in: Self.timeline(users))
+    #expect(steps.count == 15)
+    let top = try #require(steps.last?.band)
+    #expect(top.upperBound == 150)
+    #expect(steps.map(\.requests).reduce(0, +) == Int64(users.count) * 50)
+    // Bands are contiguous and ordered.
+    for (lower, upper) in zip(steps, steps.dropFirst()) {
+      #expect(lower.endSeconds == upper.startSeconds)
+      #expect(try #require(lower.band).upperBound < (try #require(upper.band)).lowerBound)
+    }
+  }
+
+  @Test func thinBandsJoinTheNextUntilTheyHoldEnoughRequests() {
+    // 2 requests a second: 300 s of ramp hold 600 requests, so at most 3 bands of ≥ 200.
+    let users = Array(1...100).flatMap { [$0, $0, $0] }
+    let steps = LoadStepDetector(thresholds: AnalysisThresholds()).steps(
+      in: Self.timeline(users, requestsPerTick: 2))
+    #expect((2...3).contains(steps.count))
+    #expect(steps.allSatisfy { $0.requests >= 200 })
+    #expect(steps.map(\.requests).reduce(0, +) == 600)
+  }
+}
