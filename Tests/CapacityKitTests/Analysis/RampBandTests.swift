@@ -65,6 +65,37 @@ import Testing
     #expect(analysis.notes.contains { $0.contains("cut into 14 concurrency bands") })
   }
 
+  /// A real JMeter 2.13 ramp (10 → 150 threads, `allThreads`): the bands, their request counts,
+  /// throughput and exact p95 equal the truth's to 0.01 ms; the saturation point and the capacity at
+  /// the SLO (already broken in the lightest band on this loaded VM) are the truth's.
+  @Test func jmeterRampBandsAreExact() throws {
+    let run = try RawLogTests.run(path: Corpus.path("\(Self.folder)/jmeter_ramp_tc.jtl"))
+    let analysis = RunAnalyzer().analyze(run)
+    let truth = try Self.truth("jmeter_ramp.truth.json")
+    let expected = try Self.bands(truth)
+    #expect(analysis.isRamp)
+    #expect(analysis.steps.count == expected.count)
+    #expect(analysis.steps.count == 8)
+    for (band, want) in zip(analysis.steps, expected) {
+      #expect(band.band?.lowerBound == want["users_low"].map { Int($0) })
+      #expect(band.band?.upperBound == want["users_high"].map { Int($0) })
+      #expect(band.users == want["users"].map { Int($0) })
+      #expect(Double(band.requests) == want["requests"])
+      #expect(abs(band.requestsPerSecond - (want["rps"] ?? 0)) < 1e-9)
+      #expect(abs((band.p95Ms ?? 0) - (want["p95_ms"] ?? 0)) < 0.01)
+      #expect(abs(band.errorRate - (want["error_rate"] ?? 0)) < 1e-12)
+    }
+    let series = try #require(
+      SaturationAnalyzer(thresholds: AnalysisThresholds()).series([analysis], runsAsSteps: false).first)
+    let truthPoint = try #require(truth["saturation"] as? [Any])
+    #expect(series.saturationPoint?.users == (truthPoint[1] as? NSNumber)?.intValue)
+    let truthCapacity = try #require(truth["capacity"] as? [String: Any])
+    let capacity = try #require(series.capacity)
+    #expect(capacity.bound.rawValue == truthCapacity["bound"] as? String)
+    #expect(Double(capacity.users) == (truthCapacity["users"] as? NSNumber)?.doubleValue)
+    #expect(abs(capacity.throughput - ((truthCapacity["rps"] as? NSNumber)?.doubleValue ?? 0)) < 1e-9)
+  }
+
   static func timeline(_ users: [Int], requestsPerTick: Int64 = 50) -> [TimelinePoint] {
     users.enumerated().map { index, count in
       TimelinePoint(
