@@ -96,6 +96,67 @@ import Testing
     #expect(abs(capacity.throughput - ((truthCapacity["rps"] as? NSNumber)?.doubleValue ?? 0)) < 1e-9)
   }
 
+  /// 200 s of users rising by one every 2 s (1 → 100), `users / 2` requests a second, latency
+  /// 10 + users + i mod 7 ms: as (second, users, latencies) per second.
+  static let generatedRamp: [(second: Int64, users: Int, latencies: [Double])] = (0..<200).map { offset in
+    let users = 1 + offset / 2
+    let latencies = (0..<max(1, users / 2)).map { Double(10 + users + $0 % 7) }
+    return (1_700_000_000 + Int64(offset), users, latencies)
+  }
+
+  /// Each band's p95 is the R-7 p95 of the generated latencies whose second lies in the band.
+  static func expectExactBands(_ run: Run) throws {
+    let analysis = RunAnalyzer().analyze(run)
+    #expect(analysis.isRamp)
+    #expect((8...15).contains(analysis.steps.count))
+    let origin = try #require(run.timeline.first?.timestamp)
+    for band in analysis.steps {
+      let inBand = generatedRamp.filter {
+        Double($0.second - origin) > band.startSeconds && Double($0.second - origin) <= band.endSeconds
+      }
+      let values = inBand.flatMap(\.latencies).sorted()
+      #expect(band.requests == Int64(values.count))
+      let expected = values.withUnsafeBufferPointer { ExactPercentiles.quantile(sorted: $0, 0.95) }
+      #expect(band.p95Ms == expected)
+      #expect(band.band?.lowerBound == inBand.map(\.users).min())
+    }
+  }
+
+  @Test func k6VusRampIsCutIntoBands() throws {
+    var text =
+      "metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name,"
+      + "proto,scenario,service,status,subproto,tls_version,url,extra_tags,metadata\n"
+    for tick in Self.generatedRamp {
+      text += "vus,\(tick.second),\(tick.users),,,,,,,,,,,,,,,,\n"
+      for latency in tick.latencies {
+        text +=
+          "http_req_duration,\(tick.second),\(latency),,,,true,,GET,http://x.test/a,HTTP/1.1,default,,200,,,,,\n"
+      }
+    }
+    let run = try RawLogTests.run(text: text, path: "k6.csv")
+    #expect(run.tool == .k6)
+    try Self.expectExactBands(run)
+  }
+
+  @Test func gatlingUserRecordsRampIsCutIntoBands() throws {
+    var text = "RUN\tcom.acme.ShopSim\tshopsim\t1700000000000\t \t3.11.5\n"
+    for tick in Self.generatedRamp {
+      let ms = tick.second * 1000
+      if tick.second == Self.generatedRamp[0].second
+        || tick.users != Self.generatedRamp[Int(tick.second - 1_700_000_000) - 1].users
+      {
+        text += "USER\tshoppers\tSTART\t\(ms)\n"
+      }
+      for (index, latency) in tick.latencies.enumerated() {
+        let start = ms + Int64(index)
+        text += "REQUEST\t\thome\t\(start)\t\(start + Int64(latency))\tOK\t \n"
+      }
+    }
+    let run = try RawLogTests.run(text: text, path: "simulation.log")
+    #expect(run.tool == .gatling)
+    try Self.expectExactBands(run)
+  }
+
   static func timeline(_ users: [Int], requestsPerTick: Int64 = 50) -> [TimelinePoint] {
     users.enumerated().map { index, count in
       TimelinePoint(
