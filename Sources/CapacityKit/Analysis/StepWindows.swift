@@ -1,7 +1,7 @@
 /// The load steps (or a ramp's bands) of a per-second timeline, as `LoadStepDetector` finds them
-/// with the default thresholds, and for each the seconds of its steady part (where the step's p95 is measured) and
-/// the ticks of the whole stretch (which carry that p95, so the detector's mean over the steady
-/// ticks is exactly it).
+/// with the default thresholds, and for each the seconds of its steady part (where the step's p95
+/// is measured) and the ticks of the whole stretch (which carry that p95, so the detector's mean
+/// over the steady ticks is exactly it).
 struct StepWindows {
   struct Window {
     /// Unix seconds of the steady part, inclusive.

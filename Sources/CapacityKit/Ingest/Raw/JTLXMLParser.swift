@@ -6,8 +6,8 @@ import CLibXML2
 /// Top-level `<httpSample>`/`<sample>` elements are requests. Elements nested in a request are
 /// its sub-results (redirect hops, embedded resources) and are set aside. A Transaction
 /// Controller parent (`rm="Number of samples in transaction : …"`) is counted as a transaction
-/// instead (not a request), and its direct children are counted as requests. A file cut off before `</testResults>` yields the samples read
-/// so far and a warning.
+/// instead (not a request), and its direct children are counted as requests. A file cut off
+/// before `</testResults>` yields the samples read so far and a warning.
 struct JTLXMLParser {
   private enum Kind {
     case request, transactionParent, subResult
