@@ -157,6 +157,25 @@ import Testing
     try Self.expectExactBands(run)
   }
 
+  /// pidstat during the Locust ramp, per band (no warm-up dropped): the app's mean CPU equals
+  /// `truth_band_cpu.py` (gunicorn %CPU × 10 summed per second, averaged over the band).
+  @Test func locustRampBandCPUMatchesPidstat() throws {
+    let analysis = try Self.locustRamp()
+    let result = ResourceStatistics().analyze(
+      [analysis], files: try ResourceFixtures.files("../ramps/locust-ramp-resources"),
+      mapper: ComponentMapper())
+    let run = try #require(result.runs.first)
+    let expected = [
+      156.3042, 367.275, 428.93, 457.6083, 446.9214, 454.6333, 445.0364, 442.5, 457.5917, 468.1615, 442.6083,
+      434.1909, 369.3917, 360.9933,
+    ]
+    #expect(run.steps.count == expected.count)
+    for (step, want) in zip(run.steps, expected) {
+      let cpu = try #require(step.usage.first { $0.component == "app" && $0.metric == .cpu })
+      #expect(abs(cpu.summary.mean - want) < 0.001, "band at \(step.users) users: \(cpu.summary.mean)")
+    }
+  }
+
   static func timeline(_ users: [Int], requestsPerTick: Int64 = 50) -> [TimelinePoint] {
     users.enumerated().map { index, count in
       TimelinePoint(
