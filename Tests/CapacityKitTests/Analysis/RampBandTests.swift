@@ -18,6 +18,13 @@ import Testing
     return list.map { band in band.compactMapValues { ($0 as? NSNumber)?.doubleValue } }
   }
 
+  /// The Kneedle knees of the series equal kneed's on the truth's bands.
+  static func expectKnees(_ series: SaturationAnalysis, _ truth: [String: Any]) throws {
+    let knees = try #require(truth["knees"] as? [String: Any])
+    #expect(series.throughputKnee?.users == (knees["throughput"] as? NSNumber)?.intValue)
+    #expect(series.latencyKnee?.users == (knees["p95"] as? NSNumber)?.intValue)
+  }
+
   static func locustRamp() throws -> RunAnalysis {
     let files = try InputCollector().collect([Corpus.path("\(folder)/locust-ramp")]).files
     let run = try #require(try LocustRunAssembler().assemble(files).first)
@@ -61,7 +68,7 @@ import Testing
     #expect(capacity.bound == .interpolated)
     #expect(abs(capacity.users - users) / users < 0.15, "capacity \(capacity.users) vs truth \(users)")
     #expect(series.fit != nil)
-    #expect(series.throughputKnee != nil)
+    try Self.expectKnees(series, truth)
     #expect(analysis.notes.contains { $0.contains("cut into 14 concurrency bands") })
   }
 
@@ -94,6 +101,7 @@ import Testing
     #expect(capacity.bound.rawValue == truthCapacity["bound"] as? String)
     #expect(Double(capacity.users) == (truthCapacity["users"] as? NSNumber)?.doubleValue)
     #expect(abs(capacity.throughput - ((truthCapacity["rps"] as? NSNumber)?.doubleValue ?? 0)) < 1e-9)
+    try Self.expectKnees(series, truth)
   }
 
   /// 200 s of users rising by one every 2 s (1 → 100), `users / 2` requests a second, latency

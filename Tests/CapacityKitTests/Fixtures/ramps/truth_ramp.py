@@ -1,7 +1,7 @@
 """Independent truth for the ramp tests: the concurrency bands (the cut rule of the README,
 re-implemented here), then per band the requests, throughput and p95 straight from the raw
 requests (numpy, linear = R-7), the first saturation rule that trips and the capacity at the
-SLO (p95 <= 500 ms, errors <= 1 %), interpolated between bands.
+SLO (p95 <= 500 ms, errors <= 1 %), interpolated between bands, and the Kneedle knees (kneed).
 
   python3 truth_ramp.py jtl results.jtl              # JMeter CSV JTL: per-second ticks by start
   python3 truth_ramp.py locust PREFIX _requests.csv  # Locust history ticks; requests by completion
@@ -113,7 +113,12 @@ def analyse(ticks, users, total, in_band):
                         rps=lo["rps"] + f * (hi["rps"] - lo["rps"]), bound="interpolated", limited_by=metric)
         if capacity is None or cand["users"] < capacity["users"]:
             capacity = cand
-    return dict(bands=out, trips=trips, saturation=trips[0] if trips else None, capacity=capacity)
+    from kneed import KneeLocator  # kneed 0.9, S = 1, offline
+    x = [s["users"] for s in out]
+    knees = dict(
+        throughput=KneeLocator(x, [s["rps"] for s in out], S=1, curve="concave", direction="increasing").knee,
+        p95=KneeLocator(x, [s["p95_ms"] for s in out], S=1, curve="convex", direction="increasing").knee)
+    return dict(bands=out, trips=trips, saturation=trips[0] if trips else None, capacity=capacity, knees=knees)
 
 
 def jtl(path):
