@@ -1,4 +1,4 @@
-/// A stretch of a run at one constant user count.
+/// A stretch of a run at one constant user count, or a concurrency band of a continuous ramp.
 public struct LoadStep: Sendable, Equatable {
   public var users: Int
   /// Seconds from the start of the run.
@@ -18,4 +18,12 @@ public struct LoadStep: Sendable, Equatable {
   public var p99Ms: Double? = nil
   /// Exact mean response time over the steady part, from the cumulative means and counts.
   public var meanMs: Double? = nil
+  /// A ramp's band: the lowest and highest user count of its ticks (`users` is their time-weighted
+  /// mean); `nil` for a constant-user step.
+  public var band: ClosedRange<Int>? = nil
+}
+
+extension RunAnalysis {
+  /// Whether the run's steps are the bands of one continuous ramp.
+  public var isRamp: Bool { steps.contains { $0.band != nil } }
 }

@@ -1,6 +1,7 @@
-/// Finds the constant-user stretches of a run's history.
+/// Finds the constant-user stretches of a run's history, or the bands of a continuous ramp
+/// (`RampBandBuilder`) when the whole history is one.
 ///
-/// Ramps show up as one- or two-tick "steps" and are dropped; of each remaining step the first
+/// Short ramps between steps show up as one- or two-tick "steps" and are dropped; of each remaining step the first
 /// `stepWarmupFraction` is dropped before measuring, and a step is steady only with enough
 /// seconds and requests.
 struct LoadStepDetector {
@@ -8,6 +9,8 @@ struct LoadStepDetector {
 
   func steps(in timeline: [TimelinePoint]) -> [LoadStep] {
     guard let origin = timeline.first?.timestamp else { return [] }
+    let ramp = RampBandBuilder(thresholds: thresholds)
+    if let cuts = ramp.cuts(timeline) { return cuts.map { ramp.band($0, in: timeline) } }
     var steps: [LoadStep] = []
     var start = 0
     while start < timeline.count {

@@ -205,8 +205,9 @@ public struct ResourceStatistics: Sendable {
       })
     var steps: [StepUsage] = []
     for step in analysis.steps {
-      let from =
-        start + step.startSeconds + (step.endSeconds - step.startSeconds) * thresholds.stepWarmupFraction
+      // A ramp's band is measured whole; a step's first share is warm-up.
+      let warmup = step.band == nil ? thresholds.stepWarmupFraction : 0
+      let from = start + step.startSeconds + (step.endSeconds - step.startSeconds) * warmup
       let to = start + step.endSeconds
       var stepUsage: [ComponentUsage] = []
       for item in usage where item.selected {

@@ -19,6 +19,8 @@ public struct RunAnalysis: Sendable, Equatable {
   public var notes: [String]
   /// Recovery around each fault event (or detected incident) inside the run.
   public var recoveries: [RecoveryResult] = []
+  /// JMeter Transaction Controller parents (exact percentiles), apart from the requests.
+  public var transactions: [EndpointAnalysis] = []
 
   /// Within the SLO and usable as evidence.
   public func meetsSLO(_ thresholds: AnalysisThresholds) -> Bool {

@@ -37,6 +37,8 @@ public struct RunAnalyzer: Sendable {
       latency: total.map { LatencySummary($0, method: method) } ?? LatencySummary(method: method),
       endpoints: run.endpoints.map { endpoint($0, method: method) }, errors: errors,
       validity: Validity(verdict: .valid, reasons: []), steps: steps, notes: notes(run))
+    analysis.transactions = run.transactions.map { endpoint($0, method: .exactR7) }
+    if analysis.isRamp { analysis.notes.append(rampNote(steps, run: run)) }
     analysis.validity = ValidityChecker(thresholds: thresholds).check(analysis)
     return analysis
   }
@@ -55,6 +57,20 @@ public struct RunAnalyzer: Sendable {
       method: stats.method, name: stats.name, requests: stats.requests, failures: stats.failures,
       errorRate: stats.requests > 0 ? Double(stats.failures) / Double(stats.requests) : 0,
       requestsPerSecond: stats.requestsPerSecond, latency: LatencySummary(stats, method: method))
+  }
+
+  private func rampNote(_ bands: [LoadStep], run: Run) -> String {
+    let low = bands.first?.band?.lowerBound ?? 0
+    let high = bands.last?.band?.upperBound ?? 0
+    let p95 =
+      run.historyKind == .perSecond
+      ? "p95 exact over the band's requests"
+      : "p95 the mean of Locust's ~10 s windows that lie inside the band"
+    return "The users rise continuously from \(low) to \(high) (a ramp, no plateau of "
+      + "\(thresholds.stepMinimumTicks) ticks): it is cut into \(bands.count) concurrency bands of equal "
+      + "user width, each with ≥ \(thresholds.stepMinimumRequests) requests where the run allows "
+      + "(\(Quantities.list(bands.map { "\($0.requests)" })) requests); per band, throughput is its "
+      + "requests over its seconds and \(p95), and the bands are the saturation series."
   }
 
   private func notes(_ run: Run) -> [String] {

@@ -44,19 +44,27 @@ public struct SLOEvaluator: Sendable {
       }
       return (nil, "the run has no step at \(users) users")
     }
+    if let name = objective.transaction {
+      guard let transaction = analysis.transactions.first(where: { $0.name == name }) else {
+        return (nil, "no transaction '\(name)' in the run")
+      }
+      return (endpointValue(objective.metric, transaction), "for transaction \(name)")
+    }
     if let name = objective.endpoint {
       guard let endpoint = analysis.endpoints.first(where: { Self.matches(name, $0) }) else {
         return (nil, "no endpoint '\(name)' in the run")
       }
-      let value: Double? =
-        switch objective.metric {
-        case .errorRate: endpoint.errorRate
-        case .rps: endpoint.requestsPerSecond
-        default: latency(objective.metric, endpoint.latency)
-        }
-      return (value, "for \(name)")
+      return (endpointValue(objective.metric, endpoint), "for \(name)")
     }
     return (runValue(objective.metric, analysis.latency, analysis), "over the run")
+  }
+
+  private func endpointValue(_ metric: SLOObjective.Metric, _ endpoint: EndpointAnalysis) -> Double? {
+    switch metric {
+    case .errorRate: endpoint.errorRate
+    case .rps: endpoint.requestsPerSecond
+    default: latency(metric, endpoint.latency)
+    }
   }
 
   private func runValue(_ metric: SLOObjective.Metric, _ summary: LatencySummary, _ analysis: RunAnalysis)

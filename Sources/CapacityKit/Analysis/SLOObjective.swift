@@ -30,18 +30,26 @@ public struct SLOObjective: Sendable, Equatable, Codable {
 
   /// `"GET /search/"` (method and name) or just the name; `nil` for the whole run.
   public var endpoint: String?
+  /// A JMeter Transaction Controller label (`"TC Checkout flow"`) instead of an endpoint.
+  public var transaction: String?
   public var metric: Metric
   /// The bound: at most this (latency, error rate) or at least this (rps).
   public var limit: Double
   /// For `rps`: the user count at which the throughput is required.
   public var users: Int?
 
-  public init(endpoint: String? = nil, metric: Metric, limit: Double, users: Int? = nil) {
+  public init(
+    endpoint: String? = nil, metric: Metric, limit: Double, users: Int? = nil, transaction: String? = nil
+  ) {
     self.endpoint = endpoint
+    self.transaction = transaction
     self.metric = metric
     self.limit = limit
     self.users = users
   }
+
+  /// Bounds the whole run: no endpoint, transaction or user count.
+  public var isRunWide: Bool { endpoint == nil && transaction == nil && users == nil }
 
   /// Whether `value` meets the objective.
   public func isMet(by value: Double) -> Bool {
@@ -55,7 +63,7 @@ public struct SLOObjective: Sendable, Equatable, Codable {
       metric == .errorRate
       ? NumberFormat.percent(limit, places: limit * 100 == (limit * 100).rounded() ? 0 : 2)
       : NumberFormat.decimal(limit, places: limit == limit.rounded() ? 0 : 2)
-    let scope = endpoint.map { "\($0) " } ?? ""
+    let scope = endpoint.map { "\($0) " } ?? transaction.map { "transaction \($0) " } ?? ""
     let at = users.map { " at \($0) users" } ?? ""
     return "\(scope)\(metric.rawValue) \(bound) \(value)\(at)"
   }

@@ -12,14 +12,16 @@ public struct SaturationAnalyzer: Sendable {
     self.objectives = objectives ?? ServiceLevelObjectives(thresholds: thresholds)
   }
 
-  /// The steps of one stepped run (ramps already dropped by `LoadStepDetector`).
+  /// The steps of one stepped run (short ramps already dropped by `LoadStepDetector`), or the
+  /// bands of a continuous ramp.
   public static func steps(of analysis: RunAnalysis) -> [SaturationStep] {
     analysis.steps.map { step in
       SaturationStep(
         users: step.users, throughput: step.requestsPerSecond, p50Ms: step.p50Ms, p95Ms: step.p95Ms,
         p99Ms: step.p99Ms, meanMs: step.meanMs, errorRate: step.errorRate, requests: step.requests,
         steady: step.isSteady,
-        label: "\(NumberFormat.decimal(step.startSeconds, places: 0))–"
+        label: (step.band.map { "users \($0.lowerBound)–\($0.upperBound), " } ?? "")
+          + "\(NumberFormat.decimal(step.startSeconds, places: 0))–"
           + "\(NumberFormat.decimal(step.endSeconds, places: 0)) s")
     }
   }
@@ -166,7 +168,7 @@ public struct SaturationAnalyzer: Sendable {
   func capacity(_ steps: [SaturationStep]) -> CapacityAtSLO? {
     guard let first = steps.first, let last = steps.last else { return nil }
     let applicable = objectives.objectives.filter { objective in
-      objective.endpoint == nil && objective.users == nil && objective.metric != .rps
+      objective.isRunWide && objective.metric != .rps
         && steps.allSatisfy { $0.value(of: objective.metric) != nil }
     }
     let unevaluated = objectives.objectives.filter { objective in !applicable.contains(objective) }

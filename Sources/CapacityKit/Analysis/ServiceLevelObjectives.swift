@@ -21,7 +21,7 @@ public struct ServiceLevelObjectives: Sendable, Equatable {
   /// the analysis uses.
   public func applied(to thresholds: AnalysisThresholds) -> AnalysisThresholds {
     var thresholds = thresholds
-    let global = objectives.filter { $0.endpoint == nil && $0.users == nil }
+    let global = objectives.filter(\.isRunWide)
     if let p95 = global.filter({ $0.metric == .p95Ms }).map(\.limit).min() { thresholds.sloP95Ms = p95 }
     if let errors = global.filter({ $0.metric == .errorRate }).map(\.limit).min() {
       thresholds.sloErrorRate = errors

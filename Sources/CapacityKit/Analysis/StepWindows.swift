@@ -1,7 +1,7 @@
-/// The load steps of a per-second timeline, as `LoadStepDetector` finds them with the default
-/// thresholds, and for each the seconds of its steady part (where the step's p95 is measured) and
-/// the ticks of the whole stretch (which carry that p95, so the detector's mean over the steady
-/// ticks is exactly it).
+/// The load steps (or a ramp's bands) of a per-second timeline, as `LoadStepDetector` finds them
+/// with the default thresholds, and for each the seconds of its steady part (where the step's p95
+/// is measured) and the ticks of the whole stretch (which carry that p95, so the detector's mean
+/// over the steady ticks is exactly it).
 struct StepWindows {
   struct Window {
     /// Unix seconds of the steady part, inclusive.
@@ -18,6 +18,15 @@ struct StepWindows {
   init(timeline: [TimelinePoint], thresholds: AnalysisThresholds = AnalysisThresholds()) {
     base = timeline.first?.timestamp ?? 0
     groupOfOffset = [Int32](repeating: -1, count: timeline.count)
+    if let cuts = RampBandBuilder(thresholds: thresholds).cuts(timeline) {
+      // A ramp's band is measured whole: no warm-up share is dropped.
+      for cut in cuts {
+        for tick in cut { groupOfOffset[tick] = Int32(windows.count) }
+        windows.append(
+          Window(steady: (base + Int64(cut.lowerBound))...(base + Int64(cut.upperBound)), stretch: cut))
+      }
+      return
+    }
     for step in LoadStepDetector(thresholds: thresholds).steps(in: timeline) {
       let stepStart = base + Int64(step.startSeconds)
       let last = base + Int64(step.endSeconds)

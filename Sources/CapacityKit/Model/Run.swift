@@ -32,6 +32,9 @@ public struct Run: Sendable, Equatable {
   /// Raw request logs: each request's end to the millisecond (successes as a bitmap, failures
   /// listed), for per-request fault figures; `nil` for other tools and runs stored before it was kept.
   public var requestMarks: RequestMarks?
+  /// JMeter Transaction Controller parents, by name, with exact percentiles: not requests, so not
+  /// in `endpoints`, `total` or the timeline (as JMeter's `summary =` line leaves them out).
+  public var transactions: [EndpointStats] = []
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

@@ -22,7 +22,8 @@ public enum SetAsideReason: String, Sendable, Codable, CaseIterable, Comparable 
     case .subResult:
       "JMeter sub-results (redirect hops, embedded resources) are part of their parent sample"
     case .transactionParent:
-      "Transaction Controller parents summarise samples that are counted on their own"
+      "Transaction Controller parents summarise samples that are counted on their own; they are "
+        + "reported as transactions instead"
     }
   }
 

@@ -8,12 +8,13 @@ import Yams
 ///       - {metric: error_rate, max: 0.01}                      # or max: "1%"
 ///       - {endpoint: "GET /search/", metric: p99_ms, max: 1500} # one endpoint ("METHOD name" or name)
 ///       - {metric: rps, min: 50, users: 100}                   # throughput at a user count
+///       - {transaction: "TC Checkout flow", metric: p95_ms, max: 2000}  # a JMeter transaction
 ///
 /// Metrics: p50_ms, p90_ms, p95_ms, p99_ms, mean_ms, max_ms, error_rate (0…1 or "N%") with `max`;
 /// rps with `min`. The defaults (p95 ≤ 500 ms, errors ≤ 1 %) stay in force for a run-wide metric the
 /// file does not set; `defaults: false` at the top turns them off.
 public struct SLOLoader: Sendable {
-  private static let keys: Set<String> = ["endpoint", "metric", "max", "min", "users"]
+  private static let keys: Set<String> = ["endpoint", "transaction", "metric", "max", "min", "users"]
 
   public init() {}
 
@@ -42,7 +43,7 @@ public struct SLOLoader: Sendable {
     if useDefaults {
       for fallback in ServiceLevelObjectives(thresholds: thresholds).objectives
       where !objectives.contains(where: {
-        $0.endpoint == nil && $0.users == nil && $0.metric == fallback.metric
+        $0.isRunWide && $0.metric == fallback.metric
       }) {
         objectives.append(fallback)
       }
@@ -59,7 +60,7 @@ public struct SLOLoader: Sendable {
     for key in mapping.keys where !Self.keys.contains(YAMLReader.text(key)) {
       throw .invalidField(
         file: file, field: "\(field).\(YAMLReader.text(key))", value: YAMLReader.text(key),
-        reason: "unknown key; expected endpoint, metric, max, min or users")
+        reason: "unknown key; expected endpoint, transaction, metric, max, min or users")
     }
     let metricText = YAMLReader.scalar(YAMLReader.child(entry, "metric"))
     guard let metricText else { throw .missingField(file: file, field: "\(field).metric") }
@@ -93,7 +94,15 @@ public struct SLOLoader: Sendable {
       throw .invalidField(
         file: file, field: "\(field).endpoint", value: "", reason: "expected an endpoint name")
     }
-    return SLOObjective(endpoint: endpoint, metric: metric, limit: limit, users: users)
+    let transaction = YAMLReader.scalar(YAMLReader.child(entry, "transaction"))
+    if let transaction, transaction.isEmpty || endpoint != nil || users != nil {
+      throw .invalidField(
+        file: file, field: "\(field).transaction", value: transaction,
+        reason: transaction.isEmpty
+          ? "expected a Transaction Controller name" : "a transaction objective takes no endpoint or users")
+    }
+    return SLOObjective(
+      endpoint: endpoint, metric: metric, limit: limit, users: users, transaction: transaction)
   }
 
   private func number(_ node: Node, metric: SLOObjective.Metric, field: String, file: String)

@@ -8,7 +8,7 @@ struct MethodNotes {
   func notes(methods: [PercentileMethod], hasSteps: Bool, hasChaos: Bool) -> [String] {
     var notes = methods.map(\.note)
     notes.append(validity)
-    if hasSteps { notes.append(steps) }
+    if hasSteps { notes += [steps, ramps] }
     if hasChaos { notes.append(chaos) }
     notes += [verdictRule, causeRules]
     if hasSteps { notes.append(forecastRule) }
@@ -65,6 +65,18 @@ struct MethodNotes {
     "USL forecast check: fitted on the lighter half of the steps, it must predict the heavier half within "
       + "\(percent(thresholds.forecastErrorLimit)) mean absolute error; otherwise the model is not trusted "
       + "beyond the measured range, N* and X_max stay out of the answer and sizing uses the measured steps only."
+  }
+
+  private var ramps: String {
+    "Ramps: a history whose users take ≥ \(RampBandBuilder.minimumLevels) values up to the peak, each change "
+      + "at most a tenth of the peak, no level but the peak held \(thresholds.stepMinimumTicks) ticks, and a "
+      + "hold at the peak no longer than the climb, is one continuous ramp. It is cut into equal user-width "
+      + "concurrency bands (15 down to 8 tried; a band under \(thresholds.stepMinimumRequests) requests "
+      + "joins the next; the first cut with ≥ 8 bands is kept, else the one with the most). A band's users "
+      + "are the time-weighted mean of its ticks, its throughput its requests over its seconds, its p95 "
+      + "exact over its requests (raw logs, by start second) or the mean of the Locust ~10 s windows lying "
+      + "inside it; the bands feed the same USL fit, knees, rules and capacity at the SLO as steps, with no "
+      + "warm-up dropped."
   }
 
   private var chaos: String {

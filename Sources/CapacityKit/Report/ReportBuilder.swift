@@ -87,23 +87,27 @@ public struct ReportBuilder: Sendable {
           firstSeen: error.firstSeen.map(UTCTimestamp.format),
           lastSeen: error.lastSeen.map(UTCTimestamp.format))
       },
-      endpoints: analysis.endpoints.map { endpoint in
-        ReportDocument.EndpointEntry(
-          method: endpoint.method, name: endpoint.name, requests: endpoint.requests,
-          failures: endpoint.failures, errorRate: NumberFormat.rounded(endpoint.errorRate, places: 4),
-          rps: NumberFormat.rounded(endpoint.requestsPerSecond, places: 2),
-          latencyMs: latencyEntry(endpoint.latency))
-      },
+      endpoints: analysis.endpoints.map(endpointEntry),
       steps: analysis.steps.map { step in
         ReportDocument.StepEntry(
           users: step.users, startS: step.startSeconds, endS: step.endSeconds,
           requests: step.requests, rps: NumberFormat.rounded(step.requestsPerSecond, places: 2),
           p95Ms: step.p95Ms.map { NumberFormat.rounded($0, places: 1) },
-          errorRate: NumberFormat.rounded(step.errorRate, places: 4), steady: step.isSteady)
+          errorRate: NumberFormat.rounded(step.errorRate, places: 4), steady: step.isSteady,
+          usersLow: step.band?.lowerBound, usersHigh: step.band?.upperBound)
       },
       historyKind: run.historyKind.rawValue, notes: analysis.notes,
       warnings: run.diagnostics.map(\.description),
-      setAside: run.setAside.map { .init(reason: $0.reason.rawValue, count: $0.count) })
+      setAside: run.setAside.map { .init(reason: $0.reason.rawValue, count: $0.count) },
+      transactions: analysis.transactions.isEmpty ? nil : analysis.transactions.map(endpointEntry))
+  }
+
+  private func endpointEntry(_ endpoint: EndpointAnalysis) -> ReportDocument.EndpointEntry {
+    ReportDocument.EndpointEntry(
+      method: endpoint.method, name: endpoint.name, requests: endpoint.requests,
+      failures: endpoint.failures, errorRate: NumberFormat.rounded(endpoint.errorRate, places: 4),
+      rps: NumberFormat.rounded(endpoint.requestsPerSecond, places: 2),
+      latencyMs: latencyEntry(endpoint.latency))
   }
 
   private func chaosEntry(_ result: RecoveryResult, run: Run) -> ReportDocument.ChaosEntry {

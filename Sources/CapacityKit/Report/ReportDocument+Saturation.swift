@@ -103,6 +103,8 @@ extension ReportDocument {
     public var max: Double?
     public var min: Double?
     public var users: Int?
+    /// A JMeter Transaction Controller label the objective bounds.
+    public var transaction: String? = nil
   }
 
   public struct SLOResultEntry: Sendable, Equatable, Codable {

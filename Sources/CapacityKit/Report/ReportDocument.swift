@@ -118,6 +118,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var setAside: [SetAsideEntry] = []
     /// Why the run missed an objective; absent when it met them all.
     public var sloCause: SLOCauseEntry? = nil
+    /// JMeter Transaction Controller parents, shaped like `endpoints`; absent when there are none.
+    public var transactions: [EndpointEntry]? = nil
   }
 
   public struct SetAsideEntry: Sendable, Equatable, Codable {
@@ -170,6 +172,9 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var p95Ms: Double?
     public var errorRate: Double
     public var steady: Bool
+    /// A ramp's band: its lowest and highest user count (`users` is the time-weighted mean).
+    public var usersLow: Int? = nil
+    public var usersHigh: Int? = nil
   }
 
   public struct FootprintEntry: Sendable, Equatable, Codable {

@@ -58,7 +58,8 @@ struct SaturationEntryBuilder {
     .init(
       endpoint: objective.endpoint, metric: objective.metric.rawValue,
       max: objective.metric.isLowerBound ? nil : objective.limit,
-      min: objective.metric.isLowerBound ? objective.limit : nil, users: objective.users)
+      min: objective.metric.isLowerBound ? objective.limit : nil, users: objective.users,
+      transaction: objective.transaction)
   }
 
   func result(_ result: SLOResult) -> ReportDocument.SLOResultEntry {

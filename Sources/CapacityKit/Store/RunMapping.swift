@@ -15,6 +15,7 @@ enum RunMapping {
     var diagnostics: [DiagnosticRecord]
     var setAside: [SetAsideRecord] = []
     var marks: RequestMarksRecord?
+    var transactions: [TransactionStatRecord] = []
 
     func insert(_ db: Database) throws {
       try run.insert(db)
@@ -27,6 +28,7 @@ enum RunMapping {
       for record in diagnostics { try record.insert(db) }
       for record in setAside { try record.insert(db) }
       try marks?.insert(db)
+      for record in transactions { try record.insert(db) }
     }
   }
 
@@ -93,6 +95,9 @@ enum RunMapping {
       SetAsideRecord(runId: id, position: position, reason: entry.reason.rawValue, count: entry.count)
     }
     rows.marks = run.requestMarks.map { RequestMarksRecord(runId: id, marks: $0) }
+    rows.transactions = run.transactions.enumerated().map { position, stats in
+      TransactionStatRecord(runId: id, position: position, name: stats.name, stats: stats)
+    }
     return rows
   }
 
@@ -148,6 +153,7 @@ enum RunMapping {
       })
     run.endpointTimelines = endpointTimelines
     run.requestMarks = try RequestMarksRecord.all(ofRun: id, in: db).first?.marks
+    run.transactions = try TransactionStatRecord.all(ofRun: id, in: db).map(\.stats)
     return run
   }
 }

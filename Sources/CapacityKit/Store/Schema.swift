@@ -167,6 +167,18 @@ enum Schema {
       ) STRICT;
       """
     ),
+    (
+      "v6-transactions",
+      """
+      CREATE TABLE transaction_stat (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        stats TEXT NOT NULL,                      -- JSON EndpointStats of the JMeter transaction
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

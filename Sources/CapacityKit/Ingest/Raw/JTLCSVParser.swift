@@ -1,8 +1,9 @@
 /// Reads a JMeter CSV JTL byte by byte: quoted fields (delimiters, doubled quotes and newlines
 /// inside), any delimiter, epoch-ms or formatted timestamps, columns mapped by header name.
 ///
-/// Transaction Controller parents (`Number of samples in transaction : …`) and sub-results
-/// (`label-0`, `label-1` rows right after their parent, same thread) are set aside, not counted.
+/// Transaction Controller parents (`Number of samples in transaction : …`) are counted as
+/// transactions, not requests; sub-results (`label-0`, `label-1` rows right after their parent,
+/// same thread) are set aside, not counted.
 struct JTLCSVParser: Sendable {
   let layout: JTLCSVLayout
 
@@ -92,7 +93,8 @@ struct JTLCSVParser: Sendable {
       return
     }
     if row.responseMessage.hasPrefix("Number of samples in transaction") {
-      accumulator.setAside(.transactionParent)
+      accumulator.recordTransaction(
+        row.label, startMs: startMs, latencyMs: Double(elapsed), failed: !Self.succeeded(row.success))
       return
     }
     if isSubResult(row.label, of: previousLabel), row.threadName.equals(previousThread) {
@@ -101,7 +103,7 @@ struct JTLCSVParser: Sendable {
     }
     previousLabel = row.label
     previousThread = row.threadName
-    let failed = !(row.success.count == 4 && (row.success[0] | 0x20) == UInt8(ascii: "t"))
+    let failed = !Self.succeeded(row.success)
     let users = row.allThreads.int ?? row.grpThreads.int ?? -1
     let label = accumulator.label(row.label)
     accumulator.record(
@@ -115,6 +117,11 @@ struct JTLCSVParser: Sendable {
           assertion: row.failureMessage.string),
         atMs: startMs)
     }
+  }
+
+  @inline(__always)
+  private static func succeeded(_ field: ByteField) -> Bool {
+    field.count == 4 && (field[0] | 0x20) == UInt8(ascii: "t")
   }
 
   private func formattedMilliseconds(_ field: ByteField) -> Int64? {

@@ -5,9 +5,9 @@ import CLibXML2
 ///
 /// Top-level `<httpSample>`/`<sample>` elements are requests. Elements nested in a request are
 /// its sub-results (redirect hops, embedded resources) and are set aside. A Transaction
-/// Controller parent (`rm="Number of samples in transaction : …"`) is set aside instead, and its
-/// direct children are counted. A file cut off before `</testResults>` yields the samples read
-/// so far and a warning.
+/// Controller parent (`rm="Number of samples in transaction : …"`) is counted as a transaction
+/// instead (not a request), and its direct children are counted as requests. A file cut off
+/// before `</testResults>` yields the samples read so far and a warning.
 struct JTLXMLParser {
   private enum Kind {
     case request, transactionParent, subResult
@@ -130,13 +130,21 @@ struct JTLXMLParser {
       }
     }
     xmlTextReaderMoveToElement(reader)
-    if isTransaction {
-      accumulator.setAside(.transactionParent)
-      return .transactionParent
-    }
     guard let elapsed, let startMs else {
+      if isTransaction {
+        accumulator.setAside(.transactionParent)
+        return .transactionParent
+      }
       accumulator.warn(offset: 0, "sample without numeric t/ts attributes skipped")
       return .request
+    }
+    if isTransaction {
+      labelStorage.withUnsafeBufferPointer { buffer in
+        accumulator.recordTransaction(
+          ByteField(start: buffer.baseAddress ?? ByteScanning.emptyPointer, count: buffer.count),
+          startMs: startMs, latencyMs: Double(elapsed), failed: !success)
+      }
+      return .transactionParent
     }
     let id = labelStorage.withUnsafeBufferPointer { buffer -> Int32 in
       label = ByteField(start: buffer.baseAddress ?? ByteScanning.emptyPointer, count: buffer.count)

@@ -51,6 +51,7 @@ public struct RawLogRunBuilder: Sendable {
       total: summary.total, timeline: summary.timeline, historyKind: .perSecond, errors: summary.errors,
       diagnostics: diagnostics, latencyMethod: summary.method, setAside: summary.setAside)
     run.requestMarks = summary.marks
+    run.transactions = summary.transactions
     return run
   }
 

@@ -7,6 +7,8 @@ struct RawRunSummarizer {
   struct Summary {
     var endpoints: [EndpointStats] = []
     var total: EndpointStats?
+    /// Transaction Controller parents, by name: not part of `endpoints` or `total`.
+    var transactions: [EndpointStats] = []
     var timeline: [TimelinePoint] = []
     var errors: [ErrorRecord] = []
     var setAside: [SetAsideCount] = []
@@ -184,7 +186,41 @@ struct RawRunSummarizer {
     }.sorted { ($0.name, $0.message) < ($1.name, $1.message) }
     summary.setAside = setAside.keys.sorted().map { SetAsideCount(reason: $0, count: setAside[$0]!) }
     summary.marks = RequestMarksBuilder.merged(chunks.map { $0.marks.marks() })
+    summary.transactions = Self.transactions(of: chunks)
     for index in chunks.indices { chunks[index].release() }
     return summary
+  }
+
+  /// The transactions of all parts, merged by name, with exact R-7 percentiles.
+  static func transactions(of chunks: [RequestAccumulator]) -> [EndpointStats] {
+    var merged: [String: RequestAccumulator.Transaction] = [:]
+    for chunk in chunks {
+      for (index, name) in chunk.transactionLabels.names.enumerated() {
+        let part = chunk.transactions[index]
+        var total = merged[name] ?? RequestAccumulator.Transaction()
+        total.count += part.count
+        total.failures += part.failures
+        total.sum += part.sum
+        total.firstSecond = Swift.min(total.firstSecond, part.firstSecond)
+        total.lastSecond = Swift.max(total.lastSecond, part.lastSecond)
+        total.values += part.values
+        merged[name] = total
+      }
+    }
+    return merged.keys.sorted().map { name in
+      let transaction = merged[name]!
+      let sorted = transaction.values.sorted()
+      let percentiles = sorted.withUnsafeBufferPointer { buffer in
+        ExactPercentiles.reported.map {
+          PercentileValue(quantile: $0, valueMs: ExactPercentiles.quantile(sorted: buffer, $0))
+        }
+      }
+      let span = Double(transaction.lastSecond - transaction.firstSecond + 1)
+      return EndpointStats(
+        method: "", name: name, requests: transaction.count, failures: transaction.failures,
+        medianMs: percentiles.first?.valueMs, averageMs: transaction.sum / Double(transaction.count),
+        minMs: sorted.first, maxMs: sorted.last, requestsPerSecond: Double(transaction.count) / span,
+        failuresPerSecond: Double(transaction.failures) / span, percentiles: percentiles)
+    }
   }
 }

@@ -34,8 +34,21 @@ struct RequestAccumulator {
     var lastMs = Int64.min
   }
 
+  /// A Transaction Controller parent label's samples: kept apart from the requests (JMeter's
+  /// summariser leaves them out of its totals) and always exactly (they are few).
+  struct Transaction {
+    var count: Int64 = 0
+    var failures: Int64 = 0
+    var sum: Double = 0
+    var firstSecond = Int64.max
+    var lastSecond = Int64.min
+    var values: [Double] = []
+  }
+
   var labels = ByteInterner()
   var methods = ByteInterner()
+  var transactionLabels = ByteInterner()
+  var transactions: [Transaction] = []
   var perLabel: [Label] = []
   var seconds = SecondTable()
   var errors: [ErrorKey: ErrorGroup] = [:]
@@ -97,6 +110,20 @@ struct RequestAccumulator {
       stored += 1
       if stored > exactBudget { switchToHistograms() }
     }
+  }
+
+  /// Counts a Transaction Controller parent sample as a transaction, not as a request.
+  mutating func recordTransaction(_ name: ByteField, startMs: Int64, latencyMs: Double, failed: Bool) {
+    setAside(.transactionParent)
+    let index = Int(transactionLabels.id(name))
+    if index == transactions.count { transactions.append(Transaction()) }
+    let second = startMs >= 0 ? startMs / 1000 : (startMs - 999) / 1000
+    transactions[index].count += 1
+    if failed { transactions[index].failures += 1 }
+    transactions[index].sum += latencyMs
+    transactions[index].firstSecond = Swift.min(transactions[index].firstSecond, second)
+    transactions[index].lastSecond = Swift.max(transactions[index].lastSecond, second)
+    transactions[index].values.append(latencyMs)
   }
 
   mutating func recordError(label: Int32, message: String, atMs: Int64) {

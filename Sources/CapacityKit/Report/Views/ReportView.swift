@@ -185,6 +185,23 @@ public struct ReportView: Sendable {
     public var hasWarnings: Bool
     public var files: [FileRow]
     public var id: String
+    /// The steps are a ramp's concurrency bands.
+    public var isRamp = false
+    public var transactions: [TransactionRow] = []
+    public var hasTransactions = false
+  }
+
+  /// A JMeter Transaction Controller label: its samples and exact percentiles.
+  public struct TransactionRow: Sendable {
+    public var name: String
+    public var count: String
+    public var failures: String
+    public var failurePct: String
+    public var p50: String
+    public var p90: String
+    public var p95: String
+    public var p99: String
+    public var max: String
   }
 
   public struct EndpointRow: Sendable {

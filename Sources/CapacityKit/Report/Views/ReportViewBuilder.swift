@@ -139,7 +139,7 @@ public struct ReportViewBuilder: Sendable {
   private func runSection(_ entry: ReportDocument.RunEntry, run: Run?) -> ReportView.RunSection {
     let latency = entry.latencyMs
     let chart = run.map { TimelineChart().svg(for: $0) } ?? nil
-    return ReportView.RunSection(
+    var section = ReportView.RunSection(
       name: entry.name, anchor: "run-" + String(entry.id.prefix(12)), tool: entry.tool,
       startedAt: entry.startedAt ?? "unknown",
       duration: entry.durationS.map { NumberFormat.decimal($0, places: 1) + " s" } ?? "–",
@@ -175,7 +175,8 @@ public struct ReportViewBuilder: Sendable {
       hasErrors: !entry.errors.isEmpty,
       steps: entry.steps.map { step in
         ReportView.StepRow(
-          users: "\(step.users)",
+          users: step.usersLow.map { "\($0)–\(step.usersHigh ?? $0) (mean \(step.users))" }
+            ?? "\(step.users)",
           window:
             "\(NumberFormat.decimal(step.startS, places: 0))–\(NumberFormat.decimal(step.endS, places: 0)) s",
           requests: "\(step.requests)", rps: NumberFormat.decimal(step.rps, places: 1),
@@ -188,5 +189,19 @@ public struct ReportViewBuilder: Sendable {
         ReportView.FileRow(path: path, role: file.role, sha256: file.sha256)
       },
       id: entry.id)
+    section.isRamp = entry.steps.contains { $0.usersLow != nil }
+    section.transactions = (entry.transactions ?? []).map(Self.transactionRow)
+    section.hasTransactions = !section.transactions.isEmpty
+    return section
+  }
+
+  static func transactionRow(_ entry: ReportDocument.EndpointEntry) -> ReportView.TransactionRow {
+    let latency = entry.latencyMs
+    return ReportView.TransactionRow(
+      name: entry.name, count: "\(entry.requests)", failures: "\(entry.failures)",
+      failurePct: NumberFormat.percent(entry.errorRate, places: 2),
+      p50: NumberFormat.milliseconds(latency.p50), p90: NumberFormat.milliseconds(latency.p90),
+      p95: NumberFormat.milliseconds(latency.p95), p99: NumberFormat.milliseconds(latency.p99),
+      max: NumberFormat.milliseconds(latency.max))
   }
 }

@@ -66,6 +66,15 @@ struct EndpointStatRecord: RunChildRecord {
   var percentiles: [PercentileValue]
 }
 
+/// A row of `transaction_stat`: one JMeter Transaction Controller label of a run.
+struct TransactionStatRecord: RunChildRecord {
+  static let databaseTableName = "transaction_stat"
+  var runId: String
+  var position: Int
+  var name: String
+  var stats: EndpointStats
+}
+
 /// A row of `timeline_point`.
 struct TimelinePointRecord: RunChildRecord, TimelinePointColumns {
   static let databaseTableName = "timeline_point"
