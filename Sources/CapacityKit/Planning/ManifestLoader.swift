@@ -75,7 +75,8 @@ public struct ManifestLoader: Sendable {
     let kind = YAMLReader.scalar(YAMLReader.child(node, "kind"))
     if let kind, kind == "List" || kind.hasSuffix("List") {
       for (index, item) in (YAMLReader.child(node, "items")?.array() ?? []).enumerated() {
-        try collect(item, path: "\(path)items[\(index)].", reader: reader, objects: &objects, compose: &compose)
+        try collect(
+          item, path: "\(path)items[\(index)].", reader: reader, objects: &objects, compose: &compose)
       }
     } else if let kind {
       objects.append(try reader.object(node, kind: kind, path: path))

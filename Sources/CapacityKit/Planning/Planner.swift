@@ -56,6 +56,17 @@ public struct Planner: Sendable {
       let plan = scaleDownPlan(deployment, allocatable: allocatable)
       scaleDown = plan.steps
       fitsAfterScaleDown = plan.fits
+      let belowFloor = plan.steps.compactMap { step -> String? in
+        guard let autoscaler = deployment[step.component]?.autoscaler, step.to < autoscaler.minReplicas else {
+          return nil
+        }
+        return "\(autoscaler.name) (minReplicas \(autoscaler.minReplicas))"
+      }
+      if !belowFloor.isEmpty {
+        reasons.append(
+          "the scale-down goes below the autoscaler floor of \(Quantities.list(belowFloor)): lower minReplicas too"
+        )
+      }
       if plan.fits {
         let after = Amounts(
           cpu: Percent.of(plan.requests.cpu, in: allocatable.cpu).tenths,
@@ -126,7 +137,8 @@ public struct Planner: Sendable {
 
   private func peakReason(_ peak: PeakFit, allocatable: Amounts) -> String {
     let scaled = peak.replicas.keys.sorted().map { "\($0) at \(peak.replicas[$0] ?? 0)" }
-    return "at the autoscaler peak (\(Quantities.list(scaled))) cpu requests are \(format(peak.cpuRequestMillicores, .cpu)) "
+    return
+      "at the autoscaler peak (\(Quantities.list(scaled))) cpu requests are \(format(peak.cpuRequestMillicores, .cpu)) "
       + "(\(peak.cpuRequestsPercent) %) and memory requests \(format(peak.memoryRequestBytes, .memory)) "
       + "(\(peak.memoryRequestsPercent) %) of allocatable: "
       + (peak.fits ? "the peak fits" : "the peak does not fit")
@@ -143,11 +155,14 @@ public struct Planner: Sendable {
   }
 
   static func quotaReason(_ quota: QuotaFit) -> String {
-    guard quota.found else { return "quota \(quota.name) is not among the manifests, so no pod could be checked against it" }
+    guard quota.found else {
+      return "quota \(quota.name) is not among the manifests, so no pod could be checked against it"
+    }
     guard let first = quota.refused.first else {
       return "with quota \(quota.name) in force, all \(quota.podsTried) pods are admitted"
     }
-    return "with quota \(quota.name) in force, \(quota.refused.count) of \(quota.podsTried) pods are refused; the first, "
+    return
+      "with quota \(quota.name) in force, \(quota.refused.count) of \(quota.podsTried) pods are refused; the first, "
       + "\(first.workload) pod \(first.ordinal): \(first.message ?? "refused")"
   }
 

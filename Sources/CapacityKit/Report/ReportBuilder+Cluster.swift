@@ -13,7 +13,9 @@ extension ReportBuilder {
     }
     var workloads: [ReportDocument.WorkloadAdmissionEntry] = []
     for pod in view.pods {
-      if let index = workloads.firstIndex(where: { $0.workload == pod.workload && $0.namespace == pod.namespace }) {
+      if let index = workloads.firstIndex(where: {
+        $0.workload == pod.workload && $0.namespace == pod.namespace
+      }) {
         workloads[index].admitted += pod.admitted ? 1 : 0
         workloads[index].refused += pod.admitted ? 0 : 1
         if workloads[index].firstRefusal == nil { workloads[index].firstRefusal = pod.message }
@@ -37,7 +39,8 @@ extension ReportBuilder {
           items: range.items.map {
             .init(
               type: $0.type, default: strings($0.defaultLimits), defaultRequest: strings($0.defaultRequests),
-              min: strings($0.min), max: strings($0.max), maxLimitRequestRatio: strings($0.maxLimitRequestRatio))
+              min: strings($0.min), max: strings($0.max),
+              maxLimitRequestRatio: strings($0.maxLimitRequestRatio))
           })
       },
       defaultsApplied: view.defaults.map(note), violations: view.violations.map(note),
@@ -49,7 +52,8 @@ extension ReportBuilder {
       },
       batch: view.batch.map {
         .init(
-          name: $0.name, kind: $0.kind, namespace: $0.namespace, pods: $0.pods, cpuMillicores: $0.cpuMillicores,
+          name: $0.name, kind: $0.kind, namespace: $0.namespace, pods: $0.pods,
+          cpuMillicores: $0.cpuMillicores,
           memoryBytes: $0.memoryBytes, schedule: $0.schedule)
       },
       ignored: view.ignored.map { .init(kind: $0.kind, name: $0.name, file: $0.file) }, notes: view.notes)

@@ -168,7 +168,8 @@ public struct ReportBuilder: Sendable {
         peakCpuRequestsPct: fit?.peak.map { Double($0.cpuRequestsPercent.tenths) / 10 },
         peakMemoryRequestsPct: fit?.peak.map { Double($0.memoryRequestsPercent.tenths) / 10 },
         quota: fit?.quota.map {
-          .init(name: $0.name, found: $0.found, podsTried: $0.podsTried, refused: $0.refused.map(Self.podEntry))
+          .init(
+            name: $0.name, found: $0.found, podsTried: $0.podsTried, refused: $0.refused.map(Self.podEntry))
         })
     }
   }

@@ -47,7 +47,8 @@ struct PlanOptions: ParsableArguments {
         throw ValidationError("'--profiles-from-quota' found no ResourceQuota in the manifests")
       }
       let fromQuotas = Profile.fromQuotas(quotas)
-      profiles = Profile.sorted(profiles.filter { profile in !fromQuotas.contains { $0.name == profile.name } } + fromQuotas)
+      profiles = Profile.sorted(
+        profiles.filter { profile in !fromQuotas.contains { $0.name == profile.name } } + fromQuotas)
     }
     return CapacityPlan(profiles: profiles, deployment: deployment)
   }

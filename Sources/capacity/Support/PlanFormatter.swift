@@ -63,7 +63,9 @@ enum PlanFormatter {
   static func quotaSection(_ cluster: ClusterView) -> [String] {
     var lines = ["Quota and limits (namespaces: \(cluster.namespaces.joined(separator: ", ")))"]
     for state in cluster.quotas {
-      let scopes = state.quota.scopes.isEmpty ? "" : " scopes \(state.quota.scopes.map(\.description).joined(separator: ", "))"
+      let scopes =
+        state.quota.scopes.isEmpty
+        ? "" : " scopes \(state.quota.scopes.map(\.description).joined(separator: ", "))"
       lines.append(
         "  ResourceQuota \(state.quota.name) (\(state.quota.namespace))\(scopes): hard \(pretty(state.quota.hard)); "
           + "used \(pretty(state.used)); \(state.podsBeforeQuota) pod(s) already running when it was created")
@@ -77,7 +79,8 @@ enum PlanFormatter {
         ] where !list.isEmpty {
           parts.append("\(label) \(pretty(list))")
         }
-        lines.append("  LimitRange \(range.name) (\(range.namespace)) \(item.type): \(parts.joined(separator: "; "))")
+        lines.append(
+          "  LimitRange \(range.name) (\(range.namespace)) \(item.type): \(parts.joined(separator: "; "))")
       }
     }
     for note in cluster.defaults { lines.append("  default applied to \(note.workload): \(note.text)") }
@@ -85,7 +88,9 @@ enum PlanFormatter {
     for note in cluster.objectRefusals { lines.append("  REFUSED object \(note.workload): \(note.text)") }
     let tried = cluster.pods.count
     let refused = cluster.refusedPods
-    if tried > 0 { lines.append("  pods: \(tried - refused.count) of \(tried) admitted, \(refused.count) refused") }
+    if tried > 0 {
+      lines.append("  pods: \(tried - refused.count) of \(tried) admitted, \(refused.count) refused")
+    }
     for pod in refused {
       let phase = pod.phase == .peak ? " (autoscaler peak)" : ""
       lines.append("  REFUSED \(pod.workload) pod \(pod.ordinal)\(phase): \(pod.message ?? "")")

@@ -37,12 +37,14 @@ import Testing
   /// (`mergePodResourceRequirements`).
   @Test func defaultRequestFillsMissingRequests() throws {
     let deployment = try Self.deployment(
-      Self.limitRange("    - {type: Container, defaultRequest: {cpu: 250m, memory: 256Mi}}") + Self.pod("app"))
+      Self.limitRange("    - {type: Container, defaultRequest: {cpu: 250m, memory: 256Mi}}") + Self.pod("app")
+    )
     let app = try #require(deployment["app"])
     #expect(app.cpuRequestMillicores == 250)
     #expect(app.memoryRequestBytes == 256 << 20)
     #expect(app.missingRequests.isEmpty)
-    #expect(app.limitRangeDefaults == ["cpu 250m, memory 256Mi request for container app (LimitRange limits)"])
+    #expect(
+      app.limitRangeDefaults == ["cpu 250m, memory 256Mi request for container app (LimitRange limits)"])
   }
 
   /// `SetDefaults_LimitRangeItem` (pkg/apis/core/v1/defaults.go): without `defaultRequest` the request takes
@@ -65,7 +67,8 @@ import Testing
     let yaml =
       Self.limitRange(
         "    - {type: Container, min: {cpu: 100m}, max: {memory: 1Gi}, maxLimitRequestRatio: {cpu: \"2\"}}")
-      + Self.pod("small", resources: "{requests: {cpu: 50m, memory: 64Mi}, limits: {cpu: 100m, memory: 64Mi}}")
+      + Self.pod(
+        "small", resources: "{requests: {cpu: 50m, memory: 64Mi}, limits: {cpu: 100m, memory: 64Mi}}")
       + "\n---\n"
       + Self.pod("big", resources: "{requests: {cpu: 200m, memory: 2Gi}, limits: {cpu: 1, memory: 2Gi}}")
     let cluster = try #require(try Self.deployment(yaml).cluster)
@@ -102,13 +105,15 @@ import Testing
   @Test func requestQuotasRefuseTheOverflowingPod() throws {
     let pod = "{requests: {cpu: 600m, memory: 600Mi}, limits: {cpu: 600m, memory: 600Mi}}"
     let yaml =
-      Self.quota("{requests.cpu: \"1\", memory: 2Gi, pods: \"5\"}") + Self.pod("a", resources: pod) + "\n---\n"
+      Self.quota("{requests.cpu: \"1\", memory: 2Gi, pods: \"5\"}") + Self.pod("a", resources: pod)
+      + "\n---\n"
       + Self.pod("b", resources: pod)
     let cluster = try #require(try Self.deployment(yaml).cluster)
     #expect(cluster.pods.map(\.admitted) == [true, false])
     #expect(
       cluster.pods.last?.message
-        == "exceeded quota: q, requested: requests.cpu=600m, used: requests.cpu=600m, limited: requests.cpu=1")
+        == "exceeded quota: q, requested: requests.cpu=600m, used: requests.cpu=600m, limited: requests.cpu=1"
+    )
     #expect(cluster.quotas.first?.used["memory"]?.description == "600Mi")
     #expect(cluster.quotas.first?.used["pods"]?.description == "1")
   }
@@ -145,12 +150,14 @@ import Testing
       + Self.quota("{pods: \"0\"}", scopes: "  scopes: [Terminating]\n", name: "terminating")
       + Self.quota(
         "{pods: \"0\"}",
-        scopes: "  scopeSelector:\n    matchExpressions:\n      - {scopeName: PriorityClass, operator: In, values: [high]}\n",
+        scopes:
+          "  scopeSelector:\n    matchExpressions:\n      - {scopeName: PriorityClass, operator: In, values: [high]}\n",
         name: "high")
       + Self.pod("plain") + "\n---\n"
       + Self.pod("sized", resources: "{requests: {cpu: 10m}}") + "\n---\n"
       + Self.pod("deadline", resources: "{requests: {cpu: 10m}}", extra: "  activeDeadlineSeconds: 60\n")
-      + "\n---\n" + Self.pod("urgent", resources: "{requests: {cpu: 10m}}", extra: "  priorityClassName: high\n")
+      + "\n---\n"
+      + Self.pod("urgent", resources: "{requests: {cpu: 10m}}", extra: "  priorityClassName: high\n")
     let cluster = try #require(try Self.deployment(yaml).cluster)
     let refusals = Dictionary(uniqueKeysWithValues: cluster.pods.map { ($0.workload, $0.refusedBy) })
     #expect(refusals["plain"] == "quota besteffort")
@@ -162,8 +169,11 @@ import Testing
   /// A quota counts only its namespace; `--namespace` places objects without metadata.namespace.
   @Test func quotaCountsOnlyItsNamespace() throws {
     let other = Self.pod("elsewhere", resources: "{requests: {cpu: \"1\"}}")
-      .replacingOccurrences(of: "metadata: {name: elsewhere}", with: "metadata: {name: elsewhere, namespace: other}")
-    let yaml = Self.quota("{requests.cpu: 500m}") + other + "\n---\n" + Self.pod("here", resources: "{requests: {cpu: 400m}}")
+      .replacingOccurrences(
+        of: "metadata: {name: elsewhere}", with: "metadata: {name: elsewhere, namespace: other}")
+    let yaml =
+      Self.quota("{requests.cpu: 500m}") + other + "\n---\n"
+      + Self.pod("here", resources: "{requests: {cpu: 400m}}")
     let cluster = try #require(try Self.deployment(yaml, namespace: "shop").cluster)
     #expect(cluster.namespaces == ["other", "shop"])
     #expect(cluster.pods.allSatisfy { $0.admitted })

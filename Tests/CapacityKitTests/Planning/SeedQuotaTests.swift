@@ -62,10 +62,26 @@ import Testing
     #expect(first.ordinal == 3)
     #expect(
       first.message
-        == "exceeded quota: vps-quota, requested: limits.cpu=800m, used: limits.cpu=5600m, limited: limits.cpu=6")
+        == "exceeded quota: vps-quota, requested: limits.cpu=800m, used: limits.cpu=5600m, limited: limits.cpu=6"
+    )
     let quota = try #require(result.view.quotas.first)
     #expect(quota.used["limits.cpu"]?.description == "5850m")
     #expect(quota.used["limits.memory"]?.description == "6400Mi")
     #expect(quota.used["pods"]?.description == "8")
+  }
+}
+
+/// Real `kubectl kustomize` output (Fixtures/kustomize, README there has the command and the hand check).
+@Suite struct KustomizeOutputTests {
+  @Test func kustomizedNamespaceAndQuotaAreHonoured() throws {
+    let deployment = try ManifestLoader().load(paths: [PlanningTestSupport.fixture("kustomize/shop.yaml")])
+    let cluster = try #require(deployment.cluster)
+    #expect(cluster.namespaces == ["shop"])
+    #expect(cluster.pods.map(\.admitted) == [true, true, true, false])
+    #expect(
+      cluster.pods.last?.message
+        == "exceeded quota: small, requested: requests.cpu=300m, used: requests.cpu=900m, limited: requests.cpu=1"
+    )
+    #expect(cluster.ignored.map(\.kind) == ["Service"])
   }
 }

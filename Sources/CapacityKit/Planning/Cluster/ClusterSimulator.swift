@@ -94,7 +94,8 @@ struct ClusterSimulator {
       if object.kind == "Deployment",
         chargeObject(
           ManifestObject(
-            kind: "ReplicaSet", apiVersion: "apps/v1", name: object.name, namespace: namespace, file: object.file,
+            kind: "ReplicaSet", apiVersion: "apps/v1", name: object.name, namespace: namespace,
+            file: object.file,
             content: .other), quotas: &quotas[namespace, default: []]) == nil
       {
         charges[namespace, default: []].append(Charge(usage: ["count/replicasets.apps": .one], pod: nil))
@@ -115,7 +116,10 @@ struct ClusterSimulator {
       for ordinal in stride(from: 1, through: podCount, by: 1) {
         let pod = admitPod(
           object, ordinal: ordinal, phase: phase, outcome: outcome, quotas: &quotas[namespace, default: []])
-        if pod.admitted { charges[namespace, default: []].append(Charge(usage: ResourceQuota.usage(outcome.pod), pod: outcome.pod)) }
+        if pod.admitted {
+          charges[namespace, default: []].append(
+            Charge(usage: ResourceQuota.usage(outcome.pod), pod: outcome.pod))
+        }
         result.view.pods.append(pod)
       }
     }
@@ -124,11 +128,15 @@ struct ClusterSimulator {
       guard let outcome = result.admittedTemplates[index] else { continue }
       for ordinal in from...to {
         result.view.pods.append(
-          admitPod(object, ordinal: ordinal, phase: .peak, outcome: outcome, quotas: &quotas[object.namespace, default: []]))
+          admitPod(
+            object, ordinal: ordinal, phase: .peak, outcome: outcome,
+            quotas: &quotas[object.namespace, default: []]))
       }
     }
     result.view.quotas = quotas.keys.sorted().flatMap { namespace in
-      (quotas[namespace] ?? []).map { ClusterView.QuotaState(quota: $0.quota, used: $0.used, podsBeforeQuota: $0.podsBefore) }
+      (quotas[namespace] ?? []).map {
+        ClusterView.QuotaState(quota: $0.quota, used: $0.used, podsBeforeQuota: $0.podsBefore)
+      }
     }
     for (name, autoscaler) in autoscalerByTarget.sorted(by: { $0.key < $1.key }) {
       let matched = result.autoscalers.values.contains { $0 == autoscaler.spec }
@@ -137,10 +145,12 @@ struct ClusterSimulator {
         .init(
           name: autoscaler.name, namespace: String(parts.first ?? ""),
           target: "\(autoscaler.spec.targetKind)/\(autoscaler.spec.targetName)",
-          minReplicas: autoscaler.spec.minReplicas, maxReplicas: autoscaler.spec.maxReplicas, matched: matched))
+          minReplicas: autoscaler.spec.minReplicas, maxReplicas: autoscaler.spec.maxReplicas, matched: matched
+        ))
       if !matched {
         result.view.notes.append(
-          "HorizontalPodAutoscaler \(autoscaler.name) targets \(autoscaler.spec.targetKind)/\(autoscaler.spec.targetName), which is not in the manifests")
+          "HorizontalPodAutoscaler \(autoscaler.name) targets \(autoscaler.spec.targetKind)/\(autoscaler.spec.targetName), which is not in the manifests"
+        )
       }
     }
     return result
@@ -175,7 +185,8 @@ struct ClusterSimulator {
 
   /// Charges one object to its `count/…` quotas; the refusal message when one is full.
   private func chargeObject(_ object: ManifestObject, quotas: inout [ActiveQuota]) -> String? {
-    let usage = Dictionary(object.countResources.map { ($0, Quantity.one) }, uniquingKeysWith: { first, _ in first })
+    let usage = Dictionary(
+      object.countResources.map { ($0, Quantity.one) }, uniquingKeysWith: { first, _ in first })
     return charge(usage, onlyUnscoped: true, pod: nil, quotas: &quotas)?.message
   }
 
@@ -192,7 +203,9 @@ struct ClusterSimulator {
       pod.message = "[" + outcome.violations.joined(separator: ", ") + "]"
       return pod
     }
-    if let refusal = charge(ResourceQuota.usage(outcome.pod), onlyUnscoped: false, pod: outcome.pod, quotas: &quotas) {
+    if let refusal = charge(
+      ResourceQuota.usage(outcome.pod), onlyUnscoped: false, pod: outcome.pod, quotas: &quotas)
+    {
       pod.admitted = false
       pod.refusedBy = "quota \(refusal.quota)"
       pod.message = refusal.message
@@ -212,7 +225,9 @@ struct ClusterSimulator {
       if let pod {
         guard quota.matches(pod) == true else { continue }
         guard !hardNames.intersection(ResourceQuota.podResources).isEmpty else { continue }
-        if let missing = quota.missingResources(pod) { return (quota.name, "failed quota: \(quota.name): \(missing)") }
+        if let missing = quota.missingResources(pod) {
+          return (quota.name, "failed quota: \(quota.name): \(missing)")
+        }
       } else if onlyUnscoped, !quota.scopes.isEmpty {
         continue
       }
@@ -220,12 +235,16 @@ struct ClusterSimulator {
       guard !requested.isEmpty else { continue }
       var newUsage = quotas[index].used
       ResourceLists.add(&newUsage, requested)
-      let exceeded = Set(requested.keys.filter { name in (newUsage[name] ?? .zero) > (quota.hard[name] ?? .zero) })
+      let exceeded = Set(
+        requested.keys.filter { name in (newUsage[name] ?? .zero) > (quota.hard[name] ?? .zero) })
       if !exceeded.isEmpty {
         var used = ResourceLists.mask(quotas[index].used, exceeded)
         for name in exceeded where used[name] == nil { used[name] = .zero }
-        return (quota.name, "exceeded quota: \(quota.name), requested: \(ResourceLists.pretty(ResourceLists.mask(requested, exceeded))), "
-          + "used: \(ResourceLists.pretty(used)), limited: \(ResourceLists.pretty(ResourceLists.mask(quota.hard, exceeded)))")
+        return (
+          quota.name,
+          "exceeded quota: \(quota.name), requested: \(ResourceLists.pretty(ResourceLists.mask(requested, exceeded))), "
+            + "used: \(ResourceLists.pretty(used)), limited: \(ResourceLists.pretty(ResourceLists.mask(quota.hard, exceeded)))"
+        )
       }
       updates.append((index, newUsage))
     }

@@ -24,10 +24,13 @@ struct DeploymentBuilder {
             schedule: spec.schedule))
         continue
       }
-      var component = Self.component(object, outcome: outcome, replicas: result.steadyReplicas[index] ?? spec.replicas ?? 1)
-      if let autoscaler = result.autoscalers[index], let name = view.autoscalers.first(where: {
-        $0.namespace == object.namespace && $0.target == "\(object.kind)/\(object.name)"
-      })?.name {
+      var component = Self.component(
+        object, outcome: outcome, replicas: result.steadyReplicas[index] ?? spec.replicas ?? 1)
+      if let autoscaler = result.autoscalers[index],
+        let name = view.autoscalers.first(where: {
+          $0.namespace == object.namespace && $0.target == "\(object.kind)/\(object.name)"
+        })?.name
+      {
         component.autoscaler = AutoscalerRange(
           name: name, minReplicas: autoscaler.minReplicas, maxReplicas: autoscaler.maxReplicas)
         component.manifestReplicas = spec.replicas ?? 1
@@ -57,7 +60,8 @@ struct DeploymentBuilder {
     }
     var component = Component(
       name: object.name, kind: object.kind, replicas: replicas,
-      cpuRequestMillicores: requests["cpu"]?.milliValue ?? 0, memoryRequestBytes: requests["memory"]?.value ?? 0,
+      cpuRequestMillicores: requests["cpu"]?.milliValue ?? 0,
+      memoryRequestBytes: requests["memory"]?.value ?? 0,
       cpuLimitMillicores: limit("cpu")?.milliValue, memoryLimitBytes: limit("memory")?.value,
       missingRequests: missing.sorted(), source: object.file)
     component.namespace = object.namespace

@@ -27,13 +27,15 @@ struct KubernetesObjectReader {
     } else {
       switch kind {
       case "LimitRange":
-        content = .limitRange(LimitRange(name: name, namespace: namespace, items: try limitItems(node, path: path)))
+        content = .limitRange(
+          LimitRange(name: name, namespace: namespace, items: try limitItems(node, path: path)))
       case "ResourceQuota":
         content = .quota(try quota(node, name: name, namespace: namespace, path: path))
       case "HorizontalPodAutoscaler": content = .autoscaler(try autoscaler(node, path: path))
       case "RuntimeClass":
         content = .runtimeClass(
-          overhead: try resourceList(YAMLReader.child(node, "overhead", "podFixed"), field: "\(path)overhead.podFixed"))
+          overhead: try resourceList(
+            YAMLReader.child(node, "overhead", "podFixed"), field: "\(path)overhead.podFixed"))
       default: content = .other
       }
     }
@@ -74,8 +76,12 @@ struct KubernetesObjectReader {
       priorityClassName: YAMLReader.scalar(YAMLReader.child(spec, "priorityClassName")),
       activeDeadlineSeconds: deadline)
     var parallelism: Int?
-    let jobSpec = kind == "CronJob" ? YAMLReader.child(node, "spec", "jobTemplate", "spec") : YAMLReader.child(node, "spec")
-    if kind == "Job" || kind == "CronJob", let value = YAMLReader.child(jobSpec, "parallelism"), !YAMLReader.isNull(value) {
+    let jobSpec =
+      kind == "CronJob"
+      ? YAMLReader.child(node, "spec", "jobTemplate", "spec") : YAMLReader.child(node, "spec")
+    if kind == "Job" || kind == "CronJob", let value = YAMLReader.child(jobSpec, "parallelism"),
+      !YAMLReader.isNull(value)
+    {
       parallelism = try YAMLReader.count(value, field: "\(path)spec.parallelism", file: file)
     }
     return WorkloadSpec(
@@ -86,7 +92,8 @@ struct KubernetesObjectReader {
   /// A container's requests and limits; a request left out takes the limit (`SetDefaults_Pod`).
   private func container(_ node: Node, field: String) throws(PlanningError) -> ContainerSpec {
     let name = YAMLReader.scalar(YAMLReader.child(node, "name")) ?? field
-    let limits = try resourceList(YAMLReader.child(node, "resources", "limits"), field: "\(field).resources.limits")
+    let limits = try resourceList(
+      YAMLReader.child(node, "resources", "limits"), field: "\(field).resources.limits")
     var requests = try resourceList(
       YAMLReader.child(node, "resources", "requests"), field: "\(field).resources.requests")
     for (resource, quantity) in limits where requests[resource] == nil { requests[resource] = quantity }
@@ -100,7 +107,8 @@ struct KubernetesObjectReader {
     guard let node, !YAMLReader.isNull(node) else { return [:] }
     guard case .mapping(let mapping) = node else {
       throw .invalidField(
-        file: file, field: field, value: YAMLReader.text(node), reason: "expected a mapping of resource to quantity")
+        file: file, field: field, value: YAMLReader.text(node),
+        reason: "expected a mapping of resource to quantity")
     }
     var list: ResourceList = [:]
     for (key, value) in mapping where !YAMLReader.isNull(value) {
@@ -119,7 +127,8 @@ struct KubernetesObjectReader {
       }
       items.append(
         LimitRange.Item(
-          type: YAMLReader.scalar(YAMLReader.child(item, "type")) ?? "Container", defaultLimits: try list("default"),
+          type: YAMLReader.scalar(YAMLReader.child(item, "type")) ?? "Container",
+          defaultLimits: try list("default"),
           defaultRequests: try list("defaultRequest"), min: try list("min"), max: try list("max"),
           maxLimitRequestRatio: try list("maxLimitRequestRatio")))
     }
@@ -141,7 +150,8 @@ struct KubernetesObjectReader {
     }
     return ResourceQuota(
       name: name, namespace: namespace,
-      hard: try resourceList(YAMLReader.child(node, "spec", "hard"), field: "\(path)spec.hard"), scopes: scopes)
+      hard: try resourceList(YAMLReader.child(node, "spec", "hard"), field: "\(path)spec.hard"),
+      scopes: scopes)
   }
 
   private func autoscaler(_ node: Node, path: String) throws(PlanningError) -> AutoscalerSpec {

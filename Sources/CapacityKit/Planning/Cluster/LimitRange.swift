@@ -22,11 +22,15 @@ public struct LimitRange: Sendable, Equatable {
       self.max = max
       self.maxLimitRequestRatio = maxLimitRequestRatio
       guard type == "Container" else { return }
-      for (name, quantity) in max where self.defaultLimits[name] == nil { self.defaultLimits[name] = quantity }
+      for (name, quantity) in max where self.defaultLimits[name] == nil {
+        self.defaultLimits[name] = quantity
+      }
       for (name, quantity) in self.defaultLimits where self.defaultRequests[name] == nil {
         self.defaultRequests[name] = quantity
       }
-      for (name, quantity) in min where self.defaultRequests[name] == nil { self.defaultRequests[name] = quantity }
+      for (name, quantity) in min where self.defaultRequests[name] == nil {
+        self.defaultRequests[name] = quantity
+      }
     }
   }
 

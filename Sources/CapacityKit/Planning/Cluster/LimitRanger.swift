@@ -59,10 +59,14 @@ struct LimitRanger {
       setRequests.append("\(name) \(quantity)")
     }
     if !setRequests.isEmpty {
-      notes.append("\(setRequests.sorted().joined(separator: ", ")) request for container \(container.name) (LimitRange \(rangeName))")
+      notes.append(
+        "\(setRequests.sorted().joined(separator: ", ")) request for container \(container.name) (LimitRange \(rangeName))"
+      )
     }
     if !setLimits.isEmpty {
-      notes.append("\(setLimits.sorted().joined(separator: ", ")) limit for container \(container.name) (LimitRange \(rangeName))")
+      notes.append(
+        "\(setLimits.sorted().joined(separator: ", ")) limit for container \(container.name) (LimitRange \(rangeName))"
+      )
     }
     return container
   }
@@ -118,12 +122,14 @@ struct LimitRanger {
       let enforced = item.maxLimitRequestRatio[name] ?? .zero
       guard let request = requests[name], request.nanoValue != 0 else {
         errors.append(
-          "\(name) max limit to request ratio per \(type) is \(enforced), but no request is specified or request is 0.")
+          "\(name) max limit to request ratio per \(type) is \(enforced), but no request is specified or request is 0."
+        )
         continue
       }
       guard let limit = limits[name], limit.nanoValue != 0 else {
         errors.append(
-          "\(name) max limit to request ratio per \(type) is \(enforced), but no limit is specified or limit is 0.")
+          "\(name) max limit to request ratio per \(type) is \(enforced), but no limit is specified or limit is 0."
+        )
         continue
       }
       // The plugin's comparison: (limit ÷ request) × 1000 against the ratio in milli-units.

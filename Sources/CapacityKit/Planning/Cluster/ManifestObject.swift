@@ -55,7 +55,8 @@ public struct ManifestObject: Sendable, Equatable {
     let parts = apiVersion.split(separator: "/")
     guard parts.count == 2 else {
       let legacy: Set<String> = [
-        "services", "configmaps", "secrets", "persistentvolumeclaims", "replicationcontrollers", "resourcequotas",
+        "services", "configmaps", "secrets", "persistentvolumeclaims", "replicationcontrollers",
+        "resourcequotas",
       ]
       return ["count/\(plural)"] + (legacy.contains(plural) ? [plural] : [])
     }

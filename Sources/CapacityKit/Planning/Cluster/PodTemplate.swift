@@ -40,7 +40,8 @@ public struct PodTemplate: Sendable, Equatable {
   /// max(Σ containers + Σ sidecars, for each init container in order: itself + the sidecars started before
   /// it), plus the pod overhead (Kubernetes docs, "Sidecar containers: resource sharing within containers").
   public var requests: ResourceList {
-    var total = Self.effective(containers.map(\.requests), initContainers.map { ($0.requests, $0.restartable) })
+    var total = Self.effective(
+      containers.map(\.requests), initContainers.map { ($0.requests, $0.restartable) })
     ResourceLists.add(&total, overhead)
     return total
   }

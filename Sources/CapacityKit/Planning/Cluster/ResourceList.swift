@@ -9,7 +9,8 @@ extension Quantity {
   /// `Quantity.Add` does.
   func adding(_ other: Quantity) -> Quantity {
     let sum = nanoValue + other.nanoValue
-    return Quantity(nanoValue: min(max(sum, -Self.maxNano), Self.maxNano), format: nanoValue == 0 ? other.format : format)
+    return Quantity(
+      nanoValue: min(max(sum, -Self.maxNano), Self.maxNano), format: nanoValue == 0 ? other.format : format)
   }
 }
 

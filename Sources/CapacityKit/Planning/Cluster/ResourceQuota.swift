@@ -95,7 +95,9 @@ public struct ResourceQuota: Sendable, Equatable {
       for name in required.subtracting(set) { missing[name, default: []].insert(container.name) }
     }
     guard !missing.isEmpty else { return nil }
-    let parts = missing.keys.sorted().map { "\($0) for: \((missing[$0] ?? []).sorted().joined(separator: ","))" }
+    let parts = missing.keys.sorted().map {
+      "\($0) for: \((missing[$0] ?? []).sorted().joined(separator: ","))"
+    }
     return "must specify " + parts.joined(separator: "; ")
   }
 }

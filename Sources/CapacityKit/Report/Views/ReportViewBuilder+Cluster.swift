@@ -14,16 +14,19 @@ extension ReportViewBuilder {
     for range in entry.limitRanges {
       for item in range.items {
         let parts = [
-          ("default", item.default), ("defaultRequest", item.defaultRequest), ("min", item.min), ("max", item.max),
+          ("default", item.default), ("defaultRequest", item.defaultRequest), ("min", item.min),
+          ("max", item.max),
           ("maxLimitRequestRatio", item.maxLimitRequestRatio),
         ].filter { !$0.1.isEmpty }.map { "\($0.0) \(Self.pretty($0.1))" }
-        summary.append("LimitRange \(range.name) (\(range.namespace)), \(item.type): \(parts.joined(separator: "; "))")
+        summary.append(
+          "LimitRange \(range.name) (\(range.namespace)), \(item.type): \(parts.joined(separator: "; "))")
       }
     }
     for autoscaler in entry.autoscalers {
       summary.append(
         "HorizontalPodAutoscaler \(autoscaler.name) scales \(autoscaler.target) between \(autoscaler.minReplicas) "
-          + "and \(autoscaler.maxReplicas) replicas" + (autoscaler.matched ? "" : " (the target is not in the manifests)"))
+          + "and \(autoscaler.maxReplicas) replicas"
+          + (autoscaler.matched ? "" : " (the target is not in the manifests)"))
     }
     for job in entry.batch {
       summary.append(
@@ -32,7 +35,8 @@ extension ReportViewBuilder {
           + "not in the steady footprint")
     }
     if !entry.ignored.isEmpty {
-      summary.append("Ignored (run no pods): " + entry.ignored.map { "\($0.kind) \($0.name)" }.joined(separator: ", "))
+      summary.append(
+        "Ignored (run no pods): " + entry.ignored.map { "\($0.kind) \($0.name)" }.joined(separator: ", "))
     }
     view.hasQuota = true
     view.quotaSummary = summary + entry.notes
