@@ -278,4 +278,19 @@ import Testing
     #expect(cluster.pods.filter { $0.phase == .job }.count == 2)
     #expect(cluster.ignored.map(\.kind) == ["Service", "Ingress"])
   }
+
+  /// A hostile replica count is replayed only up to the cap, with a note, and stays fast.
+  @Test func absurdReplicaCountsAreCapped() throws {
+    let yaml =
+      Self.quota("{pods: \"3\"}")
+      + ManifestLoaderTests.workload(
+        "Deployment", "huge", replicas: "2000000000", resources: "{requests: {cpu: 1m}}")
+    let deployment = try Self.deployment(yaml)
+    let cluster = try #require(deployment.cluster)
+    #expect(cluster.pods.count == ClusterSimulator.maxPodsPerWorkload)
+    #expect(cluster.pods.filter { $0.admitted }.count == 3)
+    #expect(
+      cluster.notes == ["only the first 10000 of huge's 2000000000 pods are replayed through the quotas"])
+    #expect(Footprint(deployment).cpuRequestMillicores == 2_000_000_000)
+  }
 }

@@ -9,6 +9,8 @@ struct ClusterSimulator {
   var objects: [ManifestObject]
   /// Only this quota, in force from the start; `nil` replays every quota where it appears.
   var quotaFromStart: String?
+  /// Pods replayed per workload and phase; beyond it (absurd replica counts) the rest are left out, with a note.
+  static let maxPodsPerWorkload = 10_000
 
   /// What the simulation produced: the view and each workload's pod template after LimitRanger.
   struct Result {
@@ -31,129 +33,182 @@ struct ClusterSimulator {
     var podsBefore: Int
   }
 
+  /// Namespaced policies read before the replay: LimitRanges, RuntimeClass overheads, autoscalers by target.
+  private struct Policies {
+    var ranges: [String: [LimitRange]] = [:]
+    var runtimeOverhead: [String: ResourceList] = [:]
+    /// `namespace/Kind/name` of the target → the autoscaler's name and spec.
+    var autoscalers: [String: (name: String, spec: AutoscalerSpec)] = [:]
+  }
+
+  /// The replay's running state.
+  private struct State {
+    var result: Result
+    var quotas: [String: [ActiveQuota]] = [:]
+    var charges: [String: [Charge]] = [:]
+    var peakPods: [(index: Int, from: Int, to: Int)] = []
+  }
+
   func run() -> Result {
     var view = ClusterView()
     view.namespaces = Array(Set(objects.map(\.namespace).filter { !$0.isEmpty })).sorted()
-    var rangesByNamespace: [String: [LimitRange]] = [:]
-    var runtimeOverhead: [String: ResourceList] = [:]
-    var autoscalerByTarget: [String: (name: String, spec: AutoscalerSpec)] = [:]
+    let policies = readPolicies(&view)
+    var state = State(
+      result: Result(view: view, admittedTemplates: [:], steadyReplicas: [:], autoscalers: [:]))
     for object in objects {
-      switch object.content {
-      case .limitRange(let range):
-        rangesByNamespace[range.namespace, default: []].append(range)
-        view.limitRanges.append(range)
-      case .runtimeClass(let overhead): runtimeOverhead[object.name] = overhead
-      case .autoscaler(let spec):
-        autoscalerByTarget["\(object.namespace)/\(spec.targetKind)/\(spec.targetName)"] = (object.name, spec)
-      default: break
+      if case .quota(let quota) = object.content, quota.name == quotaFromStart {
+        state.quotas[quota.namespace, default: []].append(ActiveQuota(quota: quota, used: [:], podsBefore: 0))
       }
     }
-    var result = Result(view: view, admittedTemplates: [:], steadyReplicas: [:], autoscalers: [:])
-    var quotas: [String: [ActiveQuota]] = [:]
-    var charges: [String: [Charge]] = [:]
-    if let quotaFromStart {
-      for object in objects {
-        if case .quota(let quota) = object.content, quota.name == quotaFromStart {
-          quotas[quota.namespace, default: []].append(ActiveQuota(quota: quota, used: [:], podsBefore: 0))
-        }
-      }
-    }
-    var peakPods: [(index: Int, from: Int, to: Int)] = []
-    for (index, object) in objects.enumerated() {
-      let namespace = object.namespace
-      if case .quota(let quota) = object.content, quotaFromStart == nil {
-        quotas[namespace, default: []].append(activate(quota, charges: charges[namespace] ?? []))
-        continue
-      }
-      guard !namespace.isEmpty else { continue }
-      var outcome: LimitRanger.Outcome?
-      if case .workload(let spec) = object.content {
-        var template = spec.pod
-        if template.overhead.isEmpty, let runtime = template.runtimeClassName,
-          let overhead = runtimeOverhead[runtime]
-        {
-          template.overhead = overhead
-        }
-        let admitted = LimitRanger(limitRanges: rangesByNamespace[namespace] ?? []).admit(template)
-        result.admittedTemplates[index] = admitted
-        outcome = admitted
-        for text in admitted.defaults {
-          result.view.defaults.append(.init(workload: object.name, namespace: namespace, text: text))
-        }
-        for text in admitted.violations {
-          result.view.violations.append(.init(workload: object.name, namespace: namespace, text: text))
-        }
-      }
-      if let refusal = chargeObject(object, quotas: &quotas[namespace, default: []]) {
-        result.view.objectRefusals.append(.init(workload: object.name, namespace: namespace, text: refusal))
-        continue
-      }
-      charges[namespace, default: []].append(
-        contentsOf: object.countResources.map { Charge(usage: [$0: .one], pod: nil) })
-      guard case .workload(let spec) = object.content, let outcome else { continue }
-      if object.kind == "Deployment",
-        chargeObject(
-          ManifestObject(
-            kind: "ReplicaSet", apiVersion: "apps/v1", name: object.name, namespace: namespace,
-            file: object.file,
-            content: .other), quotas: &quotas[namespace, default: []]) == nil
-      {
-        charges[namespace, default: []].append(Charge(usage: ["count/replicasets.apps": .one], pod: nil))
-      }
-      let (steady, phase) = steadyPods(object, spec: spec)
-      var replicas = steady
-      if let autoscaler = autoscalerByTarget["\(namespace)/\(object.kind)/\(object.name)"] {
-        result.autoscalers[index] = autoscaler.spec
-        if steady > 0 {
-          replicas = autoscaler.spec.minReplicas
-          if autoscaler.spec.maxReplicas > replicas {
-            peakPods.append((index, replicas + 1, autoscaler.spec.maxReplicas))
-          }
-        }
-      }
-      result.steadyReplicas[index] = replicas
-      let podCount = object.kind == "Job" ? spec.parallelism ?? 1 : replicas
-      for ordinal in stride(from: 1, through: podCount, by: 1) {
-        let pod = admitPod(
-          object, ordinal: ordinal, phase: phase, outcome: outcome, quotas: &quotas[namespace, default: []])
-        if pod.admitted {
-          charges[namespace, default: []].append(
-            Charge(usage: ResourceQuota.usage(outcome.pod), pod: outcome.pod))
-        }
-        result.view.pods.append(pod)
-      }
-    }
-    for (index, from, to) in peakPods {
+    for index in objects.indices { replay(index, policies: policies, state: &state) }
+    for (index, from, to) in state.peakPods {
       let object = objects[index]
-      guard let outcome = result.admittedTemplates[index] else { continue }
-      for ordinal in from...to {
-        result.view.pods.append(
+      guard let outcome = state.result.admittedTemplates[index] else { continue }
+      let last = min(to, from + Self.maxPodsPerWorkload - 1)
+      if last < to { state.result.view.notes.append(Self.capNote(object.name, to - from + 1)) }
+      for ordinal in from...last {
+        state.result.view.pods.append(
           admitPod(
             object, ordinal: ordinal, phase: .peak, outcome: outcome,
-            quotas: &quotas[object.namespace, default: []]))
+            quotas: &state.quotas[object.namespace, default: []]))
       }
     }
-    result.view.quotas = quotas.keys.sorted().flatMap { namespace in
-      (quotas[namespace] ?? []).map {
+    state.result.view.quotas = state.quotas.keys.sorted().flatMap { namespace in
+      (state.quotas[namespace] ?? []).map {
         ClusterView.QuotaState(quota: $0.quota, used: $0.used, podsBeforeQuota: $0.podsBefore)
       }
     }
-    for (name, autoscaler) in autoscalerByTarget.sorted(by: { $0.key < $1.key }) {
+    describeAutoscalers(policies, result: &state.result)
+    return state.result
+  }
+
+  private func readPolicies(_ view: inout ClusterView) -> Policies {
+    var policies = Policies()
+    for object in objects {
+      switch object.content {
+      case .limitRange(let range):
+        policies.ranges[range.namespace, default: []].append(range)
+        view.limitRanges.append(range)
+      case .runtimeClass(let overhead): policies.runtimeOverhead[object.name] = overhead
+      case .autoscaler(let spec):
+        policies.autoscalers["\(object.namespace)/\(spec.targetKind)/\(spec.targetName)"] = (
+          object.name, spec
+        )
+      default: break
+      }
+    }
+    return policies
+  }
+
+  /// One object in manifest order: a quota starts counting; anything namespaced is charged to `count/…`
+  /// quotas; a workload goes through LimitRanger and has its pods admitted one by one.
+  private func replay(_ index: Int, policies: Policies, state: inout State) {
+    let object = objects[index]
+    let namespace = object.namespace
+    if case .quota(let quota) = object.content {
+      if quotaFromStart == nil {
+        state.quotas[namespace, default: []].append(activate(quota, charges: state.charges[namespace] ?? []))
+      }
+      return
+    }
+    guard !namespace.isEmpty else { return }
+    var outcome: LimitRanger.Outcome?
+    if case .workload(let spec) = object.content {
+      let admitted = limitRanger(spec.pod, namespace: namespace, policies: policies)
+      state.result.admittedTemplates[index] = admitted
+      outcome = admitted
+      for text in admitted.defaults {
+        state.result.view.defaults.append(.init(workload: object.name, namespace: namespace, text: text))
+      }
+      for text in admitted.violations {
+        state.result.view.violations.append(.init(workload: object.name, namespace: namespace, text: text))
+      }
+    }
+    if let refusal = chargeObject(object, quotas: &state.quotas[namespace, default: []]) {
+      state.result.view.objectRefusals.append(
+        .init(workload: object.name, namespace: namespace, text: refusal))
+      return
+    }
+    state.charges[namespace, default: []].append(
+      contentsOf: object.countResources.map { Charge(usage: [$0: .one], pod: nil) })
+    guard case .workload(let spec) = object.content, let outcome else { return }
+    if object.kind == "Deployment" {
+      let replicaSet = ManifestObject(
+        kind: "ReplicaSet", apiVersion: "apps/v1", name: object.name, namespace: namespace, file: object.file,
+        content: .other)
+      if chargeObject(replicaSet, quotas: &state.quotas[namespace, default: []]) == nil {
+        state.charges[namespace, default: []].append(
+          Charge(usage: ["count/replicasets.apps": .one], pod: nil))
+      }
+    }
+    createPods(index, spec: spec, outcome: outcome, policies: policies, state: &state)
+  }
+
+  /// The pod template after RuntimeClass overhead and the namespace's LimitRanges.
+  private func limitRanger(_ pod: PodTemplate, namespace: String, policies: Policies) -> LimitRanger.Outcome {
+    var template = pod
+    if template.overhead.isEmpty, let runtime = template.runtimeClassName,
+      let overhead = policies.runtimeOverhead[runtime]
+    {
+      template.overhead = overhead
+    }
+    return LimitRanger(limitRanges: policies.ranges[namespace] ?? []).admit(template)
+  }
+
+  /// The steady pods (an autoscaler's minReplicas where one targets the workload; a Job's parallelism),
+  /// each admitted or refused; the autoscaler's extra pods are queued for the peak phase.
+  private func createPods(
+    _ index: Int, spec: WorkloadSpec, outcome: LimitRanger.Outcome, policies: Policies, state: inout State
+  ) {
+    let object = objects[index]
+    let namespace = object.namespace
+    let (steady, phase) = steadyPods(object, spec: spec)
+    var replicas = steady
+    if let autoscaler = policies.autoscalers["\(namespace)/\(object.kind)/\(object.name)"] {
+      state.result.autoscalers[index] = autoscaler.spec
+      if steady > 0 {
+        replicas = autoscaler.spec.minReplicas
+        if autoscaler.spec.maxReplicas > replicas {
+          state.peakPods.append((index, replicas + 1, autoscaler.spec.maxReplicas))
+        }
+      }
+    }
+    state.result.steadyReplicas[index] = replicas
+    var podCount = object.kind == "Job" ? spec.parallelism ?? 1 : replicas
+    if podCount > Self.maxPodsPerWorkload {
+      state.result.view.notes.append(Self.capNote(object.name, podCount))
+      podCount = Self.maxPodsPerWorkload
+    }
+    for ordinal in stride(from: 1, through: podCount, by: 1) {
+      let pod = admitPod(
+        object, ordinal: ordinal, phase: phase, outcome: outcome,
+        quotas: &state.quotas[namespace, default: []])
+      if pod.admitted {
+        state.charges[namespace, default: []].append(
+          Charge(usage: ResourceQuota.usage(outcome.pod), pod: outcome.pod))
+      }
+      state.result.view.pods.append(pod)
+    }
+  }
+
+  static func capNote(_ workload: String, _ pods: Int) -> String {
+    "only the first \(maxPodsPerWorkload) of \(workload)'s \(pods) pods are replayed through the quotas"
+  }
+
+  private func describeAutoscalers(_ policies: Policies, result: inout Result) {
+    for (key, autoscaler) in policies.autoscalers.sorted(by: { $0.key < $1.key }) {
       let matched = result.autoscalers.values.contains { $0 == autoscaler.spec }
-      let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+      let target = "\(autoscaler.spec.targetKind)/\(autoscaler.spec.targetName)"
       result.view.autoscalers.append(
         .init(
-          name: autoscaler.name, namespace: String(parts.first ?? ""),
-          target: "\(autoscaler.spec.targetKind)/\(autoscaler.spec.targetName)",
+          name: autoscaler.name, namespace: String(key.split(separator: "/").first ?? ""), target: target,
           minReplicas: autoscaler.spec.minReplicas, maxReplicas: autoscaler.spec.maxReplicas, matched: matched
         ))
       if !matched {
         result.view.notes.append(
-          "HorizontalPodAutoscaler \(autoscaler.name) targets \(autoscaler.spec.targetKind)/\(autoscaler.spec.targetName), which is not in the manifests"
-        )
+          "HorizontalPodAutoscaler \(autoscaler.name) targets \(target), which is not in the manifests")
       }
     }
-    return result
   }
 
   /// Pods the workload runs in the steady state, and whether they are Job pods.
