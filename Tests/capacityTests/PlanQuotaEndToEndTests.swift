@@ -63,4 +63,29 @@ import Testing
     )
     #expect(profile["peak_fits"] as? Bool == false)
   }
+
+  @Test func reportHasTheQuotaAndLimitsSection() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let samples = BinaryRunner.repository.appendingPathComponent("samples/runs").path
+    let result = try runner.run([
+      "analyze", samples, "--manifests", Self.fixtures, "-o", "report", "--db", "runs.sqlite",
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let markdown = try String(contentsOfFile: runner.path("report/report.md"), encoding: .utf8)
+    #expect(markdown.contains("### Quota and limits"))
+    #expect(markdown.contains("| connectivity-probe | jewelry-shop | 0 | 1 | \(Self.seedRefusal) |"))
+    let html = try String(contentsOfFile: runner.path("report/report.html"), encoding: .utf8)
+    #expect(html.contains("<h3>Quota and limits</h3>"))
+    let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("report/report.json")))
+    let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let quota = try #require(document["quota_and_limits"] as? [String: Any])
+    let workloads = try #require(quota["workloads"] as? [[String: Any]])
+    let django = try #require(workloads.first { $0["workload"] as? String == "django" })
+    #expect(django["admitted"] as? Int == 3)
+    #expect(django["refused"] as? Int == 1)
+    let components = try #require(
+      (document["footprint"] as? [String: Any])?["components"] as? [[String: Any]])
+    #expect(components.first { $0["name"] as? String == "django" }?["max_replicas"] as? Int == 4)
+  }
 }
