@@ -92,6 +92,6 @@ import Testing
     let django = try #require(
       (recommendation["components"] as? [[String: Any]])?.first { $0["name"] as? String == "django" })
     #expect(django["cpu_millicores"] as? Int == 115)
-    #expect((document["answer"] as? String)?.hasPrefix("Buy vps-4gb (2 CPU, 4 GiB)") == true)
+    #expect((document["answer"] as? String)?.hasPrefix("Buy vps-4gb (2 CPU, 4Gi)") == true)
   }
 }

@@ -82,6 +82,20 @@ import Testing
     #expect(cluster.pods.allSatisfy { !$0.admitted && $0.refusedBy == "LimitRange" })
   }
 
+  /// An own request above the LimitRange's default limit fails pod validation after the defaults
+  /// (`ValidateResourceRequirements`: "must be less than or equal to cpu limit").
+  @Test func ownRequestAboveTheDefaultLimitIsInvalid() throws {
+    let yaml =
+      Self.limitRange("    - {type: Container, default: {cpu: 500m}}")
+      + Self.pod("greedy", resources: "{requests: {cpu: \"1\"}}")
+    let cluster = try #require(try Self.deployment(yaml).cluster)
+    #expect(
+      cluster.violations.map(\.text) == [
+        "spec.containers[0].resources.requests: Invalid value: \"1\": must be less than or equal to cpu limit of 500m"
+      ])
+    #expect(cluster.pods.first?.admitted == false)
+  }
+
   /// Pod items: Σ containers, then the larger of that and each init container.
   @Test func podItemChecksTheSumOfContainers() throws {
     let two = """

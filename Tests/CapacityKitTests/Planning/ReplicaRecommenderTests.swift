@@ -85,8 +85,8 @@ import Testing
       }())
     #expect(
       answer.hasPrefix(
-        "Buy p8 (8 CPU, 16 GiB) (RECOMMENDED): for 100 req/s, measured usage needs 4 web replica(s)"))
-    #expect(answer.contains("p4 (4 CPU, 4 GiB) is the minimum"))
+        "Buy p8 (8 CPU, 16Gi) (RECOMMENDED): for 100 req/s, measured usage needs 4 web replica(s)"))
+    #expect(answer.contains("p4 (4 CPU, 4Gi) is the minimum"))
     #expect(answer.hasSuffix("p2 cannot carry it."))
   }
 

@@ -27,7 +27,7 @@ struct LimitRanger {
       pod.containers = pod.containers.map { merge($0, limits, requests, range.name, &defaults) }
       pod.initContainers = pod.initContainers.map { merge($0, limits, requests, range.name, &defaults) }
     }
-    var violations: [String] = []
+    var violations = Self.requestsAboveLimits(pod)
     for range in limitRanges {
       for item in range.items {
         if item.type == "Container" {
@@ -41,6 +41,24 @@ struct LimitRanger {
       }
     }
     return Outcome(pod: pod, defaults: defaults, violations: violations)
+  }
+
+  /// Pod validation after the defaults (`ValidateResourceRequirements`, pkg/apis/core/validation): a request
+  /// above its limit — typically an own request above the LimitRange's default limit — is invalid.
+  static func requestsAboveLimits(_ pod: PodTemplate) -> [String] {
+    var errors: [String] = []
+    for (field, list) in [("containers", pod.containers), ("initContainers", pod.initContainers)] {
+      for (index, container) in list.enumerated() {
+        for name in container.requests.keys.sorted() {
+          guard let request = container.requests[name], let limit = container.limits[name], request > limit
+          else { continue }
+          errors.append(
+            "spec.\(field)[\(index)].resources.requests: Invalid value: \"\(request)\": must be less than or equal "
+              + "to \(name) limit of \(limit)")
+        }
+      }
+    }
+    return errors
   }
 
   private func merge(
