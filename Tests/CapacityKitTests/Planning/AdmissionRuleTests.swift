@@ -307,4 +307,49 @@ import Testing
       cluster.notes == ["only the first 10000 of huge's 2000000000 pods are replayed through the quotas"])
     #expect(Footprint(deployment).cpuRequestMillicores == 2_000_000_000)
   }
+
+  /// NotBestEffort / NotTerminating and PriorityClass Exists / NotIn (`podMatchesScopeFunc`), and the
+  /// ephemeral-storage resources (`podComputeUsageHelper`).
+  @Test func oppositeScopesAndEphemeralStorage() throws {
+    let selector = { (op: String, values: String) in
+      "  scopeSelector:\n    matchExpressions:\n      - {scopeName: PriorityClass, operator: \(op)\(values)}\n"
+    }
+    let yaml =
+      Self.quota("{pods: \"0\"}", scopes: "  scopes: [NotBestEffort, NotTerminating]\n", name: "a-sized")
+      + Self.quota("{pods: \"0\"}", scopes: selector("Exists", ""), name: "b-any-class")
+      + Self.quota("{pods: \"0\"}", scopes: selector("NotIn", ", values: [low]"), name: "c-not-low")
+      + Self.quota("{requests.ephemeral-storage: 1Gi}", name: "d-disk")
+      + Self.pod("besteffort-low", extra: "  priorityClassName: low\n") + "\n---\n"
+      + Self.pod("besteffort-none") + "\n---\n"
+      + Self.pod(
+        "disk", resources: "{requests: {ephemeral-storage: 2Gi}}", extra: "  activeDeadlineSeconds: 5\n")
+    let cluster = try #require(try Self.deployment(yaml).cluster)
+    let messages = Dictionary(
+      uniqueKeysWithValues: cluster.pods.map { ($0.workload, $0.message ?? "admitted") })
+    // BestEffort, class "low": not a-sized, matches b-any-class (has a class), which refuses first.
+    #expect(messages["besteffort-low"]?.hasPrefix("exceeded quota: b-any-class, requested: pods=1") == true)
+    // No class: NotIn [low] matches an empty class (the selector's "does not have the value" rule).
+    #expect(messages["besteffort-none"]?.hasPrefix("exceeded quota: c-not-low, requested: pods=1") == true)
+    // ephemeral-storage only: BestEffort for QoS (no cpu/memory), Terminating; c-not-low refuses it first.
+    #expect(messages["disk"]?.hasPrefix("exceeded quota: c-not-low") == true)
+    let disk = try Self.deployment(
+      Self.quota("{requests.ephemeral-storage: 1Gi}")
+        + Self.pod("disk", resources: "{requests: {ephemeral-storage: 2Gi}}"))
+    #expect(
+      disk.cluster?.pods.first?.message
+        == "exceeded quota: q, requested: requests.ephemeral-storage=2Gi, used: requests.ephemeral-storage=0, "
+        + "limited: requests.ephemeral-storage=1Gi")
+  }
+
+  /// Replica recommendations respect the web component's autoscaler range.
+  @Test func replicaNeedIsComparedWithTheAutoscalerRange() {
+    let range = AutoscalerRange(name: "django", minReplicas: 2, maxReplicas: 3)
+    #expect(
+      ReplicaRecommender.autoscalerNote(range, need: 5, web: "django")
+        == "HorizontalPodAutoscaler django keeps django between 2 and 3 replicas: the measured need of 5 exceeds "
+        + "maxReplicas, so the autoscaler cannot reach it; raise maxReplicas to 5")
+    #expect(
+      ReplicaRecommender.autoscalerNote(range, need: 1, web: "django").hasSuffix(
+        "the measured need is 1, the plan keeps its minReplicas 2"))
+  }
 }
