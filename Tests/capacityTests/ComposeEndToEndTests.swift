@@ -97,8 +97,8 @@ import Testing
     // cheapest RECOMMENDED is vps-6gb (1600m of 2900m).
     let answer = document["answer"] as? String ?? ""
     #expect(
-      answer.hasPrefix("Buy vps-6gb (3 CPU, 6 GiB) (RECOMMENDED on requests and measured usage)"), "\(answer)"
+      answer.hasPrefix("Buy vps-6gb (3 CPU, 6Gi) (RECOMMENDED on requests and measured usage)"), "\(answer)"
     )
-    #expect(answer.contains("vps-4gb (2 CPU, 4 GiB) is the minimum (MINIMUM)"))
+    #expect(answer.contains("vps-4gb (2 CPU, 4Gi) is the minimum (MINIMUM)"))
   }
 }

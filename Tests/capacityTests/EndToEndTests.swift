@@ -26,7 +26,7 @@ import Testing
       #expect(size > 1000, "\(name) is missing or tiny")
     }
     #expect(document["schema"] as? String == "capacity-report/1")
-    #expect((document["answer"] as? String)?.hasPrefix("Buy vps-8gb (4 CPU, 8 GiB) as the minimum") == true)
+    #expect((document["answer"] as? String)?.hasPrefix("Buy vps-8gb (4 CPU, 8Gi) as the minimum") == true)
 
     let footprint = try #require(document["footprint"] as? [String: Any])
     #expect(footprint["cpu_millicores"] as? Int == 3350)

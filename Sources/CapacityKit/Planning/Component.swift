@@ -21,6 +21,21 @@ public struct Component: Sendable, Equatable {
   public var missingRequests: [String]
   /// The file the component was read from.
   public var source: String
+  /// `metadata.namespace` (or `--namespace`, else `default`); `nil` for Compose services.
+  public var namespace: String? = nil
+  /// The HorizontalPodAutoscaler that scales it: `replicas` is then its `minReplicas`.
+  public var autoscaler: AutoscalerRange? = nil
+  /// `spec.replicas` as written, when an autoscaler overrides it.
+  public var manifestReplicas: Int? = nil
+  /// Effective ephemeral-storage request of one pod, in bytes, when any container asks for it.
+  public var ephemeralStorageRequestBytes: Int64? = nil
+  /// Requests and limits a LimitRange filled in (`cpu 250m, memory 256Mi request for container app (LimitRange limits)`).
+  public var limitRangeDefaults: [String] = []
+
+  /// `replicas: 0`: the workload is scaled down and asks for nothing.
+  public var isScaledDown: Bool { replicas == 0 }
+  /// Replicas at the autoscaler's peak (`maxReplicas`), else `replicas`.
+  public var peakReplicas: Int { autoscaler.map { max($0.maxReplicas, replicas) } ?? replicas }
 
   /// Creates a component from effective per-pod values (millicores and bytes).
   public init(
@@ -39,5 +54,19 @@ public struct Component: Sendable, Equatable {
     self.memoryLimitBytes = memoryLimitBytes
     self.missingRequests = missingRequests
     self.source = source
+  }
+}
+
+/// The replica range an autoscaler keeps a component in.
+public struct AutoscalerRange: Sendable, Equatable {
+  /// The HorizontalPodAutoscaler's name.
+  public var name: String
+  public var minReplicas: Int
+  public var maxReplicas: Int
+
+  public init(name: String, minReplicas: Int, maxReplicas: Int) {
+    self.name = name
+    self.minReplicas = minReplicas
+    self.maxReplicas = maxReplicas
   }
 }

@@ -2,6 +2,11 @@
 public struct Deployment: Sendable, Equatable {
   /// The components, sorted by name, kind and source.
   public var components: [Component]
+  /// What admission makes of the Kubernetes manifests (quotas, LimitRanges, autoscalers); `nil` for Compose
+  /// files and hand-built deployments.
+  public var cluster: ClusterView? = nil
+  /// The Kubernetes objects read, in order, so a profile's quota can be replayed against them.
+  public var objects: [ManifestObject] = []
 
   /// Creates a deployment; the components are sorted for deterministic output.
   public init(components: [Component]) {

@@ -35,12 +35,13 @@ public struct Footprint: Sendable, Equatable {
   /// Total memory limits, in bytes; `nil` unless every component has one.
   public var memoryLimitBytes: Int64?
 
-  /// Sums a deployment.
-  public init(_ deployment: Deployment) {
+  /// Sums a deployment; `atPeak` counts autoscaled components at their `maxReplicas`.
+  public init(_ deployment: Deployment, atPeak: Bool = false) {
     rows = deployment.components.map { component in
-      let replicas = Int64(clamping: component.replicas)
+      let count = atPeak ? component.peakReplicas : component.replicas
+      let replicas = Int64(clamping: count)
       return Row(
-        name: component.name, kind: component.kind, replicas: component.replicas,
+        name: component.name, kind: component.kind, replicas: count,
         cpuRequestMillicores: component.cpuRequestMillicores,
         memoryRequestBytes: component.memoryRequestBytes,
         totalCPURequestMillicores: component.cpuRequestMillicores.saturatingMultiply(replicas),

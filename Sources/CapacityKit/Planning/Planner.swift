@@ -56,6 +56,17 @@ public struct Planner: Sendable {
       let plan = scaleDownPlan(deployment, allocatable: allocatable)
       scaleDown = plan.steps
       fitsAfterScaleDown = plan.fits
+      let belowFloor = plan.steps.compactMap { step -> String? in
+        guard let autoscaler = deployment[step.component]?.autoscaler, step.to < autoscaler.minReplicas else {
+          return nil
+        }
+        return "\(autoscaler.name) (minReplicas \(autoscaler.minReplicas))"
+      }
+      if !belowFloor.isEmpty {
+        reasons.append(
+          "the scale-down goes below the autoscaler floor of \(Quantities.list(belowFloor)): lower minReplicas too"
+        )
+      }
       if plan.fits {
         let after = Amounts(
           cpu: Percent.of(plan.requests.cpu, in: allocatable.cpu).tenths,
@@ -87,13 +98,72 @@ public struct Planner: Sendable {
           + "leaving at least 20 % headroom on both")
     }
     reasons += notes(deployment, footprint: footprint, profile: profile, allocatable: allocatable)
-    return ProfileFit(
+    let peak = peakFit(deployment, allocatable: allocatable)
+    if let peak { reasons.append(peakReason(peak, allocatable: allocatable)) }
+    let quota = profile.quota.map { quotaFit(deployment, name: $0) }
+    if let quota { reasons.append(Self.quotaReason(quota)) }
+    var result = ProfileFit(
       profile: profile, cpuRequestsPercent: Percent(tenths: percent.cpu),
       memoryRequestsPercent: Percent(tenths: percent.memory),
       cpuRequestsOfCapacityPercent: Percent.of(requests.cpu, in: profile.cpuMillicores),
       memoryRequestsOfCapacityPercent: Percent.of(requests.memory, in: profile.memoryBytes),
       verdict: verdict, reasons: reasons, scaleDown: scaleDown,
       fitsAfterScaleDown: fitsAfterScaleDown)
+    result.peak = peak
+    result.quota = quota
+    return result
+  }
+
+  // MARK: - Autoscaler peak and profile quota
+
+  /// Requests with each autoscaled component at `maxReplicas`; `nil` when no autoscaler raises any.
+  private func peakFit(_ deployment: Deployment, allocatable: Amounts) -> PeakFit? {
+    let raised = deployment.components.filter { $0.peakReplicas > $0.replicas }
+    guard !raised.isEmpty else { return nil }
+    var cpu: Int64 = 0
+    var memory: Int64 = 0
+    for component in deployment.components {
+      let replicas = Int64(clamping: component.peakReplicas)
+      cpu = cpu.saturatingAdd(component.cpuRequestMillicores.saturatingMultiply(replicas))
+      memory = memory.saturatingAdd(component.memoryRequestBytes.saturatingMultiply(replicas))
+    }
+    return PeakFit(
+      replicas: Dictionary(raised.map { ($0.name, $0.peakReplicas) }, uniquingKeysWith: max),
+      cpuRequestMillicores: cpu, memoryRequestBytes: memory,
+      cpuRequestsPercent: Percent.of(cpu, in: allocatable.cpu),
+      memoryRequestsPercent: Percent.of(memory, in: allocatable.memory),
+      fits: cpu <= allocatable.cpu && memory <= allocatable.memory)
+  }
+
+  private func peakReason(_ peak: PeakFit, allocatable: Amounts) -> String {
+    let scaled = peak.replicas.keys.sorted().map { "\($0) at \(peak.replicas[$0] ?? 0)" }
+    return
+      "at the autoscaler peak (\(Quantities.list(scaled))) cpu requests are \(format(peak.cpuRequestMillicores, .cpu)) "
+      + "(\(peak.cpuRequestsPercent) %) and memory requests \(format(peak.memoryRequestBytes, .memory)) "
+      + "(\(peak.memoryRequestsPercent) %) of allocatable: "
+      + (peak.fits ? "the peak fits" : "the peak does not fit")
+  }
+
+  private func quotaFit(_ deployment: Deployment, name: String) -> QuotaFit {
+    let found = deployment.objects.contains {
+      if case .quota(let quota) = $0.content { return quota.name == name }
+      return false
+    }
+    guard found else { return QuotaFit(name: name, found: false, podsTried: 0, refused: []) }
+    let pods = ClusterSimulator(objects: deployment.objects, quotaFromStart: name).run().view.pods
+    return QuotaFit(name: name, found: true, podsTried: pods.count, refused: pods.filter { !$0.admitted })
+  }
+
+  static func quotaReason(_ quota: QuotaFit) -> String {
+    guard quota.found else {
+      return "quota \(quota.name) is not among the manifests, so no pod could be checked against it"
+    }
+    guard let first = quota.refused.first else {
+      return "with quota \(quota.name) in force, all \(quota.podsTried) pods are admitted"
+    }
+    return
+      "with quota \(quota.name) in force, \(quota.refused.count) of \(quota.podsTried) pods are refused; the first, "
+      + "\(first.workload) pod \(first.ordinal): \(first.message ?? "refused")"
   }
 
   /// Context that does not change the verdict: overhead, limit overcommit and missing requests.

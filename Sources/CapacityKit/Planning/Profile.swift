@@ -10,6 +10,9 @@ public struct Profile: Sendable, Equatable {
   public var overhead: Overhead
   /// Free text for reports, such as "4 GB / 2 CPU VPS".
   public var description: String?
+  /// A ResourceQuota of the manifests that stands for this profile (`quota: NAME`): its admission is
+  /// replayed over the manifests with the quota in force from the start.
+  public var quota: String? = nil
 
   /// Creates a profile (millicores and bytes).
   public init(
@@ -42,6 +45,27 @@ public struct Profile: Sendable, Equatable {
       name: "vps-8gb", cpuMillicores: 4000, memoryBytes: 8 * gibibyte,
       description: "8 GB / 4 CPU VPS"),
   ]
+
+  /// One profile per ResourceQuota (`--profiles-from-quota`): capacity from `requests.cpu`/`requests.memory`,
+  /// else `cpu`/`memory`, else `limits.cpu`/`limits.memory`; quotas that bound neither are left out.
+  public static func fromQuotas(_ quotas: [ResourceQuota]) -> [Profile] {
+    quotas.compactMap { quota in
+      func pick(_ resource: String) -> (Quantity, String)? {
+        for key in ["requests.\(resource)", resource, "limits.\(resource)"] {
+          if let value = quota.hard[key] { return (value, key) }
+        }
+        return nil
+      }
+      guard let (cpu, cpuKey) = pick("cpu"), let (memory, memoryKey) = pick("memory"), cpu.milliValue > 0,
+        memory.value > 0
+      else { return nil }
+      var profile = Profile(
+        name: quota.name, cpuMillicores: cpu.milliValue, memoryBytes: memory.value,
+        description: "ResourceQuota \(quota.name) in \(quota.namespace) (\(cpuKey), \(memoryKey))")
+      profile.quota = quota.name
+      return profile
+    }
+  }
 
   /// Sorts profiles by CPU, then memory, then name.
   public static func sorted(_ profiles: [Profile]) -> [Profile] {

@@ -8,10 +8,11 @@ import Yams
 ///         memory: 16Gi        # Kubernetes quantity or number (bytes)
 ///         overhead: {cpu: 250m, memory: 512Mi}
 ///         description: 16 GB / 8 CPU VPS
+///         quota: vps-quota    # a ResourceQuota of the manifests replayed as this profile's admission
 ///
 /// An entry named like a base profile replaces it and inherits the `cpu`/`memory` it leaves out.
 public struct ProfileLoader: Sendable {
-  private static let keys: Set<String> = ["name", "cpu", "memory", "overhead", "description"]
+  private static let keys: Set<String> = ["name", "cpu", "memory", "overhead", "description", "quota"]
 
   /// Creates a loader.
   public init() {}
@@ -63,7 +64,7 @@ public struct ProfileLoader: Sendable {
       guard Self.keys.contains(name) else {
         throw .invalidField(
           file: file, field: "\(field).\(name)", value: name,
-          reason: "unknown key; expected name, cpu, memory, overhead or description")
+          reason: "unknown key; expected name, cpu, memory, overhead, description or quota")
       }
     }
     guard let name = YAMLReader.scalar(YAMLReader.child(entry, "name")), !name.isEmpty else {
@@ -74,6 +75,9 @@ public struct ProfileLoader: Sendable {
     profile.description =
       YAMLReader.scalar(YAMLReader.child(entry, "description")) ?? replaced?.description
 
+    if let quota = YAMLReader.scalar(YAMLReader.child(entry, "quota")), !quota.isEmpty {
+      profile.quota = quota
+    }
     if let cpu = YAMLReader.child(entry, "cpu"), !YAMLReader.isNull(cpu) {
       profile.cpuMillicores = try YAMLReader.quantity(cpu, field: "\(field).cpu", file: file)
         .milliValue

@@ -34,6 +34,22 @@ public struct ReplicaRecommender: Sendable {
     self.estimate = estimate
   }
 
+  /// How the measured need meets the web component's autoscaler: below `minReplicas` the autoscaler's
+  /// floor is kept; above `maxReplicas` it says the autoscaler cannot reach the need.
+  static func autoscalerNote(_ autoscaler: AutoscalerRange, need: Int, web: String) -> String {
+    let range =
+      "HorizontalPodAutoscaler \(autoscaler.name) keeps \(web) between \(autoscaler.minReplicas) and \(autoscaler.maxReplicas) replicas"
+    if need > autoscaler.maxReplicas {
+      return
+        "\(range): the measured need of \(need) exceeds maxReplicas, so the autoscaler cannot reach it; raise maxReplicas to \(need)"
+    }
+    if need < autoscaler.minReplicas {
+      return
+        "\(range): the measured need is \(need), the plan keeps its minReplicas \(autoscaler.minReplicas)"
+    }
+    return "\(range): the measured need of \(need) is within that range"
+  }
+
   /// `nil` when nothing measured can size the web component (no valid run within the SLO, or no
   /// resource samples of it and no manifest for it).
   public func recommend(
@@ -59,7 +75,11 @@ public struct ReplicaRecommender: Sendable {
 
     // Web replicas.
     let active = Int((targetRPS / (perReplica * utilisation)).rounded(.up).clamped(1, 10_000))
-    let webReplicas = active + (failover ? 1 : 0)
+    var webReplicas = active + (failover ? 1 : 0)
+    if let autoscaler = deployment?[web]?.autoscaler {
+      assumptions.append(Self.autoscalerNote(autoscaler, need: webReplicas, web: web))
+      webReplicas = max(webReplicas, autoscaler.minReplicas)
+    }
     let loadPerReplica = targetRPS / Double(active)
     assumptions.append(
       "one \(web) replica carries \(NumberFormat.decimal(perReplica, places: 1)) req/s within the SLO "

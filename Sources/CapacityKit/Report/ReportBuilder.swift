@@ -47,6 +47,7 @@ public struct ReportBuilder: Sendable {
       })
     if !document.chaos.isEmpty, !chaosNotes.isEmpty { document.chaosNotes = chaosNotes }
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
+    document.quotaAndLimits = plan.deployment?.cluster.map(quotaEntry)
     return withAnswer(withResources(document, plan: plan), plan: plan)
   }
 
@@ -145,20 +146,31 @@ public struct ReportBuilder: Sendable {
       max: round(latency.max), method: latency.method.rawValue)
   }
 
-  private func footprintEntry(_ deployment: Deployment) -> ReportDocument.FootprintEntry {
+  func footprintEntry(_ deployment: Deployment) -> ReportDocument.FootprintEntry {
     let footprint = Footprint(deployment)
+    let peak = Footprint(deployment, atPeak: true)
+    let hasPeak = deployment.components.contains { $0.peakReplicas > $0.replicas }
     return ReportDocument.FootprintEntry(
       cpuMillicores: footprint.cpuRequestMillicores, memoryBytes: footprint.memoryRequestBytes,
       cpuLimitMillicores: footprint.cpuLimitMillicores, memoryLimitBytes: footprint.memoryLimitBytes,
       components: deployment.components.map { component in
-        ReportDocument.ComponentEntry(
+        var entry = ReportDocument.ComponentEntry(
           name: component.name, kind: component.kind, replicas: component.replicas,
           cpuMillicores: component.cpuRequestMillicores, memoryBytes: component.memoryRequestBytes,
           source: component.source)
-      })
+        entry.namespace = component.namespace
+        entry.minReplicas = component.autoscaler?.minReplicas
+        entry.maxReplicas = component.autoscaler?.maxReplicas
+        entry.ephemeralStorageBytes = component.ephemeralStorageRequestBytes
+        entry.scaledDown = component.isScaledDown ? true : nil
+        entry.limitRangeDefaults = component.limitRangeDefaults.isEmpty ? nil : component.limitRangeDefaults
+        return entry
+      },
+      cpuPeakMillicores: hasPeak ? peak.cpuRequestMillicores : nil,
+      memoryPeakBytes: hasPeak ? peak.memoryRequestBytes : nil)
   }
 
-  private func profileEntries(_ plan: CapacityPlan) -> [ReportDocument.ProfileEntry] {
+  func profileEntries(_ plan: CapacityPlan) -> [ReportDocument.ProfileEntry] {
     plan.profiles.map { profile in
       let fit = plan.fits.first { $0.profile == profile }
       var replicas: [String: Int] = [:]
@@ -174,7 +186,14 @@ public struct ReportBuilder: Sendable {
         cpuRequestsPct: fit.map { Double($0.cpuRequestsPercent.tenths) / 10 },
         memoryRequestsPct: fit.map { Double($0.memoryRequestsPercent.tenths) / 10 },
         verdict: fit?.verdict.rawValue, reasons: fit?.reasons ?? [], replicas: replicas,
-        scaleDown: (fit?.scaleDown ?? []).map { .init(component: $0.component, from: $0.from, to: $0.to) })
+        scaleDown: (fit?.scaleDown ?? []).map { .init(component: $0.component, from: $0.from, to: $0.to) },
+        peakFits: fit?.peak?.fits,
+        peakCpuRequestsPct: fit?.peak.map { Double($0.cpuRequestsPercent.tenths) / 10 },
+        peakMemoryRequestsPct: fit?.peak.map { Double($0.memoryRequestsPercent.tenths) / 10 },
+        quota: fit?.quota.map {
+          .init(
+            name: $0.name, found: $0.found, podsTried: $0.podsTried, refused: $0.refused.map(Self.podEntry))
+        })
     }
   }
 }

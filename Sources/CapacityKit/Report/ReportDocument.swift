@@ -82,6 +82,9 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   public var saturation: [SaturationEntry]? = nil
   /// What the resource samples say and the measured recommendation; absent without resource files.
   public var resources: ResourcesEntry? = nil
+  /// LimitRange defaults, quota admission, autoscalers, batch work and ignored objects; absent without
+  /// Kubernetes manifests.
+  public var quotaAndLimits: QuotaAndLimitsEntry? = nil
 
   public struct SLOEntry: Sendable, Equatable, Codable {
     public var p95Ms: Double
@@ -183,6 +186,9 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var cpuLimitMillicores: Int64?
     public var memoryLimitBytes: Int64?
     public var components: [ComponentEntry]
+    /// The same requests with every autoscaled component at `maxReplicas`; absent without autoscalers.
+    public var cpuPeakMillicores: Int64? = nil
+    public var memoryPeakBytes: Int64? = nil
   }
 
   public struct ComponentEntry: Sendable, Equatable, Codable {
@@ -193,6 +199,15 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var cpuMillicores: Int64
     public var memoryBytes: Int64
     public var source: String
+    public var namespace: String? = nil
+    /// The autoscaler's range; `replicas` is then `min_replicas`.
+    public var minReplicas: Int? = nil
+    public var maxReplicas: Int? = nil
+    /// Per replica, when any container requests ephemeral storage.
+    public var ephemeralStorageBytes: Int64? = nil
+    /// `true` for `replicas: 0`.
+    public var scaledDown: Bool? = nil
+    public var limitRangeDefaults: [String]? = nil
   }
 
   public struct ProfileEntry: Sendable, Equatable, Codable {
@@ -222,6 +237,12 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var carriesWebReplicas: Int? = nil
     /// `measured usage` or `requests`: at which per-replica requests the replicas were counted.
     public var carriesBasis: String? = nil
+    /// Whether the requests fit with every autoscaled component at `maxReplicas`; absent without autoscalers.
+    public var peakFits: Bool? = nil
+    public var peakCpuRequestsPct: Double? = nil
+    public var peakMemoryRequestsPct: Double? = nil
+    /// The profile's own quota replayed over the manifests; absent when the profile carries none.
+    public var quota: ProfileQuotaEntry? = nil
   }
 
   public struct OverheadEntry: Sendable, Equatable, Codable {

@@ -5,13 +5,8 @@ public enum Quantities {
     millicores % 1000 == 0 ? "\(millicores / 1000)" : "\(millicores)m"
   }
 
-  /// `4608Mi`, or whole GiB as `8 GiB`.
-  public static func memory(_ bytes: Int64) -> String {
-    let mebi: Int64 = 1 << 20
-    if bytes % (1 << 30) == 0, bytes > 0 { return "\(bytes >> 30) GiB" }
-    if bytes % mebi == 0 { return "\(bytes / mebi)Mi" }
-    return "\(bytes) B"
-  }
+  /// Kubernetes notation, as everywhere else: `4608Mi`, `8Gi`, else bytes.
+  public static func memory(_ bytes: Int64) -> String { quantity(bytes: bytes) }
 
   /// Always in millicores (`1000m`), for columns of requests.
   public static func millicores(_ value: Int64) -> String { "\(value)m" }

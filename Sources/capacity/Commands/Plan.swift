@@ -12,13 +12,20 @@ extension Capacity {
     @Flag(help: "Exit with status 2 when no profile is RECOMMENDED.")
     var strict = false
 
+    @Flag(help: "Print the plan as JSON (footprint, profiles, quota_and_limits; docs/report-schema.md).")
+    var json = false
+
     func validate() throws {
       if plan.manifests.isEmpty { throw ValidationError("'plan' needs '--manifests PATH…'") }
     }
 
     func run() throws {
       let capacityPlan = try plan.plan()
-      print(PlanFormatter.table(capacityPlan), terminator: "")
+      if json {
+        print(ReportRenderer.json(ReportBuilder().planDocument(capacityPlan)), terminator: "")
+      } else {
+        print(PlanFormatter.table(capacityPlan), terminator: "")
+      }
       if strict, !capacityPlan.fits.contains(where: { $0.verdict == .recommended }) {
         throw ExitCode(2)
       }

@@ -22,6 +22,14 @@ struct PlanOptions: ParsableArguments {
       valueName: "model"))
   var overhead: String = "none"
 
+  @Option(
+    help: ArgumentHelp(
+      "Namespace of manifest objects without metadata.namespace (default: default).", valueName: "name"))
+  var namespace: String?
+
+  @Flag(help: "Turn each ResourceQuota of the manifests into a profile that carries that quota.")
+  var profilesFromQuota = false
+
   func loadProfiles() throws -> [Profile] {
     guard let model = OverheadModel(rawValue: overhead), model != .explicit else {
       throw ValidationError("'--overhead' must be none, docker or k3s (got '\(overhead)')")
@@ -31,7 +39,17 @@ struct PlanOptions: ParsableArguments {
   }
 
   func plan() throws -> CapacityPlan {
-    let deployment = manifests.isEmpty ? nil : try ManifestLoader().load(paths: manifests)
-    return CapacityPlan(profiles: try loadProfiles(), deployment: deployment)
+    let deployment = manifests.isEmpty ? nil : try ManifestLoader(namespace: namespace).load(paths: manifests)
+    var profiles = try loadProfiles()
+    if profilesFromQuota {
+      let quotas = deployment?.cluster?.quotas.map(\.quota) ?? []
+      guard !quotas.isEmpty else {
+        throw ValidationError("'--profiles-from-quota' found no ResourceQuota in the manifests")
+      }
+      let fromQuotas = Profile.fromQuotas(quotas)
+      profiles = Profile.sorted(
+        profiles.filter { profile in !fromQuotas.contains { $0.name == profile.name } } + fromQuotas)
+    }
+    return CapacityPlan(profiles: profiles, deployment: deployment)
   }
 }

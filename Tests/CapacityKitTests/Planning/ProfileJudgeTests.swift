@@ -44,7 +44,7 @@ import Testing
     let answer = AnswerComposer(thresholds: AnalysisThresholds()).answer(plan: plan)
     #expect(
       answer.hasPrefix(
-        "None carries the target (160 req/s): the largest, vps-8gb (4 CPU, 8 GiB), carries "
+        "None carries the target (160 req/s): the largest, vps-8gb (4 CPU, 8Gi), carries "
           + "300 users / 150 req/s with 3 django replicas"), "\(answer)")
   }
 

@@ -77,7 +77,7 @@ import Testing
         "profiles:\n  - {name: a, cpu: 1, memroy: 1Gi}\n",
         .invalidField(
           file: "p.yaml", field: "profiles[0].memroy", value: "memroy",
-          reason: "unknown key; expected name, cpu, memory, overhead or description")
+          reason: "unknown key; expected name, cpu, memory, overhead, description or quota")
       ),
       (
         "profiles:\n  - {name: a, cpu: 1, memory: 1Gi, overhead: {cpu: 1}}\n",
@@ -94,6 +94,43 @@ import Testing
     ] as [(String, PlanningError)])
   func invalidFilesNameTheField(_ yaml: String, _ error: PlanningError) {
     #expect(throws: error) { try ProfileLoader().parse(yaml: yaml, file: "p.yaml") }
+  }
+
+  /// A profile can carry a quota of the manifests; the Planner then replays it from the start and says how
+  /// many pods it refuses (figures: Fixtures/seed-quota/truth.py).
+  @Test func profileQuotaIsReplayedOverTheManifests() throws {
+    let profiles = try ProfileLoader().parse(
+      yaml:
+        "profiles:\n  - {name: vps-6gb, quota: vps-quota}\n  - {name: lost, cpu: 1, memory: 1Gi, quota: nope}\n",
+      file: "p.yaml")
+    let vps = try #require(profiles.first { $0.name == "vps-6gb" })
+    #expect(vps.quota == "vps-quota")
+    #expect(vps.cpuMillicores == 3000)
+    let deployment = try ManifestLoader().load(paths: [PlanningTestSupport.fixture("seed-quota")])
+    let fits = Planner().fit(deployment, profiles: profiles)
+    let quota = try #require(fits.first { $0.profile.name == "vps-6gb" }?.quota)
+    #expect(quota.found)
+    #expect(quota.podsTried == 29)
+    #expect(quota.refused.count == 21)
+    #expect(fits.first { $0.profile.name == "lost" }?.quota?.found == false)
+    #expect(
+      fits.first { $0.profile.name == "vps-6gb" }?.reasons.last
+        == "with quota vps-quota in force, 21 of 29 pods are refused; the first, celery-worker pod 3: exceeded quota: "
+        + "vps-quota, requested: limits.cpu=800m, used: limits.cpu=5600m, limited: limits.cpu=6")
+  }
+
+  /// `--profiles-from-quota`: capacity from requests.*, else cpu/memory, else limits.*.
+  @Test func quotasBecomeProfiles() {
+    let profiles = Profile.fromQuotas([
+      ResourceQuota(
+        name: "a", namespace: "n",
+        hard: ["requests.cpu": .millicores(2000), "limits.cpu": .millicores(4000), "memory": .bytes(4 << 30)]),
+      ResourceQuota(name: "b", namespace: "n", hard: ["pods": .millicores(10_000)]),
+    ])
+    #expect(profiles.map(\.name) == ["a"])
+    #expect(profiles.first?.cpuMillicores == 2000)
+    #expect(profiles.first?.memoryBytes == 4 << 30)
+    #expect(profiles.first?.quota == "a")
   }
 
   @Test func unreadableFileIsNamed() {

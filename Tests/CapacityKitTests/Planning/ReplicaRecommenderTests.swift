@@ -87,12 +87,12 @@ import Testing
     // 7 web replicas × 40 req/s = 280 req/s carried by p8.
     #expect(
       answer.hasPrefix(
-        "Buy p8 (8 CPU, 16 GiB) (RECOMMENDED on measured usage): measured usage needs 53.7 % of its CPU"),
+        "Buy p8 (8 CPU, 16Gi) (RECOMMENDED on measured usage): measured usage needs 53.7 % of its CPU"),
       "\(answer)")
     #expect(
       answer.contains(
         "7 web replicas carry about 350 users / 280 req/s within the SLO for a target of 100 req/s"))
-    #expect(answer.contains("p4 (4 CPU, 4 GiB) is the minimum (MINIMUM)"))
+    #expect(answer.contains("p4 (4 CPU, 4Gi) is the minimum (MINIMUM)"))
     #expect(answer.hasSuffix("p2 is NOT RECOMMENDED."))
   }
 

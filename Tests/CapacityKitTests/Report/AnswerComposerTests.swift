@@ -12,7 +12,7 @@ import Testing
     let answer = AnswerComposer(thresholds: AnalysisThresholds()).answer(plan: try seedPlan())
     #expect(
       answer
-        == "Buy vps-8gb (4 CPU, 8 GiB) as the minimum (MINIMUM on requests): the manifests request 3350m CPU "
+        == "Buy vps-8gb (4 CPU, 8Gi) as the minimum (MINIMUM on requests): the manifests request 3350m CPU "
         + "and 4608Mi memory, 83.8 % of its CPU and 56.3 % of its memory, which leaves under 20 % headroom and "
         + "no profile is RECOMMENDED; vps-4gb and vps-6gb are NOT RECOMMENDED.")
   }
@@ -22,8 +22,8 @@ import Testing
     let big = Profile(name: "vps-16gb", cpuMillicores: 8000, memoryBytes: 16 << 30)
     plan = CapacityPlan(profiles: plan.profiles + [big], deployment: plan.deployment)
     let answer = AnswerComposer(thresholds: AnalysisThresholds()).answer(plan: plan)
-    #expect(answer.hasPrefix("Buy vps-16gb (8 CPU, 16 GiB) (RECOMMENDED"))
-    #expect(answer.contains("vps-8gb (4 CPU, 8 GiB) is the minimum (MINIMUM)"))
+    #expect(answer.hasPrefix("Buy vps-16gb (8 CPU, 16Gi) (RECOMMENDED"))
+    #expect(answer.contains("vps-8gb (4 CPU, 8Gi) is the minimum (MINIMUM)"))
     // The answer is the table's own choice.
     #expect(plan.choice?.profile?.name == "vps-16gb" && plan.choice?.verdict == .recommended)
   }

@@ -44,6 +44,24 @@ public struct ReportView: Sendable {
     public var notes: [String]
   }
 
+  /// "Quota and limits": admission of the Kubernetes manifests; empty without them.
+  public var hasQuota = false
+  public var quotaSummary: [String] = []
+  public var quotaDefaults: [String] = []
+  public var quotaViolations: [String] = []
+  public var quotaPods: [QuotaPodRow] = []
+  /// Whether a quota or LimitRange judged the pods (else the per-workload table says nothing).
+  public var hasQuotaPods = false
+
+  /// Pods admitted and refused for one workload.
+  public struct QuotaPodRow: Sendable {
+    public var workload: String
+    public var namespace: String
+    public var admitted: String
+    public var refused: String
+    public var firstRefusal: String
+  }
+
   /// The measured view (resource samples); empty without them.
   public var hasResources = false
   public var hasRecommendation = false

@@ -29,7 +29,7 @@ public struct ReportViewBuilder: Sendable {
       SaturationSectionBuilder().section($0, sloP95Ms: document.slo.p95Ms)
     }
     view.hasSaturation = !view.saturation.isEmpty
-    return withResources(view, document)
+    return withCluster(withResources(view, document), document)
   }
 
   /// CSS class of a verdict badge (profile, measured or run verdict).
@@ -129,7 +129,10 @@ public struct ReportViewBuilder: Sendable {
 
   private func componentRow(_ entry: ReportDocument.ComponentEntry) -> ReportView.ComponentRow {
     ReportView.ComponentRow(
-      name: entry.name, kind: entry.kind, replicas: "\(entry.replicas)",
+      name: entry.name, kind: entry.kind,
+      replicas: "\(entry.replicas)"
+        + (entry.maxReplicas.map { " (autoscaled \(entry.minReplicas ?? entry.replicas)–\($0))" }
+          ?? (entry.scaledDown == true ? " (scaled down)" : "")),
       cpu: Quantities.millicores(entry.cpuMillicores),
       memory: Quantities.quantity(bytes: entry.memoryBytes),
       totalCPU: Quantities.millicores(entry.cpuMillicores * Int64(entry.replicas)),
