@@ -29,6 +29,8 @@ public struct Run: Sendable, Equatable {
   /// Rows of a raw request log that were not counted as requests (sub-results, transaction
   /// parents), by reason.
   public var setAside: [SetAsideCount]
+  /// One session of several in a file, or several files merged (raw logs only).
+  public var origin: RunOrigin?
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

@@ -97,6 +97,20 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var warnings: [String]
     /// Raw-log rows not counted as requests, by reason (`sub-result`, `transaction-parent`).
     public var setAside: [SetAsideEntry] = []
+    /// Raw logs: the session of its file (`FILE#2`) and the load generators merged into the run.
+    public var session: SessionEntry?
+    public var generators: [GeneratorEntry]?
+  }
+
+  public struct SessionEntry: Sendable, Equatable, Codable {
+    public var index: Int
+    public var of: Int
+    public var gapS: Int64
+  }
+
+  public struct GeneratorEntry: Sendable, Equatable, Codable {
+    public var file: String
+    public var requests: Int64
   }
 
   public struct SetAsideEntry: Sendable, Equatable, Codable {

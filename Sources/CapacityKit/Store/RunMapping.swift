@@ -87,6 +87,7 @@ enum RunMapping {
           line: diagnostic.location.line, message: diagnostic.message)
       })
     rows.run.latencyMethod = run.latencyMethod?.rawValue
+    rows.run.origin = run.origin.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
     rows.setAside = run.setAside.enumerated().map { position, entry in
       SetAsideRecord(runId: id, position: position, reason: entry.reason.rawValue, count: entry.count)
     }
@@ -144,6 +145,7 @@ enum RunMapping {
         SetAsideReason(rawValue: row.reason).map { SetAsideCount(reason: $0, count: row.count) }
       })
     run.endpointTimelines = endpointTimelines
+    run.origin = record.origin.flatMap { try? JSONDecoder().decode(RunOrigin.self, from: Data($0.utf8)) }
     return run
   }
 }

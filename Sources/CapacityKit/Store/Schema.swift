@@ -155,6 +155,12 @@ enum Schema {
       ALTER TABLE timeline_point ADD COLUMN window_percentiles TEXT;  -- JSON; raw logs only
       """
     ),
+    (
+      "v5-run-origin",
+      """
+      ALTER TABLE run ADD COLUMN origin TEXT;  -- JSON RunOrigin: session of a file, merged generators
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

@@ -31,6 +31,20 @@ extension Capacity {
       let written = try report.output.write(try renderer.render(document, analyses: analyses))
       Console.standardError.report(outcome)
       print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")
+      if report.plan.manifests.isEmpty, let message = Self.nothingCountable(outcome, paths: paths) {
+        Console.standardError.write("error: \(message)\n")
+        throw ExitCode.failure
+      }
+    }
+
+    /// Why the analysis answers nothing: no input yielded a countable request (and there is no
+    /// deployment to plan), naming the files; `nil` when some run has requests.
+    static func nothingCountable(_ outcome: RunIngestor.Outcome, paths: [String]) -> String? {
+      guard !outcome.runs.contains(where: { ($0.total?.requests ?? 0) > 0 }) else { return nil }
+      let files = outcome.runs.flatMap { $0.sourceFiles.map(\.path) } + outcome.resources.map(\.source.path)
+      let named = (files.isEmpty ? paths : files).joined(separator: ", ")
+      return "no countable request in \(named) and no --manifests to plan: nothing to size "
+        + "(see the warnings above and the report's validity reasons)"
     }
   }
 }
