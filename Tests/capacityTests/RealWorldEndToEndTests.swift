@@ -5,7 +5,8 @@ import Testing
 /// appended sessions, load generators to merge, a log without a countable request) and checks
 /// `report.json` against `Fixtures/realworld/truth.json` (Python `csv` counts, see its README).
 @Suite(.serialized) struct RealWorldEndToEndTests {
-  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/realworld").path
+  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/realworld")
+    .path
 
   func truth(_ key: String) throws -> [[String: Any]] {
     let data = try Data(contentsOf: URL(fileURLWithPath: fixtures + "/truth.json"))
@@ -23,7 +24,8 @@ import Testing
     let runner = try BinaryRunner()
     defer { runner.remove() }
     let result = try runner.run([
-      "analyze", fixtures + "/sessions_pipe.jtl", "--session-gap", "60s", "-o", "report", "--db", "runs.sqlite",
+      "analyze", fixtures + "/sessions_pipe.jtl", "--session-gap", "60s", "-o", "report", "--db",
+      "runs.sqlite",
     ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let runs = try report(runner).sorted { ($0["name"] as? String ?? "") < ($1["name"] as? String ?? "") }

@@ -48,7 +48,8 @@ enum Gzip {
         throw .unreadable(path: path, reason: "\(reason) after \(output.count) inflated bytes")
       }
       if stream.avail_in == 0, stream.avail_out > 0 {
-        throw .unreadable(path: path, reason: "the gzip stream is cut off after \(output.count) inflated bytes")
+        throw .unreadable(
+          path: path, reason: "the gzip stream is cut off after \(output.count) inflated bytes")
       }
     }
   }

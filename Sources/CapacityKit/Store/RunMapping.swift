@@ -87,7 +87,9 @@ enum RunMapping {
           line: diagnostic.location.line, message: diagnostic.message)
       })
     rows.run.latencyMethod = run.latencyMethod?.rawValue
-    rows.run.origin = run.origin.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+    rows.run.origin = run.origin.flatMap { try? JSONEncoder().encode($0) }.map {
+      String(decoding: $0, as: UTF8.self)
+    }
     rows.setAside = run.setAside.enumerated().map { position, entry in
       SetAsideRecord(runId: id, position: position, reason: entry.reason.rawValue, count: entry.count)
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import CapacityKit
+import Foundation
 
 /// How raw request logs are read.
 struct IngestOptions: ParsableArguments {
@@ -32,7 +32,8 @@ struct IngestOptions: ParsableArguments {
   func validate() throws {
     guard exactBudget >= 0 else { throw ValidationError("'--exact-budget' must be 0 or more") }
     guard Self.seconds(sessionGap) != nil else {
-      throw ValidationError("'--session-gap' must be a duration such as 300, 90s, 5m or 2h (got '\(sessionGap)')")
+      throw ValidationError(
+        "'--session-gap' must be a duration such as 300, 90s, 5m or 2h (got '\(sessionGap)')")
     }
   }
 

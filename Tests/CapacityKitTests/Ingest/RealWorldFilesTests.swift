@@ -36,7 +36,9 @@ import Testing
       }
       let endpoints = try #require(truth["endpoints"] as? [String: [String: Int]])
       let measured = Dictionary(
-        uniqueKeysWithValues: run.endpoints.map { ("\($0.method) \($0.name)", [Int($0.requests), Int($0.failures)]) })
+        uniqueKeysWithValues: run.endpoints.map {
+          ("\($0.method) \($0.name)", [Int($0.requests), Int($0.failures)])
+        })
       #expect(
         measured == endpoints.mapValues { [$0["requests"]!, $0["failures"]!] }, "\(run.name) endpoints")
     }
@@ -82,7 +84,8 @@ import Testing
   @Test func headerlessLayoutsOfOlderJMeterVersionsAreInferred() throws {
     for (name, layout) in [
       ("jmeter31_4x_headerless.jtl", "JMeter 3.1-4.x"), ("jmeter4x_headerless_tab.jtl", "JMeter 3.1-4.x"),
-      ("jmeter30_headerless_pipe.jtl", "JMeter 3.0"), ("jmeter2x_13fields_pipe.jtl", "JMeter 2.13 with failureMessage"),
+      ("jmeter30_headerless_pipe.jtl", "JMeter 3.0"),
+      ("jmeter2x_13fields_pipe.jtl", "JMeter 2.13 with failureMessage"),
     ] {
       let runs = try Self.runs([name])
       try Self.expectTruth(runs, name)
@@ -98,10 +101,12 @@ import Testing
   }
 
   @Test func jtlColumnsOverrideTheInference() throws {
-    let columns = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage"
+    let columns =
+      "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage"
       + ",bytes,grpThreads,allThreads,Latency"
     let runs = try Self.runs(
-      ["jmeter2x_13fields_pipe.jtl"], builder: RawLogRunBuilder(jtlColumns: columns.split(separator: ",").map(String.init)))
+      ["jmeter2x_13fields_pipe.jtl"],
+      builder: RawLogRunBuilder(jtlColumns: columns.split(separator: ",").map(String.init)))
     try Self.expectTruth(runs, "jmeter2x_13fields_pipe.jtl")
     #expect(runs[0].diagnostics.contains { $0.message.contains("--jtl-columns") })
   }
@@ -137,7 +142,8 @@ import Testing
     #expect(runs[0].total?.failures == (truth["failures"] as? NSNumber)?.int64Value)
     let endpoints = try #require(truth["endpoints"] as? [String: [String: Int]])
     #expect(
-      Dictionary(uniqueKeysWithValues: runs[0].endpoints.map { ("\($0.method) \($0.name)", Int($0.requests)) })
+      Dictionary(
+        uniqueKeysWithValues: runs[0].endpoints.map { ("\($0.method) \($0.name)", Int($0.requests)) })
         == endpoints.mapValues { $0["requests"]! })
     #expect(runs[0].total?.percentile(0.95) == 4)
     #expect(runs[0].endpoints.first { $0.name == "/stats/requests" }?.percentile(0.99) == 5)
@@ -153,9 +159,11 @@ import Testing
   }
 
   @Test func mergedGeneratorsAreOneRunWithExactPercentilesOverTheUnion() throws {
-    let runs = try Self.runs(["engine_a.jtl", "engine_b.jtl"], builder: RawLogRunBuilder(sessionGap: 60, merge: true))
+    let runs = try Self.runs(
+      ["engine_a.jtl", "engine_b.jtl"], builder: RawLogRunBuilder(sessionGap: 60, merge: true))
     try Self.expectTruth(runs, "merged engine_a.jtl+engine_b.jtl")
-    let generators = try #require(Self.truth["merged engine_a.jtl+engine_b.jtl"]?.first?["generators"] as? [String: Int])
+    let generators = try #require(
+      Self.truth["merged engine_a.jtl+engine_b.jtl"]?.first?["generators"] as? [String: Int])
     #expect(
       runs[0].origin?.generators.map { Int($0.requests) }
         == [generators["engine_a.jtl"]!, generators["engine_b.jtl"]!])
@@ -203,7 +211,8 @@ import Testing
   @Test func vegetaBinaryOutputIsRefusedWithTheEncodeCommand() throws {
     // The opening of a gob stream: a type definition naming vegeta's Result fields.
     var bytes: [UInt8] = [0x7F, 0xFF, 0x81, 0x03, 0x01, 0x01, 0x06]
-    bytes += Array("Result".utf8) + [0x01, 0xFF, 0x82] + Array("Attack Seq Code Timestamp Latency BytesOut".utf8)
+    bytes +=
+      Array("Result".utf8) + [0x01, 0xFF, 0x82] + Array("Attack Seq Code Timestamp Latency BytesOut".utf8)
     let kind = try #require(InputKind.detect(head: bytes))
     #expect(kind == .vegetaBinary)
     #expect {
@@ -211,6 +220,15 @@ import Testing
     } throws: { error in
       ((error as? IngestError)?.errorDescription ?? "").contains(
         "vegeta encode --to csv --output results.csv results.bin")
+    }
+  }
+
+  @Test func realJMeterEmptyLabelsAreCountedInCSVAndXML() throws {
+    for name in ["empty_label.jtl", "empty_label.xml"] {
+      let runs = try Self.runs([name])
+      try Self.expectTruth(runs, name)
+      let empty = try #require(runs[0].endpoints.first { $0.name == "(empty label)" })
+      #expect(empty.failures == 3)
     }
   }
 
@@ -234,7 +252,8 @@ import Testing
   @Test func aRawLogWithoutRequestsIsInvalidInItsOwnTerms() throws {
     let text = "timeStamp,elapsed,label,success\nnot-a-time,x,Home,true\n"
     let kind = try #require(InputKind.detect(head: Array(text.utf8)))
-    let run = try RawLogRunBuilder().build([InputFile(path: "bad.jtl", kind: kind, bytes: Array(text.utf8))])[0]
+    let run = try RawLogRunBuilder().build([InputFile(path: "bad.jtl", kind: kind, bytes: Array(text.utf8))])[
+      0]
     let validity = RunAnalyzer().analyze(run).validity
     #expect(validity.verdict == .invalid)
     #expect(validity.reasons.first?.contains("jmeter log bad.jtl holds no countable request") == true)

@@ -54,7 +54,8 @@ struct JTLHeaderlessLayout {
 
   private static func twoX(failureMessage: Bool, threads: Bool = true) -> [String] {
     var drop: Set<String> = [
-      "sentBytes", "URL", "Filename", "Encoding", "SampleCount", "ErrorCount", "Hostname", "IdleTime", "Connect",
+      "sentBytes", "URL", "Filename", "Encoding", "SampleCount", "ErrorCount", "Hostname", "IdleTime",
+      "Connect",
     ]
     if !failureMessage { drop.insert("failureMessage") }
     if !threads { drop.formUnion(["grpThreads", "allThreads"]) }
@@ -76,7 +77,9 @@ struct JTLHeaderlessLayout {
       }
       return (JTLCSVLayout(delimiter: delimiter, columns: columns), "read with the columns of --jtl-columns")
     }
-    if let properties = SaveServiceProperties(directory: URL(fileURLWithPath: path).deletingLastPathComponent()) {
+    if let properties = SaveServiceProperties(
+      directory: URL(fileURLWithPath: path).deletingLastPathComponent())
+    {
       let columns = properties.columns
       delimiter = properties.delimiter ?? delimiter
       guard columns.count == fieldCount else {
@@ -99,7 +102,8 @@ struct JTLHeaderlessLayout {
     let tried = known.map { "\($0.name) (\($0.columns.count))" }.joined(separator: "; ")
     throw .unsupported(
       path: path,
-      reason: "no header line, and its \(fieldCount) field(s) per row fit none of the layouts tried: \(tried); "
+      reason:
+        "no header line, and its \(fieldCount) field(s) per row fit none of the layouts tried: \(tried); "
         + "pass --jtl-columns with the column names in order, or put the jmeter.properties that wrote it "
         + "next to the file")
   }
@@ -185,7 +189,9 @@ struct SaveServiceProperties {
         var line = rawLine.trimmingCharacters(in: .whitespaces)
         let commented = line.hasPrefix("#")
         if commented { line = String(line.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
-        guard line.hasPrefix("jmeter.save.saveservice."), let equals = line.firstIndex(of: "=") else { continue }
+        guard line.hasPrefix("jmeter.save.saveservice."), let equals = line.firstIndex(of: "=") else {
+          continue
+        }
         let key = String(line[line.index(line.startIndex, offsetBy: 24)..<equals])
           .trimmingCharacters(in: .whitespaces)
         let value = String(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces)

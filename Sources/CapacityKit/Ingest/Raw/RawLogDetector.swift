@@ -19,7 +19,9 @@ enum RawLogDetector {
     if line.hasPrefix("RUN\t") || line.hasPrefix("ASSERTION\t") { return .gatlingLog }
     // Gatling 2.0–2.1: `simulationClass⇥simulationId⇥RUN⇥…`.
     let tabbed = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-    if tabbed.count >= 4, tabbed[2] == "RUN" || tabbed[2] == "USER" || tabbed[2] == "REQUEST" { return .gatlingLog }
+    if tabbed.count >= 4, tabbed[2] == "RUN" || tabbed[2] == "USER" || tabbed[2] == "REQUEST" {
+      return .gatlingLog
+    }
     if JTLCSVLayout.isHeader(line) { return .jmeterCSV }
     let fields = line.split(separator: ",", omittingEmptySubsequences: false)
     if fields.count >= 9, fields[0].count == 19, fields[0].allSatisfy(\.isASCIIDigit),

@@ -87,7 +87,8 @@ struct RawRunSummarizer {
       if !sources.isEmpty {
         summary.requestsBySource = [Int64](repeating: 0, count: (sources.max() ?? 0) + 1)
         for member in session {
-          summary.requestsBySource[sources[member.chunk]] += chunks[member.chunk].segments[member.segment].requests
+          summary.requestsBySource[sources[member.chunk]] +=
+            chunks[member.chunk].segments[member.segment].requests
         }
       }
       summaries.append(summary)

@@ -126,6 +126,8 @@ truth = {
 for name, gap in [("sessions_pipe.jtl", 60)]:
     if os.path.exists(os.path.join(HERE, name)):
         truth[name] = jtl(name, "|", gap=gap)
+if os.path.exists(os.path.join(HERE, "empty_label.jtl")):
+    truth["empty_label.jtl"] = jtl_header("empty_label.jtl")
 if os.path.exists(os.path.join(HERE, "fewer_fields", "fewer_fields.jtl")):
     truth["fewer_fields/fewer_fields.jtl"] = jtl("fewer_fields/fewer_fields.jtl", ",")
 if os.path.exists(os.path.join(HERE, "empty_label.xml")):
