@@ -12,10 +12,10 @@ import Testing
   }
 
   /// Per fixture, its runs in time order: requests, failures, p95 and endpoint counts.
-  static let truth: [String: [[String: Any]]] = {
+  static var truth: [String: [[String: Any]]] {
     let data = (try? Data(contentsOf: URL(fileURLWithPath: fixture("truth.json")))) ?? Data()
     return (try? JSONSerialization.jsonObject(with: data) as? [String: [[String: Any]]]) ?? [:]
-  }()
+  }
 
   static func runs(_ names: [String], builder: RawLogRunBuilder = RawLogRunBuilder()) throws -> [Run] {
     let files = try InputCollector().collect(names.map(fixture)).files
