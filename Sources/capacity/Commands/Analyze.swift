@@ -7,7 +7,9 @@ extension Capacity {
     static let configuration = CommandConfiguration(
       abstract: "Ingest runs, analyse them, size the deployment and write the report.",
       discussion: """
-        PATH may be a file, a directory (walked; unrecognised files are listed as skipped) or a quoted glob. Locust's *_stats.csv, *_stats_history.csv, *_failures.csv and *_exceptions.csv are recognised by their header and grouped into one run per prefix. Raw request logs (JMeter JTL CSV/XML, k6 CSV/JSON, vegeta CSV, Gatling simulation.log) are one run each, with exact percentiles.
+        PATH may be a file, a directory (walked; unrecognised files are listed as skipped) or a quoted glob. Locust's *_stats.csv, *_stats_history.csv, *_failures.csv and *_exceptions.csv are recognised by their header and grouped into one run per prefix. Raw request logs (JMeter JTL CSV/XML, k6 CSV/JSON, vegeta CSV, Gatling simulation.log; gzipped or not) are one run per session (split at --session-gap without samples), or one run over all of them with --merge, with exact percentiles.
+
+        Exit status 1 (naming the files) when no input yielded a countable request and no --manifests were given.
 
         Example:
           capacity analyze runs/ --manifests k8s/ -o report/

@@ -81,6 +81,18 @@ import Testing
     #expect(runs.allSatisfy { $0.timeline.count < 120 })
   }
 
+  @Test func hundredsOfSessionsAskForALargerGap() throws {
+    var text = "timeStamp,elapsed,label,success\n"
+    for index in 0..<150 { text += "\(1_700_000_000_000 + Int64(index) * 400_000),10,Home,true\n" }
+    let file = InputFile(path: "sparse.jtl", kind: .jmeterCSV, bytes: Array(text.utf8))
+    #expect {
+      _ = try RawLogRunBuilder().build([file])
+    } throws: { error in
+      ((error as? IngestError)?.errorDescription ?? "").contains("150 sessions at gaps over 5 min")
+    }
+    #expect(try RawLogRunBuilder(sessionGap: 0).build([file]).first?.total?.requests == 150)
+  }
+
   @Test func headerlessLayoutsOfOlderJMeterVersionsAreInferred() throws {
     for (name, layout) in [
       ("jmeter31_4x_headerless.jtl", "JMeter 3.1-4.x"), ("jmeter4x_headerless_tab.jtl", "JMeter 3.1-4.x"),

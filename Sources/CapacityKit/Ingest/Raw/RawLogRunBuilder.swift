@@ -16,6 +16,8 @@ public struct RawLogRunBuilder: Sendable {
 
   public static let defaultExactBudget = 400_000_000
   public static let defaultSessionGap = RequestAccumulator.defaultSessionGap
+  /// More sessions than this in one file is a gap set too small, not that many runs.
+  static let maximumSessions = 100
 
   public init(
     exactBudget: Int = RawLogRunBuilder.defaultExactBudget, progress: (any IngestProgress)? = nil,
@@ -75,6 +77,15 @@ public struct RawLogRunBuilder: Sendable {
     for (index, parsed) in parsedFiles.enumerated() {
       chunks += parsed.parsed.chunks
       sources += repeatElement(index, count: parsed.parsed.chunks.count)
+    }
+    let sessions = RawRunSummarizer.sessions(chunks, gap: sessionGap).count
+    guard sessions <= Self.maximumSessions else {
+      for index in chunks.indices { chunks[index].release() }
+      throw .unsupported(
+        path: group.map(\.path).joined(separator: ", "),
+        reason: "it splits into \(sessions) sessions at gaps over \(RunOrigin.duration(sessionGap)) without "
+          + "samples (at most \(Self.maximumSessions) are read as runs); pass a larger --session-gap, or "
+          + "--session-gap 0 to read it as one run")
     }
     let summaries = RawRunSummarizer().summarizeSessions(chunks, gap: sessionGap, sources: sources)
     let inputs = parsedFiles.map(\.file)
