@@ -40,7 +40,7 @@ import Testing
     FileManager.default.createFile(atPath: runner.path("simulation.log"), contents: Data(bytes))
     let result = try runner.run(["analyze", runner.path("simulation.log"), "--db", "runs.sqlite"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("Gatling 3.13 or later"))
+    #expect(result.stderr.contains("binary simulation.log") && result.stderr.contains("3.12.1"))
     #expect(result.stderr.contains("simulation.log"))
   }
 }

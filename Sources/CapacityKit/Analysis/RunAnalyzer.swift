@@ -91,6 +91,12 @@ public struct RunAnalyzer: Sendable {
         "Counts and users per second come from the raw request log (requests bucketed by their "
           + "start second); each load step's p95 is exact over the step's steady part.")
     }
+    notes += run.origin?.notes ?? []
+    if run.sourceFiles.contains(where: { $0.role == InputKind.locustLegacyRequests.rawValue }) {
+      notes.append(
+        "Locust 0.x files: requests are '# requests' + '# failures' (0.x counted successful requests "
+          + "only); response times, Requests/s scaling and percentiles cover the successful requests.")
+    }
     for entry in run.setAside {
       notes.append(
         "\(entry.count) row(s) set aside as \(entry.reason.rawValue): \(entry.reason.explanation).")
@@ -99,7 +105,9 @@ public struct RunAnalyzer: Sendable {
       // Raw request logs: totals are counted, not taken from a summary file.
     } else if run.total == nil {
       notes.append("No *_stats.csv and no history totals: request counts are unknown.")
-    } else if run.sourceFiles.allSatisfy({ $0.role != InputKind.locustStats.rawValue }) {
+    } else if run.sourceFiles.allSatisfy({
+      $0.role != InputKind.locustStats.rawValue && $0.role != InputKind.locustLegacyRequests.rawValue
+    }) {
       notes.append("No *_stats.csv: totals come from the last history row.")
     }
     if let total = run.total, let max = total.maxMs, let p100 = total.percentile(1), p100 > max {

@@ -5,6 +5,17 @@
 struct ValidityChecker {
   var thresholds: AnalysisThresholds
 
+  /// Why a run has no request to judge, in the terms of the tool that wrote it.
+  static func noRequests(_ run: Run) -> String {
+    guard run.tool != .locust else {
+      return "no request counts: the run's files have no total (Aggregated) row and no history totals"
+    }
+    let files = run.sourceFiles.map(\.path).joined(separator: ", ")
+    let warnings = run.diagnostics.count
+    return "no requests: the \(run.tool.rawValue) log \(files) holds no countable request"
+      + (warnings > 0 ? " (\(warnings) warning(s) say which rows were skipped and why)" : "")
+  }
+
   func check(_ analysis: RunAnalysis) -> Validity {
     var invalid: [String] = []
     var degraded: [String] = []
@@ -15,10 +26,8 @@ struct ValidityChecker {
     let connectionShare = categorised > 0 ? Double(connectionCount) / Double(categorised) : 0
     let breakdown = connection.map { "\($0.category.rawValue) ×\($0.count)" }.joined(separator: ", ")
 
-    guard let requests = analysis.requests else {
-      return Validity(
-        verdict: .invalid,
-        reasons: ["no request counts: the run's files have no total (Aggregated) row and no history totals"])
+    guard let requests = analysis.requests, requests > 0 || analysis.run.tool == .locust else {
+      return Validity(verdict: .invalid, reasons: [Self.noRequests(analysis.run)])
     }
     if requests > 0, analysis.errorRate >= thresholds.invalidFailureShare,
       connectionShare >= thresholds.connectionLevelShare

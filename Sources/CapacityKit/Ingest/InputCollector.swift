@@ -57,6 +57,7 @@ public struct InputCollector: Sendable {
     }
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 4096)).map { [UInt8]($0) } ?? []
+    if Gzip.isGzip(head) { return try readGzip(path, explicit: explicit) }
     guard let kind = InputKind.detect(head: head) else {
       if explicit { throw head.isEmpty ? .emptyFile(path: path) : .unrecognized(path: path) }
       return nil
@@ -69,6 +70,18 @@ public struct InputCollector: Sendable {
     } catch {
       throw .unreadable(path: path, reason: error.localizedDescription)
     }
+  }
+
+  /// A gzipped input of any format, inflated in memory and detected by its inflated content.
+  private func readGzip(_ path: String, explicit: Bool) throws(IngestError) -> InputFile? {
+    let compressed = try MappedFile(path: path)
+    let bytes = try Gzip.inflate(compressed.bytes, path: path)
+    guard let kind = InputKind.detect(head: Array(bytes.prefix(4096))) else {
+      if explicit { throw bytes.isEmpty ? .emptyFile(path: path) : .unrecognized(path: path) }
+      return nil
+    }
+    if kind.isRawLog { return InputFile(path: path, kind: kind, mapping: MappedFile(bytes: bytes)) }
+    return InputFile(path: path, kind: kind, bytes: bytes)
   }
 
   static func glob(_ pattern: String) -> [String] {

@@ -4,6 +4,9 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
   case locustHistory = "locust-stats-history"
   case locustFailures = "locust-failures"
   case locustExceptions = "locust-exceptions"
+  /// Locust 0.x `PREFIX_requests.csv` and `PREFIX_distribution.csv`.
+  case locustLegacyRequests = "locust-0x-requests"
+  case locustLegacyDistribution = "locust-0x-distribution"
   case prometheusRange = "prometheus-query-range"
   case sadfXML = "sadf-xml"
   case sadfCSV = "sadf-csv"
@@ -16,8 +19,10 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
   case k6JSON = "k6-json"
   case vegetaCSV = "vegeta-csv"
   case gatlingLog = "gatling-log"
-  /// Gatling 3.13+ binary `simulation.log`: recognised only to refuse it with a clear message.
+  /// Gatling 3.12.1+ binary `simulation.log`: recognised only to refuse it with a clear message.
   case gatlingBinary = "gatling-binary"
+  /// vegeta's default (gob) `attack` output: recognised only to say how to convert it.
+  case vegetaBinary = "vegeta-binary"
 
   /// The file-name suffix Locust gives this kind after its `--csv PREFIX`.
   var locustSuffix: String {
@@ -26,6 +31,8 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
     case .locustHistory: "_stats_history.csv"
     case .locustFailures: "_failures.csv"
     case .locustExceptions: "_exceptions.csv"
+    case .locustLegacyRequests: "_requests.csv"
+    case .locustLegacyDistribution: "_distribution.csv"
     default: ""
     }
   }
@@ -43,6 +50,10 @@ public enum InputKind: String, Sendable, Equatable, CaseIterable {
     if startsWith(["Timestamp", "User Count", "Type", "Name"]) { return .locustHistory }
     if startsWith(["Method", "Name", "Error", "Occurrences"]) { return .locustFailures }
     if startsWith(["Count", "Message", "Traceback", "Nodes"]) { return .locustExceptions }
+    if startsWith(LocustLegacyParser.requestsColumns) { return .locustLegacyRequests }
+    if startsWith(LocustLegacyParser.distributionColumns), columns.count > 2, columns[2].hasSuffix("%") {
+      return .locustLegacyDistribution
+    }
     if let kind = ResourceKindDetector.detect(head: head[start...]) { return kind }
     return RawLogDetector.detect(head: head)
   }

@@ -30,6 +30,7 @@ public struct LocustRunAssembler: Sendable {
   private func build(key: String, files: [InputFile]) throws(IngestError) -> Run {
     let parser = LocustFileParser()
     let sorted = files.sorted { $0.path < $1.path }
+    var distribution: [String: [PercentileValue]] = [:]
     var run = Run(
       id: Self.runID(sorted), name: URL(fileURLWithPath: key).lastPathComponent, tool: .locust,
       sourceFiles: sorted.map(\.sourceFile))
@@ -54,10 +55,20 @@ public struct LocustRunAssembler: Sendable {
         let exceptions = try parser.parseExceptions(file.bytes, file: file.path)
         run.exceptions = exceptions.exceptions
         run.diagnostics += exceptions.diagnostics
+      case .locustLegacyRequests:
+        let stats = try LocustLegacyParser().parseRequests(file.bytes, file: file.path)
+        run.endpoints = stats.endpoints
+        run.total = stats.total
+        run.diagnostics += stats.diagnostics
+      case .locustLegacyDistribution:
+        let parsed = try LocustLegacyParser().parseDistribution(file.bytes, file: file.path)
+        distribution = parsed.percentiles
+        run.diagnostics += parsed.diagnostics
       default:
         continue
       }
     }
+    LocustLegacyParser.apply(distribution, to: &run)
     if run.total == nil, let last = run.timeline.last(where: { $0.totalRequests > 0 }) {
       run.total = totalFromHistory(last, run: run)
     }

@@ -18,6 +18,15 @@ public struct RequestMarks: Sendable, Equatable {
 
   public var isEmpty: Bool { pages.isEmpty && failureEndsMs.isEmpty }
 
+  /// The marks of `from..<to` only (whole pages: a page straddling an edge is kept as it is), for
+  /// one session of a file.
+  public func within(fromMs from: Int64, toMs to: Int64) -> RequestMarks {
+    guard from < to else { return RequestMarks() }
+    let pageRange = (from >> Self.pageShift)...((to - 1) >> Self.pageShift)
+    return RequestMarks(
+      pages: pages.filter { pageRange.contains($0.key) }, failureEndsMs: Array(failures(fromMs: from, toMs: to)))
+  }
+
   /// Calls `body` with each millisecond in `from..<to` in which a successful response ended, in order.
   func forEachSuccess(fromMs from: Int64, toMs to: Int64, _ body: (Int64) -> Void) {
     guard from < to else { return }

@@ -35,6 +35,8 @@ public struct Run: Sendable, Equatable {
   /// JMeter Transaction Controller parents, by name, with exact percentiles: not requests, so not
   /// in `endpoints`, `total` or the timeline (as JMeter's `summary =` line leaves them out).
   public var transactions: [EndpointStats] = []
+  /// One session of several in a file, or several files merged (raw logs only).
+  public var origin: RunOrigin?
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

@@ -100,7 +100,13 @@ public struct ReportBuilder: Sendable {
       historyKind: run.historyKind.rawValue, notes: analysis.notes,
       warnings: run.diagnostics.map(\.description),
       setAside: run.setAside.map { .init(reason: $0.reason.rawValue, count: $0.count) },
-      transactions: analysis.transactions.isEmpty ? nil : analysis.transactions.map(endpointEntry))
+      transactions: analysis.transactions.isEmpty ? nil : analysis.transactions.map(endpointEntry),
+      session: run.origin.flatMap {
+        $0.sessions > 1 ? .init(index: $0.session, of: $0.sessions, gapS: $0.sessionGapSeconds) : nil
+      },
+      generators: run.origin.flatMap {
+        $0.generators.isEmpty ? nil : $0.generators.map { .init(file: $0.path, requests: $0.requests) }
+      })
   }
 
   private func endpointEntry(_ endpoint: EndpointAnalysis) -> ReportDocument.EndpointEntry {

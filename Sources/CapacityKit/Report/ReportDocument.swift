@@ -123,6 +123,20 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var sloCause: SLOCauseEntry? = nil
     /// JMeter Transaction Controller parents, shaped like `endpoints`; absent when there are none.
     public var transactions: [EndpointEntry]? = nil
+    /// Raw logs: the session of its file (`FILE#2`) and the load generators merged into the run.
+    public var session: SessionEntry?
+    public var generators: [GeneratorEntry]?
+  }
+
+  public struct SessionEntry: Sendable, Equatable, Codable {
+    public var index: Int
+    public var of: Int
+    public var gapS: Int64
+  }
+
+  public struct GeneratorEntry: Sendable, Equatable, Codable {
+    public var file: String
+    public var requests: Int64
   }
 
   public struct SetAsideEntry: Sendable, Equatable, Codable {

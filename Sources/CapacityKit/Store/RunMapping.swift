@@ -91,6 +91,9 @@ enum RunMapping {
           line: diagnostic.location.line, message: diagnostic.message)
       })
     rows.run.latencyMethod = run.latencyMethod?.rawValue
+    rows.run.origin = run.origin.flatMap { try? JSONEncoder().encode($0) }.map {
+      String(decoding: $0, as: UTF8.self)
+    }
     rows.setAside = run.setAside.enumerated().map { position, entry in
       SetAsideRecord(runId: id, position: position, reason: entry.reason.rawValue, count: entry.count)
     }
@@ -154,6 +157,7 @@ enum RunMapping {
     run.endpointTimelines = endpointTimelines
     run.requestMarks = try RequestMarksRecord.all(ofRun: id, in: db).first?.marks
     run.transactions = try TransactionStatRecord.all(ofRun: id, in: db).map(\.stats)
+    run.origin = record.origin.flatMap { try? JSONDecoder().decode(RunOrigin.self, from: Data($0.utf8)) }
     return run
   }
 }

@@ -179,6 +179,12 @@ enum Schema {
       ) STRICT;
       """
     ),
+    (
+      "v7-run-origin",
+      """
+      ALTER TABLE run ADD COLUMN origin TEXT;  -- JSON RunOrigin: session of a file, merged generators
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

@@ -7,7 +7,9 @@ extension Capacity {
     static let configuration = CommandConfiguration(
       abstract: "Ingest runs, analyse them, size the deployment and write the report.",
       discussion: """
-        PATH may be a file, a directory (walked; unrecognised files are listed as skipped) or a quoted glob. Locust's *_stats.csv, *_stats_history.csv, *_failures.csv and *_exceptions.csv are recognised by their header and grouped into one run per prefix. Raw request logs (JMeter JTL CSV/XML, k6 CSV/JSON, vegeta CSV, Gatling simulation.log) are one run each, with exact percentiles.
+        PATH may be a file, a directory (walked; unrecognised files are listed as skipped) or a quoted glob. Locust's *_stats.csv, *_stats_history.csv, *_failures.csv and *_exceptions.csv are recognised by their header and grouped into one run per prefix. Raw request logs (JMeter JTL CSV/XML, k6 CSV/JSON, vegeta CSV, Gatling simulation.log; gzipped or not) are one run per session (split at --session-gap without samples), or one run over all of them with --merge, with exact percentiles.
+
+        Exit status 1 (naming the files) when no input yielded a countable request and no --manifests were given.
 
         Example:
           capacity analyze runs/ --manifests k8s/ -o report/
@@ -31,6 +33,20 @@ extension Capacity {
       let written = try report.output.write(try renderer.render(document, analyses: analyses))
       Console.standardError.report(outcome)
       print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")
+      if report.plan.manifests.isEmpty, let message = Self.nothingCountable(outcome, paths: paths) {
+        Console.standardError.write("error: \(message)\n")
+        throw ExitCode.failure
+      }
+    }
+
+    /// Why the analysis answers nothing: no input yielded a countable request (and there is no
+    /// deployment to plan), naming the files; `nil` when some run has requests.
+    static func nothingCountable(_ outcome: RunIngestor.Outcome, paths: [String]) -> String? {
+      guard !outcome.runs.contains(where: { ($0.total?.requests ?? 0) > 0 }) else { return nil }
+      let files = outcome.runs.flatMap { $0.sourceFiles.map(\.path) } + outcome.resources.map(\.source.path)
+      let named = (files.isEmpty ? paths : files).joined(separator: ", ")
+      return "no countable request in \(named) and no --manifests to plan: nothing to size "
+        + "(see the warnings above and the report's validity reasons)"
     }
   }
 }

@@ -10,7 +10,7 @@ import Testing
     let light = try #require(runs.first { $0.name == "light" })
     #expect(
       light.sourceFiles.map(\.role).sorted()
-        == InputKind.allCases.filter { !ResourceFileReader.isResource($0) && !$0.isRawLog }.map(\.rawValue)
+        == [InputKind.locustStats, .locustHistory, .locustFailures, .locustExceptions].map(\.rawValue)
         .sorted())
   }
 

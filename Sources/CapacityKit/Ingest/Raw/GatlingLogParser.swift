@@ -1,18 +1,33 @@
-/// Reads Gatling's text `simulation.log` (up to 3.12): tab-separated `REQUEST` records (response
-/// time = end − start, `OK`/`KO`, message) and `USER` start/end events for the active users.
-/// Fields are taken from the end of the record, so the ≤ 3.3 layout with a user id also reads.
+/// Reads Gatling's text `simulation.log` (2.0 to 3.12.0): tab-separated `REQUEST` records
+/// (response time = end − start, `OK`/`KO`, message) and `USER` start/end events for the active
+/// users. The record layouts differ by version:
+///
+/// - 2.0–2.1: `scenario userId REQUEST groups name requestStart requestEnd responseStart
+///   responseEnd status message extraInfo…` (the record type is the third field);
+/// - 2.2–2.3: `REQUEST scenario userId groups name start end status [message extraInfo…]`;
+/// - 3.0–3.3: `REQUEST userId groups name start end status message`; 3.4+: without the user id.
+///
+/// The status (`OK`/`KO` after two timestamps) is looked up in the record, and the name, groups
+/// and times are read relative to it, so every layout reads. Gatling 1.x logs (`ACTION` records)
+/// are counted in `Outcome.legacyRecords` for the caller to refuse.
 struct GatlingLogParser {
+  struct Outcome {
+    var version: String?
+    /// Gatling 1.x `ACTION` records met.
+    var legacyRecords = 0
+  }
+
   func parse(
     _ bytes: UnsafeRawBufferPointer, into accumulator: inout RequestAccumulator, progress: ProgressCounter
-  ) -> String? {
-    guard let raw = bytes.baseAddress else { return nil }
+  ) -> Outcome {
+    var outcome = Outcome()
+    guard let raw = bytes.baseAddress else { return outcome }
     let base = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
     let end = base + bytes.count
     var position = base
     var ticker = ProgressTicker(progress, base: base, from: position)
-    var fields = [ByteField](repeating: .empty, count: 12)
+    var fields = [ByteField](repeating: .empty, count: 24)
     var userDeltas: [Int64: Int32] = [:]
-    var version: String?
     while position < end {
       let recordStart = position
       var count = 0
@@ -36,48 +51,80 @@ struct GatlingLogParser {
         }
       }
       if position < end { position += 1 }
-      guard count > 0, count <= fields.count else { continue }
-      let kind = fields[0]
-      if kind.equals("REQUEST"), count >= 7 {
-        guard let startMs = fields[count - 4].int, let endMs = fields[count - 3].int else {
-          accumulator.warn(offset: recordStart - base, "malformed REQUEST record skipped")
-          continue
-        }
-        let failed = !fields[count - 2].equals("OK")
-        let groups = fields[count - 6]
-        let name = fields[count - 5]
-        let id =
-          groups.isEmpty || groups.equals(" ")
-          ? accumulator.label(name) : accumulator.label(named: groups.string + " / " + name.string)
-        accumulator.record(
-          label: id, startMs: startMs, latencyMs: Double(endMs - startMs), failed: failed, users: -1)
-        if failed {
-          let message = fields[count - 1].string
-          accumulator.recordError(
-            label: id, message: message.allSatisfy { $0 == " " } ? "KO" : message, atMs: startMs)
-        }
-      } else if kind.equals("USER"), count >= 4 {
+      count = min(count, fields.count)
+      guard count > 0 else { continue }
+      // 2.0–2.1 put the scenario and user id before the record type.
+      let typeIndex = count >= 3 && !Self.isRecordType(fields[0]) && Self.isRecordType(fields[2]) ? 2 : 0
+      let kind = fields[typeIndex]
+      if kind.equals("REQUEST") {
+        request(fields, count: count, typeIndex: typeIndex, offset: recordStart - base, into: &accumulator)
+      } else if kind.equals("USER"), count >= typeIndex + 4 {
         guard
-          let startIndex = (1..<count).first(where: { fields[$0].equals("START") || fields[$0].equals("END") }
-          )
+          let startIndex = ((typeIndex + 1)..<count).first(where: {
+            fields[$0].equals("START") || fields[$0].equals("END")
+          })
         else { continue }
         let isStart = fields[startIndex].equals("START")
         let timeField = isStart ? fields[min(startIndex + 1, count - 1)] : fields[count - 1]
         guard let ms = timeField.int else { continue }
         userDeltas[K6CSVParser.second(ms), default: 0] += isStart ? 1 : -1
       } else if kind.equals("RUN"), count >= 2 {
-        version = fields[count - 1].string
+        outcome.version = fields[count - 1].string
+      } else if kind.equals("ACTION") {
+        outcome.legacyRecords += 1
       }
       ticker.advance(to: position)
     }
     ticker.finish(at: position)
-    if let first = userDeltas.keys.min(), let last = userDeltas.keys.max() {
-      var active: Int32 = 0
-      for second in first...last {
-        active += userDeltas[second] ?? 0
-        accumulator.seconds.noteUsers(second: second, max(0, active))
-      }
+    // Only the seconds where the count changes: the timeline carries it forward, and a log with
+    // sessions days apart must not cost a slot per second in between.
+    var active: Int32 = 0
+    for second in userDeltas.keys.sorted() {
+      active += userDeltas[second]!
+      accumulator.noteUsers(second: second, max(0, active))
     }
-    return version
+    return outcome
+  }
+
+  private static func isRecordType(_ field: ByteField) -> Bool {
+    field.equals("REQUEST") || field.equals("USER") || field.equals("RUN") || field.equals("GROUP")
+      || field.equals("ERROR") || field.equals("ASSERTION")
+  }
+
+  /// A `REQUEST` record: the status is the first `OK`/`KO` preceded by two timestamps; the name
+  /// and groups come before them. In 2.0–2.1 the four timestamps are request start/end and
+  /// response start/end: the response time runs from the first to the last.
+  private func request(
+    _ fields: [ByteField], count: Int, typeIndex: Int, offset: Int, into accumulator: inout RequestAccumulator
+  ) {
+    let timestamps = typeIndex == 2 ? 4 : 2
+    let first = typeIndex + timestamps + 2
+    guard count > first,
+      let status = (first..<count).first(where: { index in
+        (fields[index].equals("OK") || fields[index].equals("KO"))
+          && ((index - timestamps)..<index).allSatisfy { fields[$0].int != nil }
+      }),
+      let startMs = fields[status - timestamps].int, let endMs = fields[status - 1].int
+    else {
+      accumulator.warn(
+        offset: offset,
+        "malformed REQUEST record skipped: no OK/KO status after \(timestamps) timestamps "
+          + "(\(count) tab-separated fields)")
+      return
+    }
+    let failed = fields[status].equals("KO")
+    let name = fields[status - timestamps - 1]
+    let groupIndex = status - timestamps - 2
+    let groups = groupIndex > typeIndex ? fields[groupIndex] : ByteField.empty
+    let id =
+      groups.isEmpty || groups.equals(" ")
+      ? accumulator.label(name) : accumulator.label(named: groups.string + " / " + name.string)
+    accumulator.record(
+      label: id, startMs: startMs, latencyMs: Double(endMs - startMs), failed: failed, users: -1)
+    if failed {
+      let message = status + 1 < count ? fields[status + 1].string : ""
+      accumulator.recordError(
+        label: id, message: message.allSatisfy { $0 == " " } ? "KO" : message, atMs: startMs)
+    }
   }
 }

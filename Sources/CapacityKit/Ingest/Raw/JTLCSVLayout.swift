@@ -60,6 +60,13 @@ struct JTLCSVLayout: Sendable {
     }
   }
 
+  /// A header-less layout from known column names (`JTLHeaderlessLayout`).
+  init(delimiter: UInt8, columns: [String]) {
+    self.delimiter = delimiter
+    roles = columns.map(Self.role)
+    hasHeader = false
+  }
+
   static func role(_ name: String) -> Role {
     switch name {
     case "timeStamp": .timeStamp

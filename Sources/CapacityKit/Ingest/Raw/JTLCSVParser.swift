@@ -6,6 +6,13 @@
 /// same thread) are set aside, not counted.
 struct JTLCSVParser: Sendable {
   let layout: JTLCSVLayout
+  /// Index of the label column.
+  private let labelColumn: Int
+
+  init(layout: JTLCSVLayout) {
+    self.layout = layout
+    labelColumn = layout.roles.firstIndex(of: .label) ?? 2
+  }
 
   private struct Row {
     var timeStamp = ByteField.empty
@@ -82,12 +89,14 @@ struct JTLCSVParser: Sendable {
     _ row: Row, offset: Int, accumulator: inout RequestAccumulator, previousLabel: inout ByteField,
     previousThread: inout ByteField
   ) {
+    // An empty label is a label (JMeter writes them for unnamed samplers and some errors); a row
+    // too short to reach the label column is malformed.
     guard let startMs = row.timeStamp.int ?? formattedMilliseconds(row.timeStamp),
-      let elapsed = row.elapsed.int, !row.label.isEmpty
+      let elapsed = row.elapsed.int, row.fields > labelColumn
     else {
       accumulator.warn(
         offset: offset,
-        "malformed JTL row skipped: needs a timeStamp, an integer elapsed and a label "
+        "malformed JTL row skipped: needs a timeStamp, an integer elapsed and a label column "
           + "(\(row.fields) field(s), timeStamp '\(row.timeStamp.string.prefix(40))', "
           + "elapsed '\(row.elapsed.string.prefix(20))')")
       return

@@ -114,7 +114,7 @@ struct K6CSVParser: Sendable {
       return
     }
     if !isDuration {
-      accumulator.seconds.noteUsers(second: Self.second(startMs), Int32(clamping: Int64(value)))
+      accumulator.noteUsers(second: Self.second(startMs), Int32(clamping: Int64(value)))
       return
     }
     let status = row.status.int

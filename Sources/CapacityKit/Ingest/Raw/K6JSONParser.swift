@@ -53,7 +53,7 @@ struct K6JSONParser: Sendable {
     }
     let startMs = nanos >= 0 ? nanos / 1_000_000 : (nanos - 999_999) / 1_000_000
     if !isDuration {
-      accumulator.seconds.noteUsers(second: K6CSVParser.second(startMs), Int32(clamping: Int64(value)))
+      accumulator.noteUsers(second: K6CSVParser.second(startMs), Int32(clamping: Int64(value)))
       return
     }
     let name = Self.string("\"name\":\"", start, end) ?? Self.string("\"url\":\"", start, end) ?? .empty

@@ -4,6 +4,7 @@ enum RawLogDetector {
     let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let body = head[start...]
     if isGatlingBinary(head) { return .gatlingBinary }
+    if isVegetaGob(head) { return .vegetaBinary }
     let lineEnd = body.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? head.endIndex
     let line = String(decoding: head[start..<lineEnd], as: UTF8.self)
     if line.hasPrefix("<?xml") || line.hasPrefix("<testResults") {
@@ -16,6 +17,11 @@ enum RawLogDetector {
       return .k6JSON
     }
     if line.hasPrefix("RUN\t") || line.hasPrefix("ASSERTION\t") { return .gatlingLog }
+    // Gatling 2.0–2.1: `simulationClass⇥simulationId⇥RUN⇥…`.
+    let tabbed = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+    if tabbed.count >= 4, tabbed[2] == "RUN" || tabbed[2] == "USER" || tabbed[2] == "REQUEST" {
+      return .gatlingLog
+    }
     if JTLCSVLayout.isHeader(line) { return .jmeterCSV }
     let fields = line.split(separator: ",", omittingEmptySubsequences: false)
     if fields.count >= 9, fields[0].count == 19, fields[0].allSatisfy(\.isASCIIDigit),
@@ -27,8 +33,16 @@ enum RawLogDetector {
     return nil
   }
 
-  /// Gatling 3.13+ starts with record tag 0 (Run), then the version as a big-endian int length
-  /// and its bytes, e.g. `00 00 00 00 06 "3.13.1"`.
+  /// vegeta's gob stream opens with the type definition of its `Result` struct, whose field
+  /// names appear as plain bytes in the first record.
+  private static func isVegetaGob(_ head: [UInt8]) -> Bool {
+    let window = String(decoding: head.prefix(512), as: UTF8.self)
+    return head.prefix(4).contains { $0 < 0x09 || $0 == 0xFF } && window.contains("Result")
+      && window.contains("Attack") && window.contains("Latency") && window.contains("BytesOut")
+  }
+
+  /// Gatling's binary log (since 3.12.1, gatling/gatling#4596) starts with record tag 0 (Run), then
+  /// the version as a big-endian int length and its bytes, e.g. `00 00 00 00 06 "3.13.1"`.
   private static func isGatlingBinary(_ head: [UInt8]) -> Bool {
     guard head.count >= 8, head[0] == 0, head[1] == 0, head[2] == 0, head[3] == 0 else { return false }
     let length = Int(head[4])
@@ -49,7 +63,7 @@ extension InputKind {
   /// A raw per-request log: mapped and parsed in place, one run per file.
   public var isRawLog: Bool {
     switch self {
-    case .jmeterCSV, .jmeterXML, .k6CSV, .k6JSON, .vegetaCSV, .gatlingLog, .gatlingBinary: true
+    case .jmeterCSV, .jmeterXML, .k6CSV, .k6JSON, .vegetaCSV, .gatlingLog, .gatlingBinary, .vegetaBinary: true
     default: false
     }
   }

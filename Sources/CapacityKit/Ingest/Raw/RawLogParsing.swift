@@ -23,6 +23,10 @@ struct RawLogParsing {
   let file: InputFile
   let budget: Int
   let progress: ProgressCounter
+  /// Seconds without samples that start a new session; 0 never splits.
+  var sessionGap: Int64 = RequestAccumulator.defaultSessionGap
+  /// Column names for a header-less JMeter CSV (`--jtl-columns`).
+  var jtlColumns: [String]?
   /// Work to run on another core meanwhile (hashing the file).
   var alongside: (@Sendable () -> Void)?
 
@@ -33,8 +37,9 @@ struct RawLogParsing {
     let shared = Unchecked(value: bytes)
     let partBudget = max(1, budget / ChunkedParse.defaultParts)
     let counter = progress
+    let gap = sessionGap
     return ChunkedParse.run(bytes: bytes, start: start, alongside: alongside) { start, limit in
-      var accumulator = RequestAccumulator(exactBudget: partBudget)
+      var accumulator = RequestAccumulator(exactBudget: partBudget, sessionGap: gap)
       let stopped = parser.parse(
         shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
       return (accumulator, stopped)
@@ -47,17 +52,18 @@ struct RawLogParsing {
     switch file.kind {
     case .jmeterCSV:
       let (firstLine, dataStart) = Self.firstLine(bytes)
-      guard let layout = JTLCSVLayout(firstLine: firstLine) else { throw .unrecognized(path: path) }
+      guard var layout = JTLCSVLayout(firstLine: firstLine) else { throw .unrecognized(path: path) }
+      var diagnostics: [Diagnostic] = []
+      if !layout.hasHeader {
+        let chosen = try JTLHeaderlessLayout.resolve(
+          bytes, start: Self.bomLength(bytes), delimiter: layout.delimiter, path: path, columns: jtlColumns)
+        layout = chosen.0
+        diagnostics.append(Diagnostic(SourceLocation(file: path, line: 1), "no header line: \(chosen.1)"))
+      }
       let missing = layout.missingRequired
       guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
       let parser = JTLCSVParser(layout: layout)
       let chunks = parseInParts(parser, bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes))
-      var diagnostics: [Diagnostic] = []
-      if !layout.hasHeader {
-        diagnostics.append(
-          Diagnostic(
-            SourceLocation(file: path, line: 1), "no header line: read with JMeter 5.x's default columns"))
-      }
       return Parsed(tool: .jmeter, chunks: chunks, diagnostics: diagnostics)
     case .k6CSV:
       let (header, dataStart) = Self.firstLine(bytes)
@@ -70,13 +76,20 @@ struct RawLogParsing {
     case .vegetaCSV:
       return Parsed(tool: .vegeta, chunks: parseInParts(VegetaParser(), bytes, start: 0))
     case .gatlingLog:
-      var accumulator = RequestAccumulator(exactBudget: budget)
-      _ = ChunkedParse.alongside(alongside) {
+      var accumulator = RequestAccumulator(exactBudget: budget, sessionGap: sessionGap)
+      let outcome = ChunkedParse.alongside(alongside) {
         GatlingLogParser().parse(bytes, into: &accumulator, progress: counter)
+      }
+      if outcome.legacyRecords > 0, accumulator.perLabel.isEmpty {
+        accumulator.release()
+        throw .unsupported(
+          path: path,
+          reason: "a Gatling 1.x simulation.log (\(outcome.legacyRecords) ACTION records): its record layout "
+            + "changed in 2.0 and is not read here; re-run the simulation with Gatling 2.0 or later")
       }
       return Parsed(tool: .gatling, chunks: [accumulator])
     case .jmeterXML:
-      var accumulator = RequestAccumulator(exactBudget: budget)
+      var accumulator = RequestAccumulator(exactBudget: budget, sessionGap: sessionGap)
       let diagnostics = ChunkedParse.alongside(alongside) {
         JTLXMLParser().parse(bytes, file: path, into: &accumulator, progress: counter)
       }
@@ -84,9 +97,16 @@ struct RawLogParsing {
     case .gatlingBinary:
       throw .unsupported(
         path: path,
-        reason: "a binary simulation.log from Gatling 3.13 or later, which only the Gatling version "
-          + "that wrote it can read; re-run the simulation with Gatling 3.12 or earlier (text log) "
-          + "to analyse its requests")
+        reason: "a binary simulation.log, the format Gatling writes since 3.12.1 (gatling/gatling#4596; "
+          + "3.12.0 and earlier, e.g. 3.10, write the text log read here), which only the Gatling version "
+          + "that wrote it can read; re-run the simulation with Gatling 3.12.0 or earlier to analyse its "
+          + "requests, or read the HTML report that run produced")
+    case .vegetaBinary:
+      let csv = RawLogRunBuilder.name(path) + ".csv"
+      throw .unsupported(
+        path: path,
+        reason: "vegeta's binary (gob) attack output; convert it with `vegeta encode --to csv --output "
+          + "\(csv) \(path)` and pass \(csv)")
     default:
       throw .unrecognized(path: path)
     }

@@ -19,10 +19,15 @@ struct RawRunSummarizer {
     var warnings: [(offset: Int, message: String)] = []
     var warningCount = 0
     var marks = RequestMarks()
+    /// Requests per input file (by the index given to `summarizeSessions`), when merging.
+    var requestsBySource: [Int64] = []
+    /// The input file of each warning (index into `sources`; 0 without).
+    var warningSources: [Int] = []
   }
 
   private struct Merged {
     var name: String
+    var method: String
     var count: Int64 = 0
     var failures: Int64 = 0
     var sum: Double = 0
@@ -30,14 +35,86 @@ struct RawRunSummarizer {
     var max = -Double.infinity
     var firstSecond = Int64.max
     var lastSecond = Int64.min
-    var methods: Set<String> = []
     var parts: [(chunk: Int, label: Int)] = []
   }
 
+  /// What `label` is shown as: an empty JMeter label is a label of its own.
+  static let emptyLabel = "(empty label)"
+
+  /// The sessions of the accumulators' segments: segments in time order, a new session wherever
+  /// no segment's samples come within `gap` seconds. Each session lists `(chunk, segment)`.
+  /// Sessions without a request are dropped unless no session has one.
+  static func sessions(_ chunks: [RequestAccumulator], gap: Int64) -> [[(chunk: Int, segment: Int)]] {
+    let gap = gap > 0 ? gap : Int64(Int32.max)
+    var parts: [(chunk: Int, segment: Int, first: Int64, last: Int64)] = []
+    for (chunkIndex, chunk) in chunks.enumerated() {
+      for (index, segment) in chunk.segments.enumerated() {
+        parts.append((chunkIndex, index, segment.firstSecond, segment.lastSecond))
+      }
+    }
+    parts.sort { ($0.first, $0.chunk, $0.segment) < ($1.first, $1.chunk, $1.segment) }
+    var sessions: [[(chunk: Int, segment: Int)]] = []
+    var requests: [Int64] = []
+    var reach = Int64.min
+    for part in parts {
+      if sessions.isEmpty || part.first - reach > gap {
+        sessions.append([])
+        requests.append(0)
+      }
+      sessions[sessions.count - 1].append((part.chunk, part.segment))
+      requests[requests.count - 1] += chunks[part.chunk].segments[part.segment].requests
+      reach = Swift.max(reach, part.last)
+    }
+    let counted = sessions.indices.filter { requests[$0] > 0 }.map { sessions[$0] }
+    return counted.isEmpty ? [sessions.flatMap { $0 }] : counted
+  }
+
+  /// One summary over every segment of the accumulators.
   func summarize(_ chunks: [RequestAccumulator]) -> Summary {
+    let all = chunks.indices.map { [Bool](repeating: true, count: chunks[$0].segments.count) }
     var chunks = chunks
+    let summary = summarize(&chunks, members: all, orphans: true)
+    for index in chunks.indices { chunks[index].release() }
+    return summary
+  }
+
+  /// One summary per session (`sessions(_:gap:)`), in time order; `sources` gives the input file of
+  /// each chunk, counted per session in `requestsBySource`.
+  func summarizeSessions(_ chunks: [RequestAccumulator], gap: Int64, sources: [Int] = []) -> [Summary] {
+    var chunks = chunks
+    var summaries: [Summary] = []
+    for (index, session) in Self.sessions(chunks, gap: gap).enumerated() {
+      var members = chunks.indices.map { [Bool](repeating: false, count: chunks[$0].segments.count) }
+      for member in session { members[member.chunk][member.segment] = true }
+      var summary = summarize(&chunks, members: members, orphans: index == 0, sources: sources)
+      if let first = summary.startedAt, let last = summary.endedAt {
+        // Marks and transactions are kept per part, not per session: give each session its own.
+        let firstMs = Int64((first.timeIntervalSince1970 * 1000).rounded(.down))
+        let lastMs = Int64((last.timeIntervalSince1970 * 1000).rounded(.up))
+        summary.marks = summary.marks.within(fromMs: firstMs, toMs: lastMs + 1)
+        summary.transactions = Self.transactions(
+          of: chunks, seconds: Self.second(ofMs: firstMs)...Self.second(ofMs: lastMs))
+      }
+      if !sources.isEmpty {
+        summary.requestsBySource = [Int64](repeating: 0, count: (sources.max() ?? 0) + 1)
+        for member in session {
+          summary.requestsBySource[sources[member.chunk]] +=
+            chunks[member.chunk].segments[member.segment].requests
+        }
+      }
+      summaries.append(summary)
+    }
+    for index in chunks.indices { chunks[index].release() }
+    return summaries
+  }
+
+  /// Summarises the labels of the segments flagged in `members` (per chunk, per segment);
+  /// `orphans` adds what was read before any request (warnings, set-aside rows).
+  private func summarize(
+    _ chunks: inout [RequestAccumulator], members: [[Bool]], orphans: Bool, sources: [Int] = []
+  ) -> Summary {
     var summary = Summary()
-    var names = ByteInterner()
+    var index: [String: Int] = [:]
     var merged: [Merged] = []
     var seconds = SecondTable()
     var setAside: [SetAsideReason: Int64] = [:]
@@ -45,28 +122,40 @@ struct RawRunSummarizer {
     let useHistograms = chunks.contains { $0.usesHistograms }
     var firstMs = Int64.max
     var lastMs = Int64.min
+    func member(_ chunk: Int, _ segment: Int32) -> Bool {
+      segment < 0 ? orphans : members[chunk][Int(segment)]
+    }
     for (chunkIndex, chunk) in chunks.enumerated() {
-      var globalID: [Int32] = []
-      for (labelIndex, name) in chunk.labels.names.enumerated() {
-        let id = names.id(of: name)
-        if Int(id) == merged.count { merged.append(Merged(name: name)) }
-        globalID.append(id)
-        let label = chunk.perLabel[labelIndex]
-        let index = Int(id)
-        merged[index].count += label.count
-        merged[index].failures += label.failures
-        merged[index].sum += label.sum
-        merged[index].min = Swift.min(merged[index].min, label.min)
-        merged[index].max = Swift.max(merged[index].max, label.max)
-        merged[index].firstSecond = Swift.min(merged[index].firstSecond, label.firstSecond)
-        merged[index].lastSecond = Swift.max(merged[index].lastSecond, label.lastSecond)
-        if label.method >= 0 { merged[index].methods.insert(chunk.methods.names[Int(label.method)]) }
-        if label.method == -2 { merged[index].methods.insert("*") }
-        merged[index].parts.append((chunkIndex, labelIndex))
+      var globalID = [Int32](repeating: -1, count: chunk.perLabel.count)
+      for (labelIndex, label) in chunk.perLabel.enumerated() where member(chunkIndex, label.segment) {
+        let rawName = chunk.labels.names[Int(label.name)]
+        let name = rawName.isEmpty ? Self.emptyLabel : rawName
+        let method = label.method >= 0 ? chunk.methods.names[Int(label.method)] : ""
+        let key = method + "\u{0}" + name
+        let id = index[key] ?? merged.count
+        if id == merged.count {
+          index[key] = id
+          merged.append(Merged(name: name, method: method))
+        }
+        globalID[labelIndex] = Int32(id)
+        merged[id].count += label.count
+        merged[id].failures += label.failures
+        merged[id].sum += label.sum
+        merged[id].min = Swift.min(merged[id].min, label.min)
+        merged[id].max = Swift.max(merged[id].max, label.max)
+        merged[id].firstSecond = Swift.min(merged[id].firstSecond, label.firstSecond)
+        merged[id].lastSecond = Swift.max(merged[id].lastSecond, label.lastSecond)
+        merged[id].parts.append((chunkIndex, labelIndex))
       }
-      seconds.merge(chunk.seconds)
-      for (reason, count) in chunk.setAside { setAside[reason, default: 0] += count }
-      for (key, group) in chunk.errors {
+      for (segmentIndex, segment) in chunk.segments.enumerated() where members[chunkIndex][segmentIndex] {
+        seconds.merge(segment.seconds)
+        firstMs = Swift.min(firstMs, segment.firstStartMs)
+        lastMs = Swift.max(lastMs, segment.lastEndMs)
+      }
+      for (key, count) in chunk.setAsideBySegment where member(chunkIndex, key.segment) {
+        setAside[key.reason, default: 0] += count
+      }
+      for (key, group) in chunk.errors where globalID[Int(key.label)] >= 0 {
         let globalKey = RequestAccumulator.ErrorKey(label: globalID[Int(key.label)], message: key.message)
         var total = errors[globalKey] ?? RequestAccumulator.ErrorGroup()
         total.count += group.count
@@ -74,11 +163,14 @@ struct RawRunSummarizer {
         total.lastMs = Swift.max(total.lastMs, group.lastMs)
         errors[globalKey] = total
       }
-      summary.warnings += chunk.warnings
-      summary.warningCount += chunk.warningCount
-      firstMs = Swift.min(firstMs, chunk.firstStartMs)
-      lastMs = Swift.max(lastMs, chunk.lastEndMs)
+      for (position, warning) in chunk.warnings.enumerated()
+      where member(chunkIndex, chunk.warningSegments[position]) {
+        summary.warnings.append(warning)
+        summary.warningSources.append(sources.isEmpty ? 0 : sources[chunkIndex])
+      }
+      if orphans { summary.warningCount += chunk.warningCount - chunk.warnings.count }
     }
+    summary.warningCount += summary.warnings.count
 
     // Percentiles per label, then over all labels.
     var percentiles: [[PercentileValue]] = []
@@ -150,17 +242,15 @@ struct RawRunSummarizer {
 
     for (index, label) in merged.enumerated() {
       let span = Double(label.lastSecond - label.firstSecond + 1)
-      let method = label.methods.count == 1 && !label.methods.contains("*") ? label.methods.first! : ""
       summary.endpoints.append(
         EndpointStats(
-          method: method, name: label.name, requests: label.count, failures: label.failures,
+          method: label.method, name: label.name, requests: label.count, failures: label.failures,
           medianMs: percentiles[index].first?.valueMs,
           averageMs: label.count > 0 ? label.sum / Double(label.count) : nil,
           minMs: label.count > 0 ? label.min : nil, maxMs: label.count > 0 ? label.max : nil,
           requestsPerSecond: Double(label.count) / span, failuresPerSecond: Double(label.failures) / span,
           percentiles: percentiles[index]))
     }
-    let methodOf = Dictionary(uniqueKeysWithValues: summary.endpoints.map { ($0.name, $0.method) })
     summary.endpoints.sort { ($0.method, $0.name) < ($1.method, $1.name) }
     let count = merged.reduce(Int64(0)) { $0 + $1.count }
     if count > 0 {
@@ -178,33 +268,37 @@ struct RawRunSummarizer {
     }
     if summary.timeline.isEmpty { summary.timeline = seconds.timeline() }
     summary.errors = errors.map { key, group in
-      let name = merged[Int(key.label)].name
+      let label = merged[Int(key.label)]
       return ErrorRecord(
-        method: methodOf[name] ?? "", name: name, message: key.message, occurrences: group.count,
+        method: label.method, name: label.name, message: key.message, occurrences: group.count,
         firstSeen: Date(timeIntervalSince1970: Double(group.firstMs) / 1000),
         lastSeen: Date(timeIntervalSince1970: Double(group.lastMs) / 1000))
-    }.sorted { ($0.name, $0.message) < ($1.name, $1.message) }
+    }.sorted { ($0.name, $0.method, $0.message) < ($1.name, $1.method, $1.message) }
     summary.setAside = setAside.keys.sorted().map { SetAsideCount(reason: $0, count: setAside[$0]!) }
     summary.marks = RequestMarksBuilder.merged(chunks.map { $0.marks.marks() })
     summary.transactions = Self.transactions(of: chunks)
-    for index in chunks.indices { chunks[index].release() }
     return summary
   }
 
-  /// The transactions of all parts, merged by name, with exact R-7 percentiles.
-  static func transactions(of chunks: [RequestAccumulator]) -> [EndpointStats] {
+  /// The transactions of all parts that started within `seconds`, merged by name, with exact R-7
+  /// percentiles.
+  static func transactions(
+    of chunks: [RequestAccumulator], seconds: ClosedRange<Int64> = Int64.min...Int64.max
+  ) -> [EndpointStats] {
     var merged: [String: RequestAccumulator.Transaction] = [:]
     for chunk in chunks {
       for (index, name) in chunk.transactionLabels.names.enumerated() {
         let part = chunk.transactions[index]
         var total = merged[name] ?? RequestAccumulator.Transaction()
-        total.count += part.count
-        total.failures += part.failures
-        total.sum += part.sum
-        total.firstSecond = Swift.min(total.firstSecond, part.firstSecond)
-        total.lastSecond = Swift.max(total.lastSecond, part.lastSecond)
-        total.values += part.values
-        merged[name] = total
+        for value in part.values.indices where seconds.contains(part.seconds[value]) {
+          total.count += 1
+          if part.failed[value] { total.failures += 1 }
+          total.sum += part.values[value]
+          total.firstSecond = Swift.min(total.firstSecond, part.seconds[value])
+          total.lastSecond = Swift.max(total.lastSecond, part.seconds[value])
+          total.values.append(part.values[value])
+        }
+        if total.count > 0 { merged[name] = total }
       }
     }
     return merged.keys.sorted().map { name in
@@ -223,4 +317,7 @@ struct RawRunSummarizer {
         failuresPerSecond: Double(transaction.failures) / span, percentiles: percentiles)
     }
   }
+
+  /// The Unix second holding `ms` (floor, also before 1970).
+  static func second(ofMs ms: Int64) -> Int64 { ms >= 0 ? ms / 1000 : (ms - 999) / 1000 }
 }

@@ -2,12 +2,21 @@
 /// counts and latency values, per-second counts, error groups and set-aside rows. Recording a
 /// request of a known label allocates nothing.
 ///
+/// Requests are kept in *segments*: stretches of time with no gap longer than `sessionGap`
+/// seconds, each with its own per-second table and per-label slots, so a file holding runs weeks
+/// apart costs what its samples cost, and `RawRunSummarizer` can make each session a run. A slot
+/// is one (label, method) pair of one segment: k6 and vegeta GET and POST on one URL stay apart.
+///
 /// Latencies are kept exactly (8 bytes each, plus 4 for their second) until `exactBudget` values
 /// are held; from then on
 /// every label switches to an HDR histogram. The owner must call `release()` or hand the
 /// accumulator to `RawRunSummarizer`, which frees the value blocks.
 struct RequestAccumulator {
   struct Label {
+    /// The label's interned name and method (−1 none) and the segment it belongs to.
+    var name: Int32 = 0
+    var method: Int32 = -1
+    var segment: Int32 = 0
     var count: Int64 = 0
     var failures: Int64 = 0
     var sum: Double = 0
@@ -15,15 +24,26 @@ struct RequestAccumulator {
     var max = -Double.infinity
     var firstSecond = Int64.max
     var lastSecond = Int64.min
-    /// Method id; −1 none seen, −2 several.
-    var method: Int32 = -1
     var values = ValueBlocks<Double>()
     /// The start second of each value (low 32 bits), for the per-step percentiles.
     var seconds = ValueBlocks<UInt32>()
     var histogram: HDRHistogram?
   }
 
+  /// A stretch of time without a gap longer than the session gap.
+  struct Segment {
+    var firstSecond: Int64
+    var lastSecond: Int64
+    var seconds = SecondTable()
+    var firstStartMs = Int64.max
+    var lastEndMs = Int64.min
+    var requests: Int64 = 0
+    /// Slot (index into `perLabel`) of each name id for the first method seen; −1 none yet.
+    var slots: [Int32] = []
+  }
+
   struct ErrorKey: Hashable {
+    /// The slot (index into `perLabel`).
     var label: Int32
     var message: String
   }
@@ -43,55 +63,151 @@ struct RequestAccumulator {
     var firstSecond = Int64.max
     var lastSecond = Int64.min
     var values: [Double] = []
+    /// The start second of each value, so a file's sessions each get their own.
+    var seconds: [Int64] = []
+    var failed: [Bool] = []
   }
 
+  struct SetAsideKey: Hashable {
+    var segment: Int32
+    var reason: SetAsideReason
+  }
+
+  private struct SlotKey: Hashable {
+    var segment: Int32
+    var name: Int32
+    var method: Int32
+  }
+
+  /// Label names (the names of `perLabel[...].name`).
   var labels = ByteInterner()
   var methods = ByteInterner()
   var transactionLabels = ByteInterner()
   var transactions: [Transaction] = []
   var perLabel: [Label] = []
-  var seconds = SecondTable()
+  var segments: [Segment] = []
   var errors: [ErrorKey: ErrorGroup] = [:]
-  var setAside: [SetAsideReason: Int64] = [:]
+  /// Set-aside rows by the segment in use when they were read (−1: before any request).
+  var setAsideBySegment: [SetAsideKey: Int64] = [:]
   /// Byte offset in the file and message; turned into `file:line` warnings at the end.
   var warnings: [(offset: Int, message: String)] = []
+  /// The segment in use when each kept warning was met (−1: before any request).
+  var warningSegments: [Int32] = []
   var warningCount = 0
   var exactBudget: Int
   var stored = 0
   var usesHistograms = false
-  var firstStartMs = Int64.max
-  var lastEndMs = Int64.min
   /// Each request's end, to the millisecond, for the per-request fault figures.
   var marks = RequestMarksBuilder()
+  /// Seconds without samples that start a new segment.
+  let sessionGap: Int64
+  private var current: Int = -1
+  private var lastSlot: Int32 = -1
+  private var otherSlots: [SlotKey: Int32] = [:]
 
-  init(exactBudget: Int) {
+  /// - Parameter sessionGap: seconds; 0 never splits.
+  init(exactBudget: Int, sessionGap: Int64 = RequestAccumulator.defaultSessionGap) {
     self.exactBudget = exactBudget
+    self.sessionGap = sessionGap > 0 ? sessionGap : Int64(Int32.max)
   }
 
+  static let defaultSessionGap: Int64 = 300
+
+  var setAside: [SetAsideReason: Int64] {
+    setAsideBySegment.reduce(into: [:]) { $0[$1.key.reason, default: 0] += $1.value }
+  }
+
+  var firstStartMs: Int64 { segments.map(\.firstStartMs).min() ?? .max }
+  var lastEndMs: Int64 { segments.map(\.lastEndMs).max() ?? .min }
+
+  /// The name id of a label.
   @inline(__always)
   mutating func label(_ field: ByteField) -> Int32 {
-    let id = labels.id(field)
-    if Int(id) == perLabel.count { perLabel.append(Label(histogram: usesHistograms ? HDRHistogram() : nil)) }
-    return id
+    labels.id(field)
   }
 
   mutating func label(named name: String) -> Int32 {
-    let id = labels.id(of: name)
-    if Int(id) == perLabel.count { perLabel.append(Label(histogram: usesHistograms ? HDRHistogram() : nil)) }
-    return id
+    labels.id(of: name)
+  }
+
+  /// The segment holding `second`, created when no segment comes within the gap.
+  @inline(__always)
+  private mutating func segment(for second: Int64) -> Int {
+    if current >= 0, second >= segments[current].firstSecond - sessionGap,
+      second <= segments[current].lastSecond + sessionGap
+    {
+      extend(current, second)
+      return current
+    }
+    return findSegment(second)
+  }
+
+  @inline(__always)
+  private mutating func extend(_ index: Int, _ second: Int64) {
+    if second < segments[index].firstSecond { segments[index].firstSecond = second }
+    if second > segments[index].lastSecond { segments[index].lastSecond = second }
+  }
+
+  private mutating func findSegment(_ second: Int64) -> Int {
+    let found = segments.lastIndex {
+      second >= $0.firstSecond - sessionGap && second <= $0.lastSecond + sessionGap
+    }
+    if let found {
+      current = found
+    } else {
+      segments.append(Segment(firstSecond: second, lastSecond: second))
+      current = segments.count - 1
+    }
+    extend(current, second)
+    return current
+  }
+
+  /// The slot of (name, method) in segment `index`.
+  @inline(__always)
+  private mutating func slot(segment index: Int, name: Int32, method: Int32) -> Int32 {
+    let position = Int(name)
+    if position < segments[index].slots.count {
+      let slot = segments[index].slots[position]
+      if slot >= 0, perLabel[Int(slot)].method == method { return slot }
+      if slot >= 0 { return otherSlot(segment: index, name: name, method: method) }
+    } else {
+      segments[index].slots += repeatElement(-1, count: position + 1 - segments[index].slots.count)
+    }
+    let slot = newSlot(segment: index, name: name, method: method)
+    segments[index].slots[position] = slot
+    return slot
+  }
+
+  private mutating func otherSlot(segment index: Int, name: Int32, method: Int32) -> Int32 {
+    let key = SlotKey(segment: Int32(index), name: name, method: method)
+    if let slot = otherSlots[key] { return slot }
+    let slot = newSlot(segment: index, name: name, method: method)
+    otherSlots[key] = slot
+    return slot
+  }
+
+  private mutating func newSlot(segment index: Int, name: Int32, method: Int32) -> Int32 {
+    perLabel.append(
+      Label(
+        name: name, method: method, segment: Int32(index), histogram: usesHistograms ? HDRHistogram() : nil))
+    return Int32(perLabel.count - 1)
   }
 
   @inline(__always)
   mutating func record(
-    label: Int32, method: Int32 = -1, startMs: Int64, latencyMs: Double, failed: Bool, users: Int32
+    label name: Int32, method: Int32 = -1, startMs: Int64, latencyMs: Double, failed: Bool, users: Int32
   ) {
     let second = startMs >= 0 ? startMs / 1000 : (startMs - 999) / 1000
-    seconds.add(second: second, failed: failed, users: users)
-    if startMs < firstStartMs { firstStartMs = startMs }
+    let segment = segment(for: second)
+    segments[segment].seconds.add(second: second, failed: failed, users: users)
+    segments[segment].requests += 1
+    if startMs < segments[segment].firstStartMs { segments[segment].firstStartMs = startMs }
     let endMs = startMs + Int64(latencyMs.rounded(.up))
-    if endMs > lastEndMs { lastEndMs = endMs }
+    if endMs > segments[segment].lastEndMs { segments[segment].lastEndMs = endMs }
     marks.record(endMs: startMs + Int64(latencyMs.rounded()), failed: failed)
-    let index = Int(label)
+    let slot = slot(segment: segment, name: name, method: method)
+    lastSlot = slot
+    let index = Int(slot)
     perLabel[index].count += 1
     if failed { perLabel[index].failures += 1 }
     perLabel[index].sum += latencyMs
@@ -99,9 +215,6 @@ struct RequestAccumulator {
     if latencyMs > perLabel[index].max { perLabel[index].max = latencyMs }
     if second < perLabel[index].firstSecond { perLabel[index].firstSecond = second }
     if second > perLabel[index].lastSecond { perLabel[index].lastSecond = second }
-    if method != perLabel[index].method, method >= 0 {
-      perLabel[index].method = perLabel[index].method == -1 ? method : -2
-    }
     if usesHistograms {
       perLabel[index].histogram!.record(milliseconds: latencyMs)
     } else {
@@ -124,24 +237,42 @@ struct RequestAccumulator {
     transactions[index].firstSecond = Swift.min(transactions[index].firstSecond, second)
     transactions[index].lastSecond = Swift.max(transactions[index].lastSecond, second)
     transactions[index].values.append(latencyMs)
+    transactions[index].seconds.append(second)
+    transactions[index].failed.append(failed)
   }
 
-  mutating func recordError(label: Int32, message: String, atMs: Int64) {
-    var group = errors[ErrorKey(label: label, message: message)] ?? ErrorGroup()
+  /// Active users in a second (k6 `vus`, Gatling `USER` records).
+  mutating func noteUsers(second: Int64, _ activeUsers: Int32) {
+    let segment = segment(for: second)
+    segments[segment].seconds.noteUsers(second: second, activeUsers)
+  }
+
+  /// The error of the request just recorded (same name), else of a slot found by time.
+  mutating func recordError(label name: Int32, message: String, atMs: Int64) {
+    var slot = lastSlot
+    if slot < 0 || perLabel[Int(slot)].name != name {
+      let second = atMs >= 0 ? atMs / 1000 : (atMs - 999) / 1000
+      slot = self.slot(segment: segment(for: second), name: name, method: -1)
+    }
+    let key = ErrorKey(label: slot, message: message)
+    var group = errors[key] ?? ErrorGroup()
     group.count += 1
     group.firstMs = Swift.min(group.firstMs, atMs)
     group.lastMs = Swift.max(group.lastMs, atMs)
-    errors[ErrorKey(label: label, message: message)] = group
+    errors[key] = group
   }
 
   mutating func setAside(_ reason: SetAsideReason) {
-    setAside[reason, default: 0] += 1
+    setAsideBySegment[SetAsideKey(segment: Int32(current), reason: reason), default: 0] += 1
   }
 
   /// Keeps the first 100 warnings; the rest are only counted.
   mutating func warn(offset: Int, _ message: String) {
     warningCount += 1
-    if warnings.count < 100 { warnings.append((offset, message)) }
+    if warnings.count < 100 {
+      warnings.append((offset, message))
+      warningSegments.append(Int32(current))
+    }
   }
 
   /// Moves every label's exact values into an HDR histogram and records into histograms from now on.

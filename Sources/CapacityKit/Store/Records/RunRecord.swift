@@ -20,4 +20,6 @@ struct RunRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
   var historyKind: String
   var ingestedAt: Double
   var latencyMethod: String? = nil
+  /// JSON `RunOrigin`; NULL for a run that is simply its files.
+  var origin: String? = nil
 }
