@@ -29,6 +29,8 @@ public struct Run: Sendable, Equatable {
   /// Rows of a raw request log that were not counted as requests (sub-results, transaction
   /// parents), by reason.
   public var setAside: [SetAsideCount]
+  /// Raw request logs: requests and p50/p95 per 5 s window, of all requests and per endpoint.
+  public var requestWindows: [RequestWindowSeries] = []
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

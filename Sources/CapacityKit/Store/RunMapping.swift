@@ -14,6 +14,7 @@ enum RunMapping {
     var exceptions: [ExceptionGroupRecord]
     var diagnostics: [DiagnosticRecord]
     var setAside: [SetAsideRecord] = []
+    var requestWindows: [RequestWindowRecord] = []
 
     func insert(_ db: Database) throws {
       try run.insert(db)
@@ -25,6 +26,7 @@ enum RunMapping {
       for record in exceptions { try record.insert(db) }
       for record in diagnostics { try record.insert(db) }
       for record in setAside { try record.insert(db) }
+      for record in requestWindows { try record.insert(db) }
     }
   }
 
@@ -90,6 +92,9 @@ enum RunMapping {
     rows.setAside = run.setAside.enumerated().map { position, entry in
       SetAsideRecord(runId: id, position: position, reason: entry.reason.rawValue, count: entry.count)
     }
+    rows.requestWindows = run.requestWindows.enumerated().map {
+      RequestWindowRecord(runId: id, position: $0, $1)
+    }
     return rows
   }
 
@@ -144,6 +149,7 @@ enum RunMapping {
         SetAsideReason(rawValue: row.reason).map { SetAsideCount(reason: $0, count: row.count) }
       })
     run.endpointTimelines = endpointTimelines
+    run.requestWindows = try RequestWindowRecord.all(ofRun: id, in: db).map(\.series)
     return run
   }
 }

@@ -45,11 +45,13 @@ public struct RawLogRunBuilder: Sendable {
           "\(summary.warningCount - summary.warnings.count) more malformed rows skipped"))
     }
     let name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
-    return Run(
+    var run = Run(
       id: LocustRunAssembler.runID([file]), name: name, tool: parsed.tool, sourceFiles: [file.sourceFile],
       startedAt: summary.startedAt, endedAt: summary.endedAt, endpoints: summary.endpoints,
       total: summary.total, timeline: summary.timeline, historyKind: .perSecond, errors: summary.errors,
       diagnostics: diagnostics, latencyMethod: summary.method, setAside: summary.setAside)
+    run.requestWindows = summary.requestWindows
+    return run
   }
 
   /// 1-based line numbers of byte offsets, in one pass over the file.

@@ -8,6 +8,8 @@ struct RawRunSummarizer {
     var endpoints: [EndpointStats] = []
     var total: EndpointStats?
     var timeline: [TimelinePoint] = []
+    /// All requests first, then each endpoint in the order of `endpoints` (exact mode only).
+    var requestWindows: [RequestWindowSeries] = []
     var errors: [ErrorRecord] = []
     var setAside: [SetAsideCount] = []
     var method: PercentileMethod = .exactR7
@@ -103,12 +105,19 @@ struct RawRunSummarizer {
       var layout = SegmentedLatencies(groups: steps.windows.count + 1)
       var windows = WindowHistograms(
         base: summary.timeline.first?.timestamp ?? 0, seconds: summary.timeline.count)
+      var shortWindows = RequestWindowBuilder(
+        base: summary.timeline.first?.timestamp ?? 0, timelineSeconds: summary.timeline.count)
       for label in merged {
         for part in label.parts {
           windows.record(
             values: chunks[part.chunk].perLabel[part.label].values,
             seconds: chunks[part.chunk].perLabel[part.label].seconds)
         }
+        shortWindows.add(
+          name: label.name,
+          parts: label.parts.map {
+            (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
+          })
         layout.append(
           label: label.parts.map {
             (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
@@ -120,6 +129,7 @@ struct RawRunSummarizer {
         }
       }
       layout.sortSegments()
+      summary.requestWindows = [shortWindows.totalSeries] + shortWindows.endpoints
       for index in merged.indices {
         let parts = layout.segments(label: index)
         percentiles.append(
@@ -159,6 +169,9 @@ struct RawRunSummarizer {
     }
     let methodOf = Dictionary(uniqueKeysWithValues: summary.endpoints.map { ($0.name, $0.method) })
     summary.endpoints.sort { ($0.method, $0.name) < ($1.method, $1.name) }
+    for index in summary.requestWindows.indices where !summary.requestWindows[index].isTotal {
+      summary.requestWindows[index].method = methodOf[summary.requestWindows[index].name] ?? ""
+    }
     let count = merged.reduce(Int64(0)) { $0 + $1.count }
     if count > 0 {
       let failures = merged.reduce(Int64(0)) { $0 + $1.failures }
