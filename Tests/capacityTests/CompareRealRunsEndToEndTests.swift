@@ -31,6 +31,7 @@ import Testing
   /// Two runs of one build: no regression overall or in any endpoint row, exit 0.
   @Test(arguments: [
     ("locust_a", "locust_b"), ("locust10u_a", "locust10u_b"), ("jmeter_a.jtl", "jmeter_b.jtl"),
+    ("jmeter10t_a.jtl", "jmeter10t_b.jtl"),
   ])
   func twoRunsOfOneBuildAreNoRegression(pair: (String, String)) throws {
     let (status, document) = try compare(pair.0, pair.1)
@@ -52,6 +53,18 @@ import Testing
     #expect(p50["adjusted_p_value"] as? Double == 1)
     let throughput = try metric(document, "overall", "throughput_rps")
     #expect(abs((throughput["p_value"] as? Double ?? -1) - 0.6986) < 0.0001)
+  }
+
+  /// Raw JMeter logs, 10 threads: the slower build is a regression on its 5 s windows (exact U over
+  /// 21 + 22 windows; compare_truth.py gives the verdict regression, p50 +188 %).
+  @Test func theSlowerBuildIsARegressionInARawLog() throws {
+    let (status, document) = try compare("jmeter10t_a.jtl", "jmeter10t_slow.jtl")
+    #expect(status == 2)
+    #expect(document["verdict"] as? String == "regression")
+    #expect(((document["settings"] as? [String: Any])?["window_basis"]) as? String == "requests")
+    let p50 = try metric(document, "overall", "p50_ms")
+    #expect(p50["verdict"] as? String == "regression")
+    #expect((p50["adjusted_p_value"] as? Double ?? 1) < 1e-4)
   }
 
   /// The slower build against the run of the same day before it: a regression overall, exit 2.
