@@ -37,6 +37,8 @@ public struct Run: Sendable, Equatable {
   public var transactions: [EndpointStats] = []
   /// One session of several in a file, or several files merged (raw logs only).
   public var origin: RunOrigin?
+  /// Raw request logs: requests and p50/p95 per 5 s window, of all requests and per endpoint.
+  public var requestWindows: [RequestWindowSeries] = []
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON of `capacity compare --format json` (schema `capacity-compare/1`, docs/report-schema.md).
 public struct ComparisonDocument: Sendable, Equatable, Codable {
   public var schema = "capacity-compare/1"
@@ -22,6 +24,11 @@ public struct ComparisonDocument: Sendable, Equatable, Codable {
     public var blockLength: Int
     public var resamples: Int
     public var seed: UInt64
+    /// `history` (Locust's rows) or `requests` (a raw log's every request, in short windows).
+    public var windowBasis: String
+    /// `holm` for the overall metrics, `benjamini-hochberg` for the per-endpoint rows.
+    public var primaryCorrection: String
+    public var secondaryCorrection: String
   }
 
   public struct Metric: Sendable, Equatable, Codable {
@@ -36,6 +43,12 @@ public struct ComparisonDocument: Sendable, Equatable, Codable {
     public var ciHighPct: Double?
     public var pValue: Double?
     public var verdict: String
+    /// `primary` (overall: decides the verdict) or `secondary` (per endpoint).
+    public var family: String
+    /// `exact` or `asymptotic`.
+    public var pMethod: String?
+    /// The p-value after its family's correction; absent when the metric was not tested.
+    public var adjustedPValue: Double?
   }
 
   public init(_ comparison: RunComparison, settings: ComparisonSettings) {
@@ -47,9 +60,11 @@ public struct ComparisonDocument: Sendable, Equatable, Codable {
     candidate = ref(comparison.candidate)
     verdict = comparison.verdict.rawValue
     self.settings = Settings(
-      windowS: settings.windowSeconds, minimumWindows: settings.minimumWindows,
+      windowS: comparison.windowSeconds, minimumWindows: settings.minimumWindows,
       thresholdPct: settings.practicalThreshold * 100, alpha: settings.alpha,
-      blockLength: settings.blockLength, resamples: settings.resamples, seed: settings.seed)
+      blockLength: settings.blockLength, resamples: settings.resamples, seed: settings.seed,
+      windowBasis: comparison.windowBasis.rawValue, primaryCorrection: settings.primaryCorrection.rawValue,
+      secondaryCorrection: settings.secondaryCorrection.rawValue)
     metrics = comparison.metrics.map { metric in
       Metric(
         scope: metric.scope, metric: metric.metric.rawValue, baselineWindows: metric.baselineWindows,
@@ -58,8 +73,17 @@ public struct ComparisonDocument: Sendable, Equatable, Codable {
         candidateMean: metric.candidateMean.map { NumberFormat.rounded($0, places: 2) },
         changePct: pct(metric.change), ciLowPct: pct(metric.changeInterval?.lowerBound),
         ciHighPct: pct(metric.changeInterval?.upperBound),
-        pValue: metric.pValue.map { NumberFormat.rounded($0, places: 4) }, verdict: metric.verdict.rawValue)
+        pValue: metric.pValue.map(Self.probability), verdict: metric.verdict.rawValue,
+        family: metric.family.rawValue, pMethod: metric.test?.rawValue,
+        adjustedPValue: metric.adjustedPValue.map(Self.probability))
     }
     notes = comparison.notes
+  }
+
+  /// Four decimals, or four significant digits below 0.001, so that a p of 1e-10 keeps its size.
+  static func probability(_ p: Double) -> Double {
+    guard p > 0, p < 1e-3, p.isFinite else { return NumberFormat.rounded(p, places: 4) }
+    let scale = pow(10, 3 - (log10(p)).rounded(.down))
+    return (p * scale).rounded() / scale
   }
 }

@@ -16,6 +16,7 @@ enum RunMapping {
     var setAside: [SetAsideRecord] = []
     var marks: RequestMarksRecord?
     var transactions: [TransactionStatRecord] = []
+    var requestWindows: [RequestWindowRecord] = []
 
     func insert(_ db: Database) throws {
       try run.insert(db)
@@ -29,6 +30,7 @@ enum RunMapping {
       for record in setAside { try record.insert(db) }
       try marks?.insert(db)
       for record in transactions { try record.insert(db) }
+      for record in requestWindows { try record.insert(db) }
     }
   }
 
@@ -101,6 +103,9 @@ enum RunMapping {
     rows.transactions = run.transactions.enumerated().map { position, stats in
       TransactionStatRecord(runId: id, position: position, name: stats.name, stats: stats)
     }
+    rows.requestWindows = run.requestWindows.enumerated().map {
+      RequestWindowRecord(runId: id, position: $0, $1)
+    }
     return rows
   }
 
@@ -158,6 +163,7 @@ enum RunMapping {
     run.requestMarks = try RequestMarksRecord.all(ofRun: id, in: db).first?.marks
     run.transactions = try TransactionStatRecord.all(ofRun: id, in: db).map(\.stats)
     run.origin = record.origin.flatMap { try? JSONDecoder().decode(RunOrigin.self, from: Data($0.utf8)) }
+    run.requestWindows = try RequestWindowRecord.all(ofRun: id, in: db).map(\.series)
     return run
   }
 }

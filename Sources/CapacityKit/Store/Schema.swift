@@ -185,6 +185,22 @@ enum Schema {
       ALTER TABLE run ADD COLUMN origin TEXT;  -- JSON RunOrigin: session of a file, merged generators
       """
     ),
+    (
+      "v8-request-windows",
+      """
+      CREATE TABLE request_window_series (
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        name TEXT NOT NULL,
+        is_total INTEGER NOT NULL,                -- 1: every request of the run
+        window_s INTEGER NOT NULL,
+        start INTEGER NOT NULL,                   -- Unix seconds of the first window
+        windows TEXT NOT NULL,                    -- JSON [{requests, p50Ms, p95Ms}], consecutive
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   static var migrator: DatabaseMigrator {

@@ -7,7 +7,7 @@ extension Capacity {
     static let configuration = CommandConfiguration(
       abstract: "Say whether a candidate run regressed against a baseline, with statistics.",
       discussion: """
-        BASELINE and CANDIDATE are stored runs (id, id prefix or name; see 'capacity runs') or files/directories holding one run each, which are ingested first. Both runs are cut into windows at full load; per window p50, p95 and throughput are compared overall and per endpoint with a Mann-Whitney U test and a moving-block bootstrap CI. Exit status 2 on a regression.
+        BASELINE and CANDIDATE are stored runs (id, id prefix or name; see 'capacity runs') or files/directories holding one run each, which are ingested first. Both runs are cut into windows at full load (raw request logs: 5 s windows of every request; Locust: --window seconds of its history); per window p50, p95 and throughput are compared overall and per endpoint with a Mann-Whitney U test (exact for up to 60 windows) and a moving-block bootstrap CI. The overall metrics are corrected with Holm-Bonferroni and alone decide the verdict; the endpoint rows are corrected with Benjamini-Hochberg. Exit status 2 on a regression of an overall metric.
         """)
 
     @Argument(help: "The reference run.") var baseline: String
@@ -22,7 +22,8 @@ extension Capacity {
     var output: String?
     @Option(help: ArgumentHelp("Smallest change that counts, percent.", valueName: "percent"))
     var threshold = 5.0
-    @Option(help: ArgumentHelp("Window length, seconds.", valueName: "seconds")) var window = 10
+    @Option(help: ArgumentHelp("Window length for Locust histories, seconds.", valueName: "seconds"))
+    var window = 10
     @Option(help: "Bootstrap resamples.") var resamples = 10_000
     @Option(help: "Seed of the bootstrap's random generator.") var seed: UInt64 = 42
     @Option(help: ArgumentHelp("Templates overriding the bundled ones.", valueName: "dir"))

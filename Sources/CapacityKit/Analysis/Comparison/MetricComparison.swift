@@ -3,6 +3,8 @@ public struct MetricComparison: Sendable, Equatable {
   /// `overall`, or `METHOD name` of an endpoint.
   public var scope: String
   public var metric: ComparedMetric
+  /// Primary (overall: decides the verdict) or secondary (per endpoint).
+  public var family: TestFamily
   public var baselineWindows: Int
   public var candidateWindows: Int
   public var baselineMean: Double?
@@ -10,8 +12,21 @@ public struct MetricComparison: Sendable, Equatable {
   /// (candidate − baseline) ÷ baseline, and its bootstrap CI; `nil` when not computable.
   public var change: Double?
   public var changeInterval: ClosedRange<Double>?
+  /// The U test's own p-value, and how it was found.
   public var pValue: Double?
+  public var test: MannWhitneyU.Method?
+  /// The p-value corrected for the other tests of its family; `nil` when the metric was not tested
+  /// (too few windows).
+  public var adjustedPValue: Double?
   public var verdict: ComparisonVerdict
+}
+
+/// Which family of tests a metric belongs to, and so which correction applies.
+public enum TestFamily: String, Sendable, Codable {
+  /// The overall p50, p95 and throughput: alone they decide the verdict and the exit status.
+  case primary
+  /// The per-endpoint rows: shown, corrected separately, never decide.
+  case secondary
 }
 
 /// The per-window metrics `compare` tests.

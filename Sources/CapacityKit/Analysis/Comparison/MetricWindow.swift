@@ -37,3 +37,24 @@ public struct MetricWindow: Sendable, Equatable {
     return windows
   }
 }
+
+extension MetricWindow {
+  /// The windows of a raw log's `series` that lie wholly at full load: inside the timeline, not in
+  /// its first or last (partial) second, and with every second at the highest user count (any
+  /// second, when the tool logged no user counts).
+  static func windows(of series: RequestWindowSeries, timeline: [TimelinePoint]) -> [MetricWindow] {
+    guard let first = timeline.first?.timestamp, let last = timeline.last?.timestamp, series.seconds > 0
+    else { return [] }
+    let users = timeline.map(\.users).max() ?? 0
+    let offLoad = Set(timeline.filter { $0.users != users }.map(\.timestamp))
+    let length = Int64(series.seconds)
+    return series.windows.enumerated().compactMap { index, window in
+      let start = series.start + Int64(index) * length
+      let end = start + length - 1
+      guard start > first, end < last, !(start...end).contains(where: offLoad.contains) else { return nil }
+      return MetricWindow(
+        start: start, throughput: Double(window.requests) / Double(length), p50: window.p50Ms,
+        p95: window.p95Ms)
+    }
+  }
+}

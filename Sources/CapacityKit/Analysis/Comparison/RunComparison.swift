@@ -4,7 +4,18 @@ public struct RunComparison: Sendable, Equatable {
   public var candidate: Run
   /// Overall metrics first, then each endpoint both runs share, in baseline order.
   public var metrics: [MetricComparison]
-  /// `regression` when any metric regressed; otherwise the overall metrics' strongest verdict.
+  /// The overall (primary) metrics' strongest verdict; per-endpoint rows never change it.
   public var verdict: ComparisonVerdict
+  /// What the windows were cut from, and their length in seconds.
+  public var windowBasis: WindowBasis
+  public var windowSeconds: Int64
   public var notes: [String]
+}
+
+/// Where `compare` takes its windows from.
+public enum WindowBasis: String, Sendable, Codable {
+  /// The tool's history (Locust's 1 s rows, whose percentiles cover ~10 s).
+  case history
+  /// Every request of a raw log, counted into short windows at ingest.
+  case requests
 }

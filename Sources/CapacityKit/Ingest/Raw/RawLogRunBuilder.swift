@@ -105,6 +105,7 @@ public struct RawLogRunBuilder: Sendable {
         latencyMethod: summary.method, setAside: summary.setAside)
       run.requestMarks = summary.marks
       run.transactions = summary.transactions
+      run.requestWindows = summary.requestWindows
       if summaries.count > 1 || inputs.count > 1 {
         run.origin = RunOrigin(
           session: index + 1, sessions: summaries.count, sessionGapSeconds: sessionGap,

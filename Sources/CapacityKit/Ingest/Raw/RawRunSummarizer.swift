@@ -10,6 +10,8 @@ struct RawRunSummarizer {
     /// Transaction Controller parents, by name: not part of `endpoints` or `total`.
     var transactions: [EndpointStats] = []
     var timeline: [TimelinePoint] = []
+    /// All requests first, then each endpoint in the order of `endpoints` (exact mode only).
+    var requestWindows: [RequestWindowSeries] = []
     var errors: [ErrorRecord] = []
     var setAside: [SetAsideCount] = []
     var method: PercentileMethod = .exactR7
@@ -198,12 +200,19 @@ struct RawRunSummarizer {
       var layout = SegmentedLatencies(groups: steps.windows.count + 1)
       var windows = WindowHistograms(
         base: summary.timeline.first?.timestamp ?? 0, seconds: summary.timeline.count)
+      var shortWindows = RequestWindowBuilder(
+        base: summary.timeline.first?.timestamp ?? 0, timelineSeconds: summary.timeline.count)
       for label in merged {
         for part in label.parts {
           windows.record(
             values: chunks[part.chunk].perLabel[part.label].values,
             seconds: chunks[part.chunk].perLabel[part.label].seconds)
         }
+        shortWindows.add(
+          method: label.method, name: label.name,
+          parts: label.parts.map {
+            (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
+          })
         layout.append(
           label: label.parts.map {
             (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
@@ -215,6 +224,7 @@ struct RawRunSummarizer {
         }
       }
       layout.sortSegments()
+      summary.requestWindows = [shortWindows.totalSeries] + shortWindows.endpoints
       for index in merged.indices {
         let parts = layout.segments(label: index)
         percentiles.append(

@@ -53,6 +53,39 @@ import Testing
     #expect(comparison.metrics.first { $0.metric == .throughputRps }?.verdict == .noSignificantChange)
   }
 
+  /// 60 s runs give 6 windows a side: a 2× latency after the Holm correction is still found (exact
+  /// U: 2 ÷ C(12, 6) = 0.00216, × 3 = 0.0065).
+  @Test func aDoubledLatencyInAMinuteSurvivesTheCorrection() throws {
+    let comparison = RunComparator().compare(
+      baseline: steadyRun(seconds: 60, seed: 5), candidate: steadyRun(seconds: 60, seed: 6, latencyScale: 2))
+    #expect(comparison.verdict == .regression)
+    let p50 = try #require(comparison.metrics.first { $0.metric == .p50Ms })
+    #expect(p50.test == .exact)
+    #expect(abs((p50.pValue ?? 1) - 2.0 / 924) < 1e-12)
+    #expect(abs((p50.adjustedPValue ?? 1) - 3 * 2.0 / 924) < 1e-12)
+  }
+
+  /// An endpoint made 30 % slower while the overall history stays put: the endpoint row shows it,
+  /// the verdict (primary family only) does not change.
+  @Test func endpointRowsDoNotDecideTheVerdict() throws {
+    var baseline = steadyRun(seconds: 150, seed: 7)
+    var candidate = steadyRun(seconds: 150, seed: 8)
+    baseline.endpointTimelines = [
+      EndpointTimeline(method: "GET", name: "/a", points: steadyRun(seconds: 150, seed: 9).timeline)
+    ]
+    candidate.endpointTimelines = [
+      EndpointTimeline(
+        method: "GET", name: "/a", points: steadyRun(seconds: 150, seed: 10, latencyScale: 1.3).timeline)
+    ]
+    let comparison = RunComparator().compare(baseline: baseline, candidate: candidate)
+    #expect(comparison.verdict == .noSignificantChange)
+    let endpoint = comparison.metrics.filter { $0.scope == "GET /a" }
+    #expect(endpoint.allSatisfy { $0.family == .secondary })
+    #expect(endpoint.first { $0.metric == .p95Ms }?.verdict == .regression)
+    // Three endpoint tests, BH: the two latency rows (p = 2 ÷ C(30, 15)) stay below α.
+    #expect(comparison.notes.contains { $0.hasPrefix("Per endpoint: 2 of 3 rows changed") })
+  }
+
   @Test func tooFewWindowsAreInconclusive() {
     let comparison = RunComparator().compare(
       baseline: steadyRun(seconds: 30, seed: 1), candidate: steadyRun(seconds: 30, seed: 2))
