@@ -15,6 +15,12 @@ public enum SetAsideReason: String, Sendable, Codable, CaseIterable, Comparable 
   case subResult = "sub-result"
   /// A JMeter Transaction Controller parent, whose children are counted instead.
   case transactionParent = "transaction-parent"
+  /// A request whose start time is before 2000 or after 2100: a broken clock or field.
+  case implausibleTime = "implausible-time"
+  /// A request far from the file's main span (outside the 7 days holding the most requests).
+  case outsideSpan = "outside-time-span"
+  /// A negative latency or one over a day.
+  case implausibleLatency = "implausible-latency"
 
   /// Readable explanation for the report.
   public var explanation: String {
@@ -23,6 +29,12 @@ public enum SetAsideReason: String, Sendable, Codable, CaseIterable, Comparable 
       "JMeter sub-results (redirect hops, embedded resources) are part of their parent sample"
     case .transactionParent:
       "Transaction Controller parents summarise samples that are counted on their own"
+    case .implausibleTime:
+      "start time before 2000 or after 2100: a broken clock or a corrupt timestamp field"
+    case .outsideSpan:
+      "start time outside the 7 days of the file holding the most requests"
+    case .implausibleLatency:
+      "negative latency, or one over a day: not a response time"
     }
   }
 

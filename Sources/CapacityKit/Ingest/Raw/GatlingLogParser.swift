@@ -39,7 +39,9 @@ struct GatlingLogParser {
       guard count > 0, count <= fields.count else { continue }
       let kind = fields[0]
       if kind.equals("REQUEST"), count >= 7 {
-        guard let startMs = fields[count - 4].int, let endMs = fields[count - 3].int else {
+        guard let startMs = fields[count - 4].int, let endMs = fields[count - 3].int,
+          case (let latency, false) = endMs.subtractingReportingOverflow(startMs)
+        else {
           accumulator.warn(offset: recordStart - base, "malformed REQUEST record skipped")
           continue
         }
@@ -49,9 +51,10 @@ struct GatlingLogParser {
         let id =
           groups.isEmpty || groups.equals(" ")
           ? accumulator.label(name) : accumulator.label(named: groups.string + " / " + name.string)
-        accumulator.record(
-          label: id, startMs: startMs, latencyMs: Double(endMs - startMs), failed: failed, users: -1)
-        if failed {
+        let counted = accumulator.record(
+          label: id, startMs: startMs, latencyMs: Double(latency), failed: failed, users: -1,
+          offset: recordStart - base)
+        if failed, counted {
           let message = fields[count - 1].string
           accumulator.recordError(
             label: id, message: message.allSatisfy { $0 == " " } ? "KO" : message, atMs: startMs)
@@ -63,20 +66,19 @@ struct GatlingLogParser {
         else { continue }
         let isStart = fields[startIndex].equals("START")
         let timeField = isStart ? fields[min(startIndex + 1, count - 1)] : fields[count - 1]
-        guard let ms = timeField.int else { continue }
-        userDeltas[K6CSVParser.second(ms), default: 0] += isStart ? 1 : -1
+        guard let ms = timeField.int, accumulator.span.contains(ms) else { continue }
+        userDeltas[ms / 1000, default: 0] += isStart ? 1 : -1
       } else if kind.equals("RUN"), count >= 2 {
         version = fields[count - 1].string
       }
       ticker.advance(to: position)
     }
     ticker.finish(at: position)
-    if let first = userDeltas.keys.min(), let last = userDeltas.keys.max() {
-      var active: Int32 = 0
-      for second in first...last {
-        active += userDeltas[second] ?? 0
-        accumulator.seconds.noteUsers(second: second, max(0, active))
-      }
+    // Seconds without a user count carry the previous one, so the changes are enough.
+    var active: Int32 = 0
+    for second in userDeltas.keys.sorted() {
+      active &+= userDeltas[second]!
+      accumulator.noteUsers(atMs: second * 1000, max(0, active))
     }
     return version
   }

@@ -53,7 +53,7 @@ struct K6JSONParser: Sendable {
     }
     let startMs = nanos >= 0 ? nanos / 1_000_000 : (nanos - 999_999) / 1_000_000
     if !isDuration {
-      accumulator.seconds.noteUsers(second: K6CSVParser.second(startMs), Int32(clamping: Int64(value)))
+      accumulator.noteUsers(atMs: startMs, Int32(saturating: value))
       return
     }
     let name = Self.string("\"name\":\"", start, end) ?? Self.string("\"url\":\"", start, end) ?? .empty
@@ -66,9 +66,10 @@ struct K6JSONParser: Sendable {
       ?? ((error.map { !$0.isEmpty } ?? false) || status.map { $0 == 0 || $0 >= 400 } ?? false)
     let label = accumulator.label(name)
     let methodID = method.map { accumulator.methods.id($0) } ?? -1
-    accumulator.record(
-      label: label, method: methodID, startMs: startMs, latencyMs: value, failed: failed, users: -1)
-    if failed {
+    let counted = accumulator.record(
+      label: label, method: methodID, startMs: startMs, latencyMs: value, failed: failed, users: -1,
+      offset: offset)
+    if failed, counted {
       accumulator.recordError(
         label: label,
         message: K6Failure.message(

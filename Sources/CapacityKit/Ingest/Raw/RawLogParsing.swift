@@ -25,6 +25,8 @@ struct RawLogParsing {
   let progress: ProgressCounter
   /// Work to run on another core meanwhile (hashing the file).
   var alongside: (@Sendable () -> Void)?
+  /// Start times counted; the rest are set aside.
+  var span = PlausibleSpan.all
 
   /// Runs a line-oriented parser over the file in parts on all cores, each into its own accumulator.
   private func parseInParts(_ parser: some ChunkParser, _ bytes: UnsafeRawBufferPointer, start: Int)
@@ -33,8 +35,9 @@ struct RawLogParsing {
     let shared = Unchecked(value: bytes)
     let partBudget = max(1, budget / ChunkedParse.defaultParts)
     let counter = progress
+    let span = span
     return ChunkedParse.run(bytes: bytes, start: start, alongside: alongside) { start, limit in
-      var accumulator = RequestAccumulator(exactBudget: partBudget)
+      var accumulator = RequestAccumulator(exactBudget: partBudget, span: span)
       let stopped = parser.parse(
         shared.value, start: start, limit: limit, into: &accumulator, progress: counter)
       return (accumulator, stopped)
@@ -53,6 +56,16 @@ struct RawLogParsing {
       let parser = JTLCSVParser(layout: layout)
       let chunks = parseInParts(parser, bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes))
       var diagnostics: [Diagnostic] = []
+      for duplicate in layout.duplicates {
+        diagnostics.append(
+          Diagnostic(SourceLocation(file: path, line: 1), "duplicate column: \(duplicate); the first is read"))
+      }
+      if layout.derivesSuccess {
+        diagnostics.append(
+          Diagnostic(
+            SourceLocation(file: path, line: 1),
+            "no success column: a request counts as failed when its responseCode is not 2xx or 3xx"))
+      }
       if !layout.hasHeader {
         diagnostics.append(
           Diagnostic(
@@ -70,13 +83,13 @@ struct RawLogParsing {
     case .vegetaCSV:
       return Parsed(tool: .vegeta, chunks: parseInParts(VegetaParser(), bytes, start: 0))
     case .gatlingLog:
-      var accumulator = RequestAccumulator(exactBudget: budget)
+      var accumulator = RequestAccumulator(exactBudget: budget, span: span)
       _ = ChunkedParse.alongside(alongside) {
         GatlingLogParser().parse(bytes, into: &accumulator, progress: counter)
       }
       return Parsed(tool: .gatling, chunks: [accumulator])
     case .jmeterXML:
-      var accumulator = RequestAccumulator(exactBudget: budget)
+      var accumulator = RequestAccumulator(exactBudget: budget, span: span)
       let diagnostics = ChunkedParse.alongside(alongside) {
         JTLXMLParser().parse(bytes, file: path, into: &accumulator, progress: counter)
       }

@@ -31,8 +31,16 @@ public struct RawLogRunBuilder: Sendable {
     let digest = Digest()
     var parsing = RawLogParsing(file: file, budget: exactBudget, progress: counter)
     if file.sha256.isEmpty { parsing.alongside = { digest.value = mapping.sha256() } }
-    let parsed = try parsing.parse(mapping.bytes)
+    var parsed = try parsing.parse(mapping.bytes)
+    if let span = Self.mainSpan(of: parsed.chunks) {
+      // Requests lie far apart: count the main span's and set the others aside, by line.
+      for index in parsed.chunks.indices { parsed.chunks[index].release() }
+      parsing.alongside = nil
+      parsing.span = span
+      parsed = try parsing.parse(mapping.bytes)
+    }
     if file.sha256.isEmpty { file.sha256 = digest.value.isEmpty ? mapping.sha256() : digest.value }
+    try mapping.verifyUnchanged()
     let summary = RawRunSummarizer().summarize(parsed.chunks)
     var diagnostics = parsed.diagnostics
     diagnostics += Self.locate(summary.warnings, in: mapping.bytes).map {
@@ -50,6 +58,16 @@ public struct RawLogRunBuilder: Sendable {
       startedAt: summary.startedAt, endedAt: summary.endedAt, endpoints: summary.endpoints,
       total: summary.total, timeline: summary.timeline, historyKind: .perSecond, errors: summary.errors,
       diagnostics: diagnostics, latencyMethod: summary.method, setAside: summary.setAside)
+  }
+
+  /// The span to count when the requests of the parts lie more than `PlausibleSpan.maximumDays`
+  /// apart; `nil` when they all fit.
+  static func mainSpan(of chunks: [RequestAccumulator]) -> PlausibleSpan? {
+    var hours: [Int64: Int64] = [:]
+    for chunk in chunks {
+      hours.merge(chunk.requestsPerHour, uniquingKeysWith: +)
+    }
+    return PlausibleSpan.main(of: hours)
   }
 
   /// 1-based line numbers of byte offsets, in one pass over the file.

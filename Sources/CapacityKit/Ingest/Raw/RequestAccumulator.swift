@@ -48,9 +48,16 @@ struct RequestAccumulator {
   var usesHistograms = false
   var firstStartMs = Int64.max
   var lastEndMs = Int64.min
+  /// Start times accepted; the rest are set aside (see `PlausibleSpan`).
+  var span = PlausibleSpan.all
+  /// Requests per Unix hour, to find the file's main span.
+  var hours: [Int64: Int64] = [:]
+  private var currentHour = Int64.min
+  private var currentHourCount: Int64 = 0
 
-  init(exactBudget: Int) {
+  init(exactBudget: Int, span: PlausibleSpan = .all) {
     self.exactBudget = exactBudget
+    self.span = span
   }
 
   @inline(__always)
@@ -66,11 +73,16 @@ struct RequestAccumulator {
     return id
   }
 
-  @inline(__always)
+  /// Counts a request unless its start time or latency is implausible; then it is set aside with
+  /// a warning at `offset` and `false` is returned (the caller records no error for it).
+  @inline(__always) @discardableResult
   mutating func record(
-    label: Int32, method: Int32 = -1, startMs: Int64, latencyMs: Double, failed: Bool, users: Int32
-  ) {
-    let second = startMs >= 0 ? startMs / 1000 : (startMs - 999) / 1000
+    label: Int32, method: Int32 = -1, startMs: Int64, latencyMs: Double, failed: Bool, users: Int32,
+    offset: Int
+  ) -> Bool {
+    guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return false }
+    let second = startMs / 1000
+    countHour(second / 3600)
     seconds.add(second: second, failed: failed, users: users)
     if startMs < firstStartMs { firstStartMs = startMs }
     let endMs = startMs + Int64(latencyMs.rounded(.up))
@@ -94,6 +106,55 @@ struct RequestAccumulator {
       stored += 1
       if stored > exactBudget { switchToHistograms() }
     }
+    return true
+  }
+
+  @inline(__always)
+  private mutating func admits(startMs: Int64, latencyMs: Double, offset: Int) -> Bool {
+    if latencyMs >= 0, latencyMs <= PlausibleSpan.maximumLatencyMs, span.contains(startMs) { return true }
+    if !(latencyMs >= 0 && latencyMs <= PlausibleSpan.maximumLatencyMs) {
+      setAside(.implausibleLatency)
+      warn(
+        offset: offset,
+        "request set aside: latency \(NumberFormat.decimal(latencyMs, places: latencyMs == latencyMs.rounded() ? 0 : 3)) ms is "
+          + (latencyMs < 0 ? "negative" : "not a response time (over one day)"))
+    } else if PlausibleSpan.all.contains(startMs) {
+      setAside(.outsideSpan)
+      warn(
+        offset: offset,
+        "request set aside: start time \(startMs) ms lies outside the file's main span \(span.text) "
+          + "(the \(PlausibleSpan.maximumDays) days with the most requests)")
+    } else {
+      setAside(.implausibleTime)
+      warn(
+        offset: offset,
+        "request set aside: start time \(startMs) ms (Unix epoch) is before 2000 or after 2100")
+    }
+    return false
+  }
+
+  @inline(__always)
+  private mutating func countHour(_ hour: Int64) {
+    if hour == currentHour {
+      currentHourCount += 1
+      return
+    }
+    if currentHourCount > 0 { hours[currentHour, default: 0] += currentHourCount }
+    currentHour = hour
+    currentHourCount = 1
+  }
+
+  /// Requests per Unix hour, including the hour being counted.
+  var requestsPerHour: [Int64: Int64] {
+    var all = hours
+    if currentHourCount > 0 { all[currentHour, default: 0] += currentHourCount }
+    return all
+  }
+
+  /// Notes the active users at a time, when the time lies in the accepted span.
+  mutating func noteUsers(atMs ms: Int64, _ users: Int32) {
+    guard span.contains(ms) else { return }
+    seconds.noteUsers(second: ms / 1000, users)
   }
 
   mutating func recordError(label: Int32, message: String, atMs: Int64) {

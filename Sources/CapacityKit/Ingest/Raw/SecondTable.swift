@@ -1,6 +1,11 @@
 /// Per-second request, failure and user counts of a raw log, indexed by Unix second. Rows are
 /// only roughly in time order, so the table grows at either end.
+///
+/// The table never spans more than `maximumSeconds`: a second further out marks it `overflowed`
+/// and frees it, and the run is parsed again within its main span (`PlausibleSpan`).
 struct SecondTable {
+  static let maximumSeconds = Int64(PlausibleSpan.maximumDays + 1) * 86_400
+  private(set) var overflowed = false
   private(set) var base: Int64 = 0
   private(set) var requests: [Int32] = []
   private(set) var failures: [Int32] = []
@@ -10,14 +15,29 @@ struct SecondTable {
   var isEmpty: Bool { requests.isEmpty }
   var lastSecond: Int64 { base + Int64(requests.count) - 1 }
 
+  /// The index of `second`, or `nil` when the table has overflowed.
   @inline(__always)
-  private mutating func slot(_ second: Int64) -> Int {
-    var offset = second - base
+  private mutating func slot(_ second: Int64) -> Int? {
+    var offset = second &- base
     if offset < 0 || offset >= Int64(requests.count) || requests.isEmpty {
+      guard !overflowed else { return nil }
+      let low = requests.isEmpty ? second : Swift.min(base, second)
+      let high = requests.isEmpty ? second : Swift.max(lastSecond, second)
+      guard high - low < Self.maximumSeconds else {
+        overflow()
+        return nil
+      }
       grow(toInclude: second)
       offset = second - base
     }
     return Int(offset)
+  }
+
+  private mutating func overflow() {
+    overflowed = true
+    requests = []
+    failures = []
+    users = []
   }
 
   private mutating func grow(toInclude second: Int64) {
@@ -29,7 +49,7 @@ struct SecondTable {
       return
     }
     if second < base {
-      let extra = Int(base - second) + 64
+      let extra = Int(base - second) + Swift.max(64, requests.count)
       requests.insert(contentsOf: repeatElement(0, count: extra), at: 0)
       failures.insert(contentsOf: repeatElement(0, count: extra), at: 0)
       users.insert(contentsOf: repeatElement(-1, count: extra), at: 0)
@@ -44,21 +64,20 @@ struct SecondTable {
 
   @inline(__always)
   mutating func add(second: Int64, failed: Bool, users activeUsers: Int32) {
-    let index = slot(second)
+    guard let index = slot(second) else { return }
     requests[index] &+= 1
     if failed { failures[index] &+= 1 }
     if activeUsers > users[index] { users[index] = activeUsers }
   }
 
   mutating func noteUsers(second: Int64, _ activeUsers: Int32) {
-    let index = slot(second)
+    guard let index = slot(second) else { return }
     if activeUsers > users[index] { users[index] = activeUsers }
   }
 
   mutating func merge(_ other: SecondTable) {
-    guard !other.isEmpty else { return }
-    _ = slot(other.base)
-    _ = slot(other.lastSecond)
+    if other.overflowed { overflow() }
+    guard !other.isEmpty, slot(other.base) != nil, slot(other.lastSecond) != nil else { return }
     for offset in 0..<other.requests.count {
       let index = Int(other.base - base) + offset
       requests[index] &+= other.requests[offset]
