@@ -131,8 +131,12 @@ struct RawRunSummarizer {
       totalPercentiles = ExactPercentiles.reported.map {
         .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
       }
+      // Ticks of one window share its percentiles: work them out once per window.
+      var cached: (window: Int, value: [PercentileValue]) = (-1, [])
       for tick in summary.timeline.indices {
-        summary.timeline[tick].windowPercentiles = windows.percentiles(atTick: tick)
+        let window = tick / windows.windowSeconds
+        if window != cached.window { cached = (window, windows.percentiles(atTick: tick)) }
+        summary.timeline[tick].windowPercentiles = cached.value
       }
       for (index, window) in steps.windows.enumerated() {
         guard let p95 = ExactPercentiles.quantile(sortedParts: layout.segments(group: index), 0.95) else {
@@ -145,7 +149,8 @@ struct RawRunSummarizer {
       layout.deallocate()
     }
 
-    for (index, label) in merged.enumerated() {
+    // A label whose every row was set aside has no requests, and no endpoint.
+    for (index, label) in merged.enumerated() where label.count > 0 {
       let span = Double(label.lastSecond - label.firstSecond + 1)
       let method = label.methods.count == 1 && !label.methods.contains("*") ? label.methods.first! : ""
       summary.endpoints.append(
@@ -162,7 +167,8 @@ struct RawRunSummarizer {
     let count = merged.reduce(Int64(0)) { $0 + $1.count }
     if count > 0 {
       let failures = merged.reduce(Int64(0)) { $0 + $1.failures }
-      let span = Double(merged.map(\.lastSecond).max()! - merged.map(\.firstSecond).min()! + 1)
+      let counted = merged.filter { $0.count > 0 }
+      let span = Double(counted.map(\.lastSecond).max()! - counted.map(\.firstSecond).min()! + 1)
       summary.total = EndpointStats(
         method: "", name: "Total", requests: count, failures: failures,
         medianMs: totalPercentiles.first?.valueMs,
