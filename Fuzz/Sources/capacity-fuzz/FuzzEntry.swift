@@ -9,3 +9,19 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   FuzzTarget.current.run(bytes)
   return 0
 }
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+  _ argc: UnsafeMutablePointer<Int32>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// SwiftPM links an executable's `main` to `<module>_main` (so tests can link it); with
+/// `-parse-as-library` there is none, so this one hands control to libFuzzer's driver.
+@_cdecl("capacity_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+  var count = argc
+  var arguments = argv
+  return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+}
