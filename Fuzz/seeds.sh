@@ -15,7 +15,7 @@ add() {
   for f in "$@"; do
     [[ -f $f ]] || continue
     n=$((n + 1))
-    head -c 61440 "$f" >"$dir/seed-$n"
+    head -c 8192 "$f" >"$dir/seed-$n"
   done
 }
 text() {

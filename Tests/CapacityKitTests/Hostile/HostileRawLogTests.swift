@@ -143,3 +143,25 @@ import Testing
     #expect(run.timeline.count <= 5 * 86_400 + 1)
   }
 }
+
+extension HostileRawLogTests {
+  @Test func labelsPastTheCapFoldIntoOtherAndEveryRequestIsKept() throws {
+    // 12 000 labels once each, and 3 labels 5 times each: the 3 stay, the rarest fold.
+    var text = Self.header
+    for index in 0..<12_000 {
+      text += "\(Self.start + Int64(index)),10,/item/\(index),200,OK,t,text,true,,1,1,1,1,u,1,0,1\n"
+    }
+    for index in 0..<15 {
+      text += "\(Self.start + Int64(index)),20,hot\(index % 3),500,err,t,text,false,,1,1,1,1,u,1,0,1\n"
+    }
+    let run = try Self.run(text)
+    #expect(run.total?.requests == 12_015)
+    #expect(run.endpoints.count == RequestAccumulator.maximumLabels)
+    #expect(run.endpoints.map(\.requests).reduce(0, +) == 12_015)
+    #expect(run.endpoints.filter { $0.name.hasPrefix("hot") }.map(\.requests) == [5, 5, 5])
+    let other = try #require(run.endpoints.first { $0.name == "(other)" })
+    #expect(other.requests == 12_000 - (RequestAccumulator.maximumLabels - 1 - 3))
+    #expect(run.diagnostics.contains { $0.message.contains("more than 10000 distinct labels") })
+    #expect(run.errors.map(\.occurrences).reduce(0, +) == 15)
+  }
+}

@@ -46,6 +46,14 @@ public struct RawLogRunBuilder: Sendable {
     diagnostics += Self.locate(summary.warnings, in: mapping.bytes).map {
       Diagnostic(SourceLocation(file: file.path, line: $0.line), $0.message)
     }
+    if let folded = summary.folded {
+      diagnostics.append(
+        Diagnostic(
+          SourceLocation(file: file.path),
+          "more than \(RequestAccumulator.maximumLabels) distinct labels: \(folded.requests) requests "
+            + "of the rarest labels\(folded.labels > 0 ? " (\(folded.labels) of them)" : "") are counted "
+            + "together as \(RequestAccumulator.otherLabel)"))
+    }
     if summary.warningCount > summary.warnings.count {
       diagnostics.append(
         Diagnostic(

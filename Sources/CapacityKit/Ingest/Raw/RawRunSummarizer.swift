@@ -16,6 +16,8 @@ struct RawRunSummarizer {
     /// Byte offsets of the warnings, with their messages, and how many there were in all.
     var warnings: [(offset: Int, message: String)] = []
     var warningCount = 0
+    /// Labels folded into `(other)` past `RequestAccumulator.maximumLabels`, and their requests.
+    var folded: (labels: Int, requests: Int64)?
   }
 
   private struct Merged {
@@ -65,17 +67,14 @@ struct RawRunSummarizer {
       for (reason, count) in chunk.setAside { setAside[reason, default: 0] += count }
       for (key, group) in chunk.errors {
         let globalKey = RequestAccumulator.ErrorKey(label: globalID[Int(key.label)], message: key.message)
-        var total = errors[globalKey] ?? RequestAccumulator.ErrorGroup()
-        total.count += group.count
-        total.firstMs = Swift.min(total.firstMs, group.firstMs)
-        total.lastMs = Swift.max(total.lastMs, group.lastMs)
-        errors[globalKey] = total
+        errors[globalKey, default: RequestAccumulator.ErrorGroup()].merge(group)
       }
       summary.warnings += chunk.warnings
       summary.warningCount += chunk.warningCount
       firstMs = Swift.min(firstMs, chunk.firstStartMs)
       lastMs = Swift.max(lastMs, chunk.lastEndMs)
     }
+    summary.folded = Self.foldRareLabels(&merged, errors: &errors)
 
     // Percentiles per label, then over all labels.
     var percentiles: [[PercentileValue]] = []
@@ -190,5 +189,52 @@ struct RawRunSummarizer {
     summary.setAside = setAside.keys.sorted().map { SetAsideCount(reason: $0, count: setAside[$0]!) }
     for index in chunks.indices { chunks[index].release() }
     return summary
+  }
+
+  /// Keeps the `maximumLabels − 1` labels with the most requests (ties by name) and folds the
+  /// rest, with any `(other)` a part already folded into, into one `(other)` label.
+  private static func foldRareLabels(
+    _ merged: inout [Merged], errors: inout [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup]
+  ) -> (labels: Int, requests: Int64)? {
+    let other = RequestAccumulator.otherLabel
+    let limit = RequestAccumulator.maximumLabels
+    let partsFolded = merged.contains { $0.name == other }
+    guard merged.count > limit || partsFolded else { return nil }
+    let ranked = merged.indices.filter { merged[$0].name != other }
+      .sorted { (merged[$0].count, merged[$1].name) > (merged[$1].count, merged[$0].name) }
+    let kept = Set(ranked.prefix(limit - 1))
+    var result: [Merged] = []
+    var remap = [Int](repeating: -1, count: merged.count)
+    var folded = Merged(name: other)
+    var foldedLabels = 0
+    for (index, label) in merged.enumerated() {
+      if kept.contains(index) {
+        remap[index] = result.count
+        result.append(label)
+        continue
+      }
+      if label.name != other { foldedLabels += 1 }
+      folded.count += label.count
+      folded.failures += label.failures
+      folded.sum += label.sum
+      folded.min = Swift.min(folded.min, label.min)
+      folded.max = Swift.max(folded.max, label.max)
+      folded.firstSecond = Swift.min(folded.firstSecond, label.firstSecond)
+      folded.lastSecond = Swift.max(folded.lastSecond, label.lastSecond)
+      folded.methods.formUnion(label.methods)
+      folded.parts += label.parts
+      remap[index] = -2
+    }
+    let otherIndex = result.count
+    result.append(folded)
+    var remapped: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
+    for (key, group) in errors {
+      let target = remap[Int(key.label)]
+      let newKey = RequestAccumulator.ErrorKey(label: Int32(target < 0 ? otherIndex : target), message: key.message)
+      remapped[newKey, default: RequestAccumulator.ErrorGroup()].merge(group)
+    }
+    errors = remapped
+    merged = result
+    return (foldedLabels, folded.count)
   }
 }

@@ -32,6 +32,12 @@ struct RequestAccumulator {
     var count: Int64 = 0
     var firstMs = Int64.max
     var lastMs = Int64.min
+
+    mutating func merge(_ other: ErrorGroup) {
+      count += other.count
+      firstMs = Swift.min(firstMs, other.firstMs)
+      lastMs = Swift.max(lastMs, other.lastMs)
+    }
   }
 
   var labels = ByteInterner()
@@ -55,20 +61,41 @@ struct RequestAccumulator {
   private var currentHour = Int64.min
   private var currentHourCount: Int64 = 0
 
+  /// Distinct labels kept per file; past it the rarest fold into `otherLabel` (see
+  /// `RawRunSummarizer`), so 200 000 generated URLs cannot exhaust memory.
+  static let maximumLabels = 10_000
+  /// Distinct labels one part keeps before new ones go straight to `otherLabel`: room for the
+  /// ranking to find the frequent ones.
+  static let maximumLabelsPerPart = 4 * maximumLabels
+  static let otherLabel = "(other)"
+  /// Distinct methods kept; later ones are recorded as none.
+  static let maximumMethods = 1_000
+
   init(exactBudget: Int, span: PlausibleSpan = .all) {
     self.exactBudget = exactBudget
     self.span = span
+    labels.limit = Self.maximumLabelsPerPart
+    methods.limit = Self.maximumMethods
   }
 
   @inline(__always)
   mutating func label(_ field: ByteField) -> Int32 {
     let id = labels.id(field)
-    if Int(id) == perLabel.count { perLabel.append(Label(histogram: usesHistograms ? HDRHistogram() : nil)) }
-    return id
+    return id < 0 ? label(named: Self.otherLabel) : added(id)
   }
 
   mutating func label(named name: String) -> Int32 {
-    let id = labels.id(of: name)
+    var id = labels.id(of: name)
+    if id < 0 {
+      labels.limit = Int.max
+      id = labels.id(of: Self.otherLabel)
+      labels.limit = Self.maximumLabelsPerPart
+    }
+    return added(id)
+  }
+
+  @inline(__always)
+  private mutating func added(_ id: Int32) -> Int32 {
     if Int(id) == perLabel.count { perLabel.append(Label(histogram: usesHistograms ? HDRHistogram() : nil)) }
     return id
   }
