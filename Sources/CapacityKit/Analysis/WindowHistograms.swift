@@ -69,7 +69,8 @@ struct WindowHistograms {
     let window = tick / windowSeconds
     guard window >= 0, window < windows else { return [] }
     return counts.withUnsafeBufferPointer { all in
-      let slice = UnsafeBufferPointer(rebasing: all[(window * Self.bucketCount)..<((window + 1) * Self.bucketCount)])
+      let slice = UnsafeBufferPointer(
+        rebasing: all[(window * Self.bucketCount)..<((window + 1) * Self.bucketCount)])
       var total = 0
       for count in slice { total += Int(count) }
       guard total > 0 else { return [] }

@@ -95,7 +95,8 @@ public struct InputCollector: Sendable {
         path: name, reason: "not a regular file, and longer than \(limit) bytes; save it to a file first")
     case .failure(.timedOut(let seconds)):
       throw .unreadable(
-        path: name, reason: "not a regular file, and no data came for \(seconds) s (is anything writing to it?)")
+        path: name,
+        reason: "not a regular file, and no data came for \(seconds) s (is anything writing to it?)")
     case .failure(.unreadable(let reason)):
       throw .unreadable(path: name, reason: reason)
     }

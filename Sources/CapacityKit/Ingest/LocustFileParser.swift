@@ -51,7 +51,8 @@ public struct LocustFileParser: Sendable {
         stats.diagnostics.append(
           Diagnostic(
             row.location,
-            "\(entry.failures) failures but only \(entry.requests) requests for '\(entry.name)'; row skipped"))
+            "\(entry.failures) failures but only \(entry.requests) requests for '\(entry.name)'; row skipped")
+        )
       } else if entry.method.isEmpty && entry.name == "Aggregated" {
         stats.total = entry
       } else {

@@ -57,8 +57,9 @@ public final class MappedFile: @unchecked Sendable {
     guard descriptor >= 0 else { return }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return }
-    guard Int(info.st_size) != count || info.st_mtim.tv_sec != modified.tv_sec
-      || info.st_mtim.tv_nsec != modified.tv_nsec
+    guard
+      Int(info.st_size) != count || info.st_mtim.tv_sec != modified.tv_sec
+        || info.st_mtim.tv_nsec != modified.tv_nsec
     else { return }
     throw .unreadable(
       path: path,

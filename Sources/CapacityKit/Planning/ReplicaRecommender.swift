@@ -165,8 +165,12 @@ public struct ReplicaRecommender: Sendable {
     }
     guard let webRow = rows.first(where: { $0.name == web }) else { return nil }
     let others = rows.filter { $0.name != web }
-    let otherCPU = others.reduce(Int64(0)) { $0.saturatingAdd($1.cpuMillicores.saturatingMultiply(Int64($1.replicas))) }
-    let otherMemory = others.reduce(Int64(0)) { $0.saturatingAdd($1.memoryBytes.saturatingMultiply(Int64($1.replicas))) }
+    let otherCPU = others.reduce(Int64(0)) {
+      $0.saturatingAdd($1.cpuMillicores.saturatingMultiply(Int64($1.replicas)))
+    }
+    let otherMemory = others.reduce(Int64(0)) {
+      $0.saturatingAdd($1.memoryBytes.saturatingMultiply(Int64($1.replicas)))
+    }
     let totalCPU = otherCPU.saturatingAdd(webRow.cpuMillicores.saturatingMultiply(Int64(webReplicas)))
     let totalMemory = otherMemory.saturatingAdd(webRow.memoryBytes.saturatingMultiply(Int64(webReplicas)))
     if resources.runs.contains(where: { $0.usage.contains { $0.component == ComponentMapper.loadGenerator } })

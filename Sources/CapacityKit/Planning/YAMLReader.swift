@@ -11,7 +11,8 @@ enum YAMLReader {
     }
     if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumBytes {
       throw .invalidYAML(
-        file: path, line: nil, reason: "the file is \(size) bytes; YAML inputs are limited to \(maximumBytes) bytes")
+        file: path, line: nil,
+        reason: "the file is \(size) bytes; YAML inputs are limited to \(maximumBytes) bytes")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path)

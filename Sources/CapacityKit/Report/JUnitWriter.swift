@@ -11,12 +11,16 @@ public struct JUnitWriter: Sendable {
 
   /// The document as UTF-8 text.
   public func xml(_ results: [SLOResult]) throws(ReportError) -> String {
-    guard let document = build(results) else { throw .junitUnwritable(path: "<memory>", reason: "libxml2 could not build the document") }
+    guard let document = build(results) else {
+      throw .junitUnwritable(path: "<memory>", reason: "libxml2 could not build the document")
+    }
     defer { xmlFreeDoc(document) }
     var buffer: UnsafeMutablePointer<xmlChar>?
     var size: Int32 = 0
     xmlDocDumpFormatMemoryEnc(document, &buffer, &size, "UTF-8", 1)
-    guard let buffer else { throw .junitUnwritable(path: "<memory>", reason: "libxml2 could not build the document") }
+    guard let buffer else {
+      throw .junitUnwritable(path: "<memory>", reason: "libxml2 could not build the document")
+    }
     // libxml2's default xmlFree is free(3); its global function pointer is not concurrency-safe.
     defer { free(buffer) }
     return String(decoding: UnsafeBufferPointer(start: buffer, count: Int(size)), as: UTF8.self)

@@ -16,14 +16,17 @@ enum TemplateSafety {
     guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
       throw .templateInvalid(
         name: candidate,
-        reason: "it resolves to \(resolved), outside the templates directory \(root); copy the file in instead")
+        reason:
+          "it resolves to \(resolved), outside the templates directory \(root); copy the file in instead")
     }
     guard BoundedFileRead.isRegularFile(resolved) == true else {
       throw .templateInvalid(name: candidate, reason: "not a regular file")
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? NSNumber)?.intValue ?? 0
+    let size =
+      (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? NSNumber)?.intValue ?? 0
     guard size <= maximumBytes else {
-      throw .templateInvalid(name: candidate, reason: "\(size) bytes; templates are limited to \(maximumBytes)")
+      throw .templateInvalid(
+        name: candidate, reason: "\(size) bytes; templates are limited to \(maximumBytes)")
     }
     guard let data = FileManager.default.contents(atPath: resolved) else {
       throw .templateInvalid(name: candidate, reason: "cannot be read")

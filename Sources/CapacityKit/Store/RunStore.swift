@@ -46,7 +46,8 @@ public final class RunStore: Sendable {
   /// Whether the store and its directory (WAL mode writes `-wal` and `-shm` beside it) may be written.
   static func isWritable(_ path: String) -> Bool {
     let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    return FileManager.default.isWritableFile(atPath: path) && FileManager.default.isWritableFile(atPath: parent)
+    return FileManager.default.isWritableFile(atPath: path)
+      && FileManager.default.isWritableFile(atPath: parent)
   }
 
   private static func plainReason(_ error: DatabaseError, path: String, exists: Bool) -> String {

@@ -34,7 +34,9 @@ enum BoundedFileRead {
       let ready = poll(&poller, 1, Int32(waitSeconds * 1000))
       if ready < 0, errno == EINTR { continue }
       guard ready > 0 else {
-        return ready == 0 ? .failure(.timedOut(seconds: waitSeconds)) : .failure(.unreadable(String(cString: strerror(errno))))
+        return ready == 0
+          ? .failure(.timedOut(seconds: waitSeconds))
+          : .failure(.unreadable(String(cString: strerror(errno))))
       }
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {

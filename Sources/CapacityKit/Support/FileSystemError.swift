@@ -18,7 +18,9 @@ public struct FileSystemError: Error, LocalizedError, Sendable {
   /// The reason of a Foundation or POSIX error, as the system's own short sentence.
   public static func plainWords(_ error: any Error) -> String {
     let error = error as NSError
-    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code)))
     }
     if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }

@@ -63,7 +63,8 @@ import Testing
     #expect {
       try ReportRenderer(templatesDirectory: file.deletingLastPathComponent().path)
     } throws: { error in
-      error.localizedDescription.contains("partials include each other in a loop: report.md.mustache → report.md.mustache")
+      error.localizedDescription.contains(
+        "partials include each other in a loop: report.md.mustache → report.md.mustache")
     }
   }
 
@@ -91,7 +92,8 @@ import Testing
   @Test func aFileTruncatedWhileMappedIsAnErrorNotSIGBUS() throws {
     let file = try Self.temporary("shrinking.jtl")
     let rows = (0..<40_000).map { "\(1_717_000_000_000 + $0),10,a,200,OK,t,text,true,,1,1,1,1,u,1,0,1\n" }
-    try ("timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
+    try
+      ("timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
       + "bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n" + rows.joined())
       .write(to: file, atomically: true, encoding: .utf8)
     let mapping = try MappedFile(path: file.path)
@@ -112,7 +114,8 @@ import Testing
   @Test func aFIFOWithoutAWriterTimesOut() throws {
     let fifo = try Self.temporary("pipe")
     #expect(mkfifo(fifo.path, 0o600) == 0)
-    #expect(BoundedFileRead.contents(of: fifo.path, limit: 100, waitSeconds: 1) == .failure(.timedOut(seconds: 1)))
+    #expect(
+      BoundedFileRead.contents(of: fifo.path, limit: 100, waitSeconds: 1) == .failure(.timedOut(seconds: 1)))
   }
 
   @Test func aFIFONamedExplicitlyIsReadAndOneInADirectoryIsSkipped() throws {

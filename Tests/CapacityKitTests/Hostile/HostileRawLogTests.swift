@@ -31,7 +31,8 @@ import Testing
     // Unix 0, year 9999 and year 2262+ (nanoseconds overflow Int64) around 200 good rows.
     let text =
       Self.header + Self.rows(100) + "0,12,home,200,OK,t 1-1,text,true,,1,1,1,1,u,1,0,1\n"
-      + "253402300799000,12,home,200,OK,t 1-1,text,true,,1,1,1,1,u,1,0,1\n" + Self.rows(100, from: Self.start + 10_000)
+      + "253402300799000,12,home,200,OK,t 1-1,text,true,,1,1,1,1,u,1,0,1\n"
+      + Self.rows(100, from: Self.start + 10_000)
     let run = try Self.run(text)
     #expect(run.total?.requests == 200)
     #expect(Self.setAside(run, .implausibleTime) == 2)
@@ -62,14 +63,16 @@ import Testing
     #expect(Self.setAside(run, .implausibleLatency) == 2)
     #expect((run.total?.minMs ?? -1) >= 10)
     #expect((run.total?.maxMs ?? .infinity) <= 16)
-    #expect(run.diagnostics.contains { $0.message.contains("latency -5 ms is negative") && $0.location.line == 52 })
+    #expect(
+      run.diagnostics.contains { $0.message.contains("latency -5 ms is negative") && $0.location.line == 52 })
     #expect(run.diagnostics.contains { $0.message.contains("over one day") && $0.location.line == 53 })
   }
 
   @Test func aJTLWithoutSuccessDerivesItFromTheResponseCode() throws {
     let text =
       "timeStamp,elapsed,label,responseCode\n" + "\(Self.start),10,a,200\n" + "\(Self.start + 1),10,a,302\n"
-      + "\(Self.start + 2),10,a,500\n" + "\(Self.start + 3),10,a,Non HTTP response code: java.net.ConnectException\n"
+      + "\(Self.start + 2),10,a,500\n"
+      + "\(Self.start + 3),10,a,Non HTTP response code: java.net.ConnectException\n"
     let run = try Self.run(text)
     #expect(run.total?.requests == 4)
     #expect(run.total?.failures == 2)
@@ -98,7 +101,8 @@ import Testing
 
   @Test func mixedLineEndingsAreReadAsLines() throws {
     let lines = Self.rows(500).split(separator: "\n", omittingEmptySubsequences: true)
-    let body = lines.enumerated().map { $0.offset % 3 == 0 ? $0.element + "\r\n" : $0.element + "\n" }.joined()
+    let body = lines.enumerated().map { $0.offset % 3 == 0 ? $0.element + "\r\n" : $0.element + "\n" }
+      .joined()
     let run = try Self.run(Self.header.replacingOccurrences(of: "\n", with: "\r\n") + body)
     #expect(run.total?.requests == 500)
     #expect(run.diagnostics.isEmpty)
@@ -135,7 +139,8 @@ import Testing
     // One row every 5 days for 100 years: 7 300 hours apart, never a dense table.
     var text = Self.header
     for index in 0..<7_300 {
-      text += "\(PlausibleSpan.earliestMs + Int64(index) * 5 * 86_400_000),10,a,200,OK,t,text,true,,1,1,1,1,u,1,0,1\n"
+      text +=
+        "\(PlausibleSpan.earliestMs + Int64(index) * 5 * 86_400_000),10,a,200,OK,t,text,true,,1,1,1,1,u,1,0,1\n"
     }
     let run = try Self.run(text)
     #expect(run.total?.requests == 2)

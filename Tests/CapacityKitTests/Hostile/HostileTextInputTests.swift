@@ -9,8 +9,9 @@ import Testing
   static func mixEndings(_ text: String) -> [UInt8] {
     // Every other line ends in CRLF, the rest in LF.
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    return Array(lines.enumerated().map { $0.offset % 2 == 0 ? $0.element + "\r" : $0.element }
-      .joined(separator: "\n").utf8)
+    return Array(
+      lines.enumerated().map { $0.offset % 2 == 0 ? $0.element + "\r" : $0.element }
+        .joined(separator: "\n").utf8)
   }
 
   static func read(_ bytes: [UInt8], path: String) throws -> ResourceFile {
@@ -30,10 +31,14 @@ import Testing
   }
 
   @Test func kubectlTopWithMixedEndingsKeepsEveryLine() throws {
-    let rows = (0..<500).map { "2026-11-29T02:\(10 + $0 / 60):\(String(format: "%02d", $0 % 60))Z django-7c9f8b6c5d-x2kq9 \($0)m 39Mi" }
+    let rows = (0..<500).map {
+      "2026-11-29T02:\(10 + $0 / 60):\(String(format: "%02d", $0 % 60))Z django-7c9f8b6c5d-x2kq9 \($0)m 39Mi"
+    }
     let plain = Array((rows.joined(separator: "\n") + "\n").utf8)
     let mixed = Self.mixEndings(rows.joined(separator: "\n") + "\n")
-    let count = { (file: ResourceFile) in file.series.filter { $0.metric == .cpu }.map(\.points.count).reduce(0, +) }
+    let count = { (file: ResourceFile) in
+      file.series.filter { $0.metric == .cpu }.map(\.points.count).reduce(0, +)
+    }
     #expect(count(try Self.read(plain, path: "k.log")) == 500)
     #expect(count(try Self.read(mixed, path: "k.log")) == 500)
   }
@@ -47,14 +52,16 @@ import Testing
       """
     #expect(InputKind.detect(head: Array(text.utf8)) == .k6JSON)
     let run = try #require(
-      try RawLogRunBuilder().build([InputFile(path: "k6.json", kind: .k6JSON, bytes: Array(text.utf8))]).first)
+      try RawLogRunBuilder().build([InputFile(path: "k6.json", kind: .k6JSON, bytes: Array(text.utf8))]).first
+    )
     #expect(run.total?.requests == 2)
     #expect(run.total?.failures == 1)
     #expect(run.total?.maxMs == 30)
   }
 
   @Test func invalidUTF8InPrometheusJSONNamesTheByte() throws {
-    var bytes = Array(#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"pod":"a"#.utf8)
+    var bytes = Array(
+      #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"pod":"a"#.utf8)
     let offset = bytes.count
     bytes += [0xC3, 0x28]
     bytes += Array(#""},"values":[[1,"1"]]}]}}"#.utf8)

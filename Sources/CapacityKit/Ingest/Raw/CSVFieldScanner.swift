@@ -49,7 +49,10 @@ struct CSVFieldScanner {
           var fieldEnd = rowStart - 1
           if fieldEnd > open, fieldEnd[-1] == ByteScanning.carriageReturn { fieldEnd -= 1 }
           position = rowStart
-          return (ByteField(start: open, count: fieldEnd - open, hasEscapedQuotes: escaped, unterminated: true), true)
+          return (
+            ByteField(start: open, count: fieldEnd - open, hasEscapedQuotes: escaped, unterminated: true),
+            true
+          )
         }
         guard let quotePosition = found else {
           cursor = end
@@ -107,7 +110,8 @@ struct CSVFieldScanner {
   }
 
   /// The first line start in `from..<before` that begins with 10 or more digits and the delimiter.
-  private func nextRowStart(from: UnsafePointer<UInt8>, before: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+  private func nextRowStart(from: UnsafePointer<UInt8>, before: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>?
+  {
     var cursor = from
     while cursor < before, let newline = memchr(cursor, Int32(ByteScanning.newline), before - cursor) {
       let lineStart = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1

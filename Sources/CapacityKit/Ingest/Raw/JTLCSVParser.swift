@@ -112,7 +112,8 @@ struct JTLCSVParser: Sendable {
     previousThread = row.threadName
     let failed =
       layout.derivesSuccess
-      ? !(row.responseCode.count == 3 && (row.responseCode[0] == UInt8(ascii: "2") || row.responseCode[0] == UInt8(ascii: "3")))
+      ? !(row.responseCode.count == 3
+        && (row.responseCode[0] == UInt8(ascii: "2") || row.responseCode[0] == UInt8(ascii: "3")))
       : !(row.success.count == 4 && (row.success[0] | 0x20) == UInt8(ascii: "t"))
     let users = row.allThreads.int ?? row.grpThreads.int ?? -1
     let label = accumulator.label(row.label)

@@ -41,7 +41,8 @@ struct K6JSONParser: Sendable {
   ) {
     guard let metric = Self.string("\"metric\"", start, end) else { return }
     let isDuration = metric.equals("http_req_duration")
-    guard isDuration || metric.equals("vus"), Self.string("\"type\"", start, end)?.equals("Point") == true else {
+    guard isDuration || metric.equals("vus"), Self.string("\"type\"", start, end)?.equals("Point") == true
+    else {
       return
     }
     guard let time = Self.string("\"time\"", start, end),
@@ -119,7 +120,9 @@ struct K6JSONParser: Sendable {
   private static func string(_ key: StaticString, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
     -> ByteField?
   {
-    guard let quote = value(key, start, end), quote < end, quote.pointee == ByteScanning.quote else { return nil }
+    guard let quote = value(key, start, end), quote < end, quote.pointee == ByteScanning.quote else {
+      return nil
+    }
     let open = quote + 1
     var cursor = open
     var escaped = false

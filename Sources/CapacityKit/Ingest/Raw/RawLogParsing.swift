@@ -58,7 +58,8 @@ struct RawLogParsing {
       var diagnostics: [Diagnostic] = []
       for duplicate in layout.duplicates {
         diagnostics.append(
-          Diagnostic(SourceLocation(file: path, line: 1), "duplicate column: \(duplicate); the first is read"))
+          Diagnostic(SourceLocation(file: path, line: 1), "duplicate column: \(duplicate); the first is read")
+        )
       }
       if layout.derivesSuccess {
         diagnostics.append(

@@ -230,7 +230,8 @@ struct RawRunSummarizer {
     var remapped: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
     for (key, group) in errors {
       let target = remap[Int(key.label)]
-      let newKey = RequestAccumulator.ErrorKey(label: Int32(target < 0 ? otherIndex : target), message: key.message)
+      let newKey = RequestAccumulator.ErrorKey(
+        label: Int32(target < 0 ? otherIndex : target), message: key.message)
       remapped[newKey, default: RequestAccumulator.ErrorGroup()].merge(group)
     }
     errors = remapped
