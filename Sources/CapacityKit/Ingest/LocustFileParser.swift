@@ -60,7 +60,8 @@ public struct LocustFileParser: Sendable {
       }
     }
     stats.endpoints.sort { ($0.name, $0.method) < ($1.name, $1.method) }
-    reconcileTotal(&stats, file: file)
+    // With rows skipped, the Aggregated row is the better total; otherwise the sums must agree.
+    if stats.diagnostics.isEmpty { reconcileTotal(&stats, file: file) }
     return stats
   }
 

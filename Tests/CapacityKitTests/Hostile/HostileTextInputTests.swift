@@ -72,3 +72,30 @@ import Testing
     }
   }
 }
+
+extension HostileTextInputTests {
+  @Test func aLocustAggregatedRowThatDisagreesIsAWarningAndTheSumsAreUsed() throws {
+    let text = """
+      Type,Name,Request Count,Failure Count
+      GET,/a,500,3
+      GET,/b,271,0
+      ,Aggregated,999999,3
+
+      """
+    let stats = try LocustFileParser().parseStats(Array(text.utf8), file: "s.csv")
+    #expect(stats.total?.requests == 771)
+    #expect(stats.total?.failures == 3)
+    #expect(
+      stats.diagnostics.map(\.message) == [
+        "the Aggregated row says 999999 requests and 3 failures, the endpoint rows sum to 771 and 3; "
+          + "the report uses the endpoint sums"
+      ])
+  }
+
+  @Test func aLocustRowWithMoreFailuresThanRequestsIsSkipped() throws {
+    let text = "Type,Name,Request Count,Failure Count\nGET,/a,10,0\nGET,/b,5,50\n"
+    let stats = try LocustFileParser().parseStats(Array(text.utf8), file: "s.csv")
+    #expect(stats.endpoints.map(\.name) == ["/a"])
+    #expect(stats.diagnostics.map(\.location.line) == [3])
+  }
+}

@@ -74,12 +74,22 @@ struct GatlingLogParser {
       ticker.advance(to: position)
     }
     ticker.finish(at: position)
-    // Seconds without a user count carry the previous one, so the changes are enough.
+    // Seconds without a user count carry the previous one, so the changes are enough; only
+    // those within the requests' seconds are noted (user events alone never stretch the table).
+    guard !accumulator.seconds.isEmpty, !userDeltas.isEmpty else { return version }
+    let (first, last) = (accumulator.seconds.base, accumulator.seconds.lastSecond)
     var active: Int32 = 0
+    var changes: [(second: Int64, users: Int32)] = [(first, 0)]
     for second in userDeltas.keys.sorted() {
       active &+= userDeltas[second]!
-      accumulator.noteUsers(atMs: second * 1000, max(0, active))
+      guard second <= last else { break }
+      if second <= first {
+        changes[0].users = max(0, active)
+      } else {
+        changes.append((second, max(0, active)))
+      }
     }
+    for change in changes { accumulator.noteUsers(atMs: change.second * 1000, change.users) }
     return version
   }
 }
