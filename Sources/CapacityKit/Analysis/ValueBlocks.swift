@@ -3,15 +3,26 @@
 /// A value type over manually managed memory: the owner calls `release()` or `moveAll(into:)`.
 struct ValueBlocks<Element> {
   static var blockSize: Int { 1 << 16 }
+  /// The first block is small and each next one twice as large up to `blockSize`, so a label
+  /// with a handful of requests costs a few hundred bytes, not a 512 KiB block.
+  static var firstBlockSize: Int { 64 }
   private(set) var blocks: [UnsafeMutablePointer<Element>] = []
   private var current: UnsafeMutablePointer<Element>?
-  private var fill = 1 << 16
+  private var fill = 0
+  private var currentCapacity = 0
   private(set) var count = 0
+
+  /// Capacity of block `index`: 64, 128, … 65 536, then 65 536.
+  @inline(__always)
+  static func capacity(ofBlock index: Int) -> Int {
+    index >= 10 ? blockSize : min(firstBlockSize << index, blockSize)
+  }
 
   @inline(__always)
   mutating func append(_ value: Element) {
-    if fill == Self.blockSize {
-      let block = UnsafeMutablePointer<Element>.allocate(capacity: Self.blockSize)
+    if fill == currentCapacity {
+      currentCapacity = Self.capacity(ofBlock: blocks.count)
+      let block = UnsafeMutablePointer<Element>.allocate(capacity: currentCapacity)
       blocks.append(block)
       current = block
       fill = 0
@@ -24,7 +35,7 @@ struct ValueBlocks<Element> {
   /// Calls `body` with every stored value, block by block.
   func forEachBlock(_ body: (UnsafeBufferPointer<Element>) -> Void) {
     for (index, block) in blocks.enumerated() {
-      let length = index == blocks.count - 1 ? fill : Self.blockSize
+      let length = index == blocks.count - 1 ? fill : Self.capacity(ofBlock: index)
       body(UnsafeBufferPointer(start: block, count: length))
     }
   }
@@ -43,7 +54,8 @@ struct ValueBlocks<Element> {
     for block in blocks { block.deallocate() }
     blocks = []
     current = nil
-    fill = Self.blockSize
+    fill = 0
+    currentCapacity = 0
     count = 0
   }
 }

@@ -68,18 +68,22 @@ struct WindowHistograms {
   func percentiles(atTick tick: Int) -> [PercentileValue] {
     let window = tick / windowSeconds
     guard window >= 0, window < windows else { return [] }
-    let slice = counts[(window * Self.bucketCount)..<((window + 1) * Self.bucketCount)]
-    let total = slice.reduce(0) { $0 + Int($1) }
-    guard total > 0 else { return [] }
-    return [0.5, 0.95].map { quantile in
-      // The bucket holding rank ⌊q·(n−1)⌋, as R-7 rounds down before interpolating.
-      let rank = Int((quantile * Double(total - 1)).rounded(.down))
-      var seen = 0
-      for (offset, count) in slice.enumerated() where count > 0 {
-        seen += Int(count)
-        if seen > rank { return PercentileValue(quantile: quantile, valueMs: Self.value(ofBucket: offset)) }
+    return counts.withUnsafeBufferPointer { all in
+      let slice = UnsafeBufferPointer(
+        rebasing: all[(window * Self.bucketCount)..<((window + 1) * Self.bucketCount)])
+      var total = 0
+      for count in slice { total += Int(count) }
+      guard total > 0 else { return [] }
+      return [0.5, 0.95].map { quantile in
+        // The bucket holding rank ⌊q·(n−1)⌋, as R-7 rounds down before interpolating.
+        let rank = Int((quantile * Double(total - 1)).rounded(.down))
+        var seen = 0
+        for offset in 0..<slice.count where slice[offset] > 0 {
+          seen += Int(slice[offset])
+          if seen > rank { return PercentileValue(quantile: quantile, valueMs: Self.value(ofBucket: offset)) }
+        }
+        return PercentileValue(quantile: quantile, valueMs: nil)
       }
-      return PercentileValue(quantile: quantile, valueMs: nil)
     }
   }
 }

@@ -50,7 +50,10 @@ public struct ChaosEventParser: Sendable {
       let location = SourceLocation(file: file, line: index + 1)
       guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
       guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-        throw .malformedRow(location, reason: "not a JSON object")
+        let invalid = UTF8Validation.firstInvalidByte(in: line).map {
+          "invalid UTF-8 at byte \($0) of the line"
+        }
+        throw .malformedRow(location, reason: invalid ?? "not a JSON object")
       }
       func text(_ key: String) -> String {
         switch object[key] {

@@ -36,6 +36,7 @@ public struct InputCollector: Sendable {
 
   /// Paths an argument stands for, each flagged with whether the user named it directly.
   private func expand(_ argument: String) throws(IngestError) -> [(String, Bool)] {
+    if argument == "-" { return [("-", true)] }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
       return isDirectory.boolValue
@@ -51,7 +52,15 @@ public struct InputCollector: Sendable {
     }
   }
 
+  /// The most bytes read from something that is not a regular file (a pipe, standard input).
+  static let maximumStreamBytes = 1 << 30
+
   private func read(_ path: String, explicit: Bool) throws(IngestError) -> InputFile? {
+    guard path == "-" || BoundedFileRead.isRegularFile(path) == true else {
+      // A FIFO would block in open(), a device may never end: read only when named, and bounded.
+      guard explicit else { return nil }
+      return try readStream(path)
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .unreadable(path: path, reason: "permission denied or not a regular file")
     }
@@ -82,6 +91,28 @@ public struct InputCollector: Sendable {
     }
     if kind.isRawLog { return InputFile(path: path, kind: kind, mapping: MappedFile(bytes: bytes)) }
     return InputFile(path: path, kind: kind, bytes: bytes)
+  }
+
+  /// Reads a pipe, standard input (`-`) or device named on the command line: each wait for data
+  /// is bounded (`BoundedFileRead.defaultWaitSeconds`), and so is the size.
+  private func readStream(_ path: String) throws(IngestError) -> InputFile {
+    let name = path == "-" ? "standard input" : path
+    switch BoundedFileRead.contents(of: path, limit: Self.maximumStreamBytes) {
+    case .success(let bytes):
+      guard let kind = InputKind.detect(head: Array(bytes.prefix(4096))) else {
+        throw bytes.isEmpty ? .emptyFile(path: name) : .unrecognized(path: name)
+      }
+      return InputFile(path: path == "-" ? "stdin" : path, kind: kind, bytes: bytes)
+    case .failure(.tooLarge(let limit)):
+      throw .unreadable(
+        path: name, reason: "not a regular file, and longer than \(limit) bytes; save it to a file first")
+    case .failure(.timedOut(let seconds)):
+      throw .unreadable(
+        path: name,
+        reason: "not a regular file, and no data came for \(seconds) s (is anything writing to it?)")
+    case .failure(.unreadable(let reason)):
+      throw .unreadable(path: name, reason: reason)
+    }
   }
 
   static func glob(_ pattern: String) -> [String] {

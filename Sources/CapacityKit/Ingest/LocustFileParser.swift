@@ -47,6 +47,12 @@ public struct LocustFileParser: Sendable {
         })
       if let problem = row.problem {
         stats.diagnostics.append(Diagnostic(row.location, "\(problem); row skipped"))
+      } else if entry.failures > entry.requests {
+        stats.diagnostics.append(
+          Diagnostic(
+            row.location,
+            "\(entry.failures) failures but only \(entry.requests) requests for '\(entry.name)'; row skipped")
+        )
       } else if entry.method.isEmpty && entry.name == "Aggregated" {
         stats.total = entry
       } else {
@@ -54,7 +60,28 @@ public struct LocustFileParser: Sendable {
       }
     }
     stats.endpoints.sort { ($0.name, $0.method) < ($1.name, $1.method) }
+    // With rows skipped, the Aggregated row is the better total; otherwise the sums must agree.
+    if stats.diagnostics.isEmpty { reconcileTotal(&stats, file: file) }
     return stats
+  }
+
+  /// An Aggregated row that disagrees with the endpoint rows it sums is a warning, and the
+  /// endpoint sums are used for the counts (its percentiles, which cannot be summed, are kept).
+  private func reconcileTotal(_ stats: inout Stats, file: String) {
+    guard var total = stats.total, !stats.endpoints.isEmpty else { return }
+    let requests = stats.endpoints.reduce(Int64(0)) { $0.saturatingAdd($1.requests) }
+    let failures = stats.endpoints.reduce(Int64(0)) { $0.saturatingAdd($1.failures) }
+    guard requests != total.requests || failures != total.failures else { return }
+    stats.diagnostics.append(
+      Diagnostic(
+        SourceLocation(file: file),
+        "the Aggregated row says \(total.requests) requests and \(total.failures) failures, the endpoint "
+          + "rows sum to \(requests) and \(failures); the report uses the endpoint sums"))
+    total.requests = requests
+    total.failures = failures
+    total.requestsPerSecond = stats.endpoints.reduce(0) { $0 + $1.requestsPerSecond }
+    total.failuresPerSecond = stats.endpoints.reduce(0) { $0 + $1.failuresPerSecond }
+    stats.total = total
   }
 
   public func parseHistory(_ bytes: [UInt8], file: String) throws(IngestError) -> History {

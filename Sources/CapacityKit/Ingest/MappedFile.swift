@@ -8,19 +8,33 @@ import Foundation
 #endif
 
 /// A file mapped read-only into memory, so a 700 MB log is parsed in place without copying it.
+///
+/// A file that shrinks while mapped would raise SIGBUS on the next read past its new end;
+/// `MappingGuard` turns those pages into zeros instead, and `verifyUnchanged()` reports it.
 public final class MappedFile: @unchecked Sendable {
   public let count: Int
   private let base: UnsafeMutableRawPointer?
   private let isMapped: Bool
+  private let path: String
+  private let descriptor: Int32
+  private let modified: timespec
+  private var guardSlot = -1
 
   public init(path: String) throws(IngestError) {
-    let descriptor = open(path, O_RDONLY)
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-    defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else {
+      close(descriptor)
       throw .unreadable(path: path, reason: String(cString: strerror(errno)))
     }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      close(descriptor)
+      throw .unreadable(path: path, reason: "not a regular file")
+    }
+    self.path = path
+    self.descriptor = descriptor
+    modified = info.st_mtim
     count = Int(info.st_size)
     isMapped = count > 0
     guard count > 0 else {
@@ -29,10 +43,28 @@ public final class MappedFile: @unchecked Sendable {
     }
     let pointer = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0)
     guard let pointer, pointer != MAP_FAILED else {
+      close(descriptor)
       throw .unreadable(path: path, reason: "mmap failed: " + String(cString: strerror(errno)))
     }
     madvise(pointer, count, MADV_SEQUENTIAL)
     base = pointer
+    guardSlot = MappingGuard.register(pointer, count: count)
+  }
+
+  /// Throws when the file's size or modification time changed since it was mapped: what was read
+  /// may mix old and new contents (or zeros where it was cut short).
+  public func verifyUnchanged() throws(IngestError) {
+    guard descriptor >= 0 else { return }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return }
+    guard
+      Int(info.st_size) != count || info.st_mtim.tv_sec != modified.tv_sec
+        || info.st_mtim.tv_nsec != modified.tv_nsec
+    else { return }
+    throw .unreadable(
+      path: path,
+      reason: "the file changed while it was being read (\(count) bytes when opened, \(info.st_size) now); "
+        + "read it again once whatever writes it has finished")
   }
 
   /// A copy of in-memory bytes (tests, small inputs).
@@ -40,6 +72,9 @@ public final class MappedFile: @unchecked Sendable {
     let length = bytes.count
     count = length
     isMapped = false
+    path = ""
+    descriptor = -1
+    modified = timespec()
     guard length > 0 else {
       base = nil
       return
@@ -50,8 +85,14 @@ public final class MappedFile: @unchecked Sendable {
   }
 
   deinit {
+    if descriptor >= 0 { close(descriptor) }
     guard let base else { return }
-    if isMapped { munmap(base, count) } else { base.deallocate() }
+    if isMapped {
+      munmap(base, count)
+      MappingGuard.unregister(guardSlot)
+    } else {
+      base.deallocate()
+    }
   }
 
   public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }

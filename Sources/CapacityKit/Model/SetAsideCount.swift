@@ -15,6 +15,10 @@ public enum SetAsideReason: String, Sendable, Codable, CaseIterable, Comparable 
   case subResult = "sub-result"
   /// A JMeter Transaction Controller parent, whose children are counted instead.
   case transactionParent = "transaction-parent"
+  /// A request whose start time is before 2000 or after 2100: a broken clock or field.
+  case implausibleTime = "implausible-time"
+  /// A negative latency or one over a day.
+  case implausibleLatency = "implausible-latency"
 
   /// Readable explanation for the report.
   public var explanation: String {
@@ -24,6 +28,10 @@ public enum SetAsideReason: String, Sendable, Codable, CaseIterable, Comparable 
     case .transactionParent:
       "Transaction Controller parents summarise samples that are counted on their own; they are "
         + "reported as transactions instead"
+    case .implausibleTime:
+      "start time before 2000 or after 2100: a broken clock or a corrupt timestamp field"
+    case .implausibleLatency:
+      "negative latency, or one over a day: not a response time"
     }
   }
 

@@ -148,10 +148,14 @@ public struct ReplicaRecommender: Sendable {
     }
     guard let webRow = rows.first(where: { $0.name == web }) else { return nil }
     let others = rows.filter { $0.name != web }
-    let otherCPU = others.reduce(Int64(0)) { $0 + $1.cpuMillicores * Int64($1.replicas) }
-    let otherMemory = others.reduce(Int64(0)) { $0 + $1.memoryBytes * Int64($1.replicas) }
-    let totalCPU = otherCPU + webRow.cpuMillicores * Int64(webReplicas)
-    let totalMemory = otherMemory + webRow.memoryBytes * Int64(webReplicas)
+    let otherCPU = others.reduce(Int64(0)) {
+      $0.saturatingAdd($1.cpuMillicores.saturatingMultiply(Int64($1.replicas)))
+    }
+    let otherMemory = others.reduce(Int64(0)) {
+      $0.saturatingAdd($1.memoryBytes.saturatingMultiply(Int64($1.replicas)))
+    }
+    let totalCPU = otherCPU.saturatingAdd(webRow.cpuMillicores.saturatingMultiply(Int64(webReplicas)))
+    let totalMemory = otherMemory.saturatingAdd(webRow.memoryBytes.saturatingMultiply(Int64(webReplicas)))
     if resources.runs.contains(where: { $0.usage.contains { $0.component == ComponentMapper.loadGenerator } })
     {
       assumptions.append("the load generator ran on the measured host; its usage is shown but not sized")
@@ -207,10 +211,10 @@ public struct ReplicaRecommender: Sendable {
     for replicas in max(fewest, 1)..<max(webReplicas, fewest + 1) {
       let load = targetRPS / Double(replicas)
       let (request, mean) = webCPUAt(load)
-      let memoryNeed = otherMemory + webRow.memoryBytes * Int64(replicas)
+      let memoryNeed = otherMemory.saturatingAdd(webRow.memoryBytes.saturatingMultiply(Int64(replicas)))
       guard memoryNeed <= memory else { continue }
       let busier = "\(replicas) × \(webRow.name) at \(NumberFormat.decimal(load, places: 1)) req/s each"
-      if otherCPU + request * Int64(replicas) <= cpu {
+      if otherCPU.saturatingAdd(request.saturatingMultiply(Int64(replicas))) <= cpu {
         return ReplicaPlan.ProfileRow(
           profile: profile, verdict: .minimum,
           reasons: [
@@ -219,7 +223,7 @@ public struct ReplicaRecommender: Sendable {
           ], cpuPercent: cpuPercent, memoryPercent: memoryPercent, webReplicasThatFit: replicas,
           capacityRPS: Double(replicas) * perReplica)
       }
-      if otherCPU + mean * Int64(replicas) <= cpu {
+      if otherCPU.saturatingAdd(mean.saturatingMultiply(Int64(replicas))) <= cpu {
         return ReplicaPlan.ProfileRow(
           profile: profile, verdict: .minimum,
           reasons: [

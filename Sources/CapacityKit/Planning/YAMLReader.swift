@@ -5,6 +5,15 @@ import Yams
 enum YAMLReader {
   /// Reads a whole file as UTF-8 text.
   static func read(_ path: String) throws(PlanningError) -> String {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+      throw .invalidYAML(file: path, line: nil, reason: "not a regular file")
+    }
+    if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumBytes {
+      throw .invalidYAML(
+        file: path, line: nil,
+        reason: "the file is \(size) bytes; YAML inputs are limited to \(maximumBytes) bytes")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadable(path: path)
     }
@@ -14,8 +23,27 @@ enum YAMLReader {
     return text
   }
 
+  /// The largest YAML text read (manifests, profiles and SLO files are a few KiB).
+  static let maximumBytes = 16 << 20
+  /// The deepest nesting of mappings and sequences read; Kubernetes manifests need about 12.
+  static let maximumDepth = 200
+  /// The most replicas one workload may ask for.
+  static let maximumReplicas = 100_000
+
   /// Parses every document of a (possibly multi-document) YAML text into node trees; empty documents are skipped.
+  /// Size and nesting are checked first: the YAML library recurses per level and would overflow
+  /// the stack on a few thousand.
   static func documents(_ text: String, file: String) throws(PlanningError) -> [Node] {
+    guard text.utf8.count <= maximumBytes else {
+      throw .invalidYAML(
+        file: file, line: nil,
+        reason: "the file is \(text.utf8.count) bytes; YAML inputs are limited to \(maximumBytes) bytes")
+    }
+    if let line = YAMLDepth.lineExceeding(maximumDepth, in: text) {
+      throw .invalidYAML(
+        file: file, line: line,
+        reason: "nesting deeper than \(maximumDepth) levels; no manifest, profile or SLO file needs that")
+    }
     do {
       let parser = try Parser(yaml: text)
       var documents: [Node] = []
@@ -100,6 +128,10 @@ enum YAMLReader {
       throw .invalidField(
         file: file, field: field, value: Self.text(node),
         reason: "expected a whole number of 0 or more")
+    }
+    guard value <= maximumReplicas else {
+      throw .invalidField(
+        file: file, field: field, value: text, reason: "expected at most \(maximumReplicas)")
     }
     return value
   }

@@ -11,12 +11,16 @@ public struct JUnitWriter: Sendable {
 
   /// The document as UTF-8 text.
   public func xml(_ results: [SLOResult]) throws(ReportError) -> String {
-    guard let document = build(results) else { throw .junitUnwritable(path: "<memory>") }
+    guard let document = build(results) else {
+      throw .junitUnwritable(path: "<memory>", reason: "libxml2 could not build the document")
+    }
     defer { xmlFreeDoc(document) }
     var buffer: UnsafeMutablePointer<xmlChar>?
     var size: Int32 = 0
     xmlDocDumpFormatMemoryEnc(document, &buffer, &size, "UTF-8", 1)
-    guard let buffer else { throw .junitUnwritable(path: "<memory>") }
+    guard let buffer else {
+      throw .junitUnwritable(path: "<memory>", reason: "libxml2 could not build the document")
+    }
     // libxml2's default xmlFree is free(3); its global function pointer is not concurrency-safe.
     defer { free(buffer) }
     return String(decoding: UnsafeBufferPointer(start: buffer, count: Int(size)), as: UTF8.self)
@@ -26,9 +30,11 @@ public struct JUnitWriter: Sendable {
   public func write(_ results: [SLOResult], to path: String) throws(ReportError) {
     let text = try xml(results)
     do {
+      let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+      try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
       try text.write(toFile: path, atomically: true, encoding: .utf8)
     } catch {
-      throw .junitUnwritable(path: path)
+      throw .junitUnwritable(path: path, reason: FileSystemError.plainWords(error))
     }
   }
 

@@ -18,20 +18,24 @@ public struct ReportRenderer: Sendable {
   public init(templatesDirectory directory: String? = nil) throws(ReportError) {
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
     var library = MustacheLibrary()
+    var includes: [String: [String]] = [:]
     for name in DefaultTemplates.names {
-      let custom = directory.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
-      let url =
-        custom.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
-        ?? DefaultTemplates.url(named: name)
-      guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else {
+      let custom = try directory.flatMap { directory throws(ReportError) in
+        try TemplateSafety.read(name, in: directory)
+      }
+      let url = DefaultTemplates.url(named: name)
+      guard let text = custom ?? url.flatMap({ try? String(contentsOf: $0, encoding: .utf8) }) else {
         throw .templateNotFound(name)
       }
+      let shownName = custom == nil ? url?.path ?? name : name
+      includes[name] = try TemplateSafety.partials(of: text, name: shownName)
       do {
         library.register(try MustacheTemplate(string: text), named: name)
       } catch {
-        throw .templateInvalid(name: url.path, reason: "\(error)")
+        throw .templateInvalid(name: shownName, reason: "\(error)")
       }
     }
+    try TemplateSafety.checkCycles(includes)
     self.library = library
   }
 

@@ -71,13 +71,16 @@ extension RunStore {
             arguments: [sha256])
         else { return nil }
         let source = SourceFile(path: row["path"], role: row["kind"], sha256: sha256, bytes: row["bytes"])
-        let diagnostics = try JSONDecoder().decode(
-          [Diagnostic].self, from: Data((row["diagnostics"] as String).utf8))
+        let diagnostics = try StoreError.reading("resource_file") {
+          try JSONDecoder().decode([Diagnostic].self, from: Data((row["diagnostics"] as String).utf8))
+        }
         let series = try Row.fetchAll(
           db, sql: "SELECT * FROM resource_series WHERE file_sha256 = ? ORDER BY position",
           arguments: [sha256]
         ).map { row in
-          let pairs = try JSONDecoder().decode([[Double]].self, from: Data((row["points"] as String).utf8))
+          let pairs = try StoreError.reading("resource_series") {
+            try JSONDecoder().decode([[Double]].self, from: Data((row["points"] as String).utf8))
+          }
           return ResourceSeries(
             entity: row["entity"], instance: row["instance"], isNode: row["is_node"],
             metric: ResourceMetric(rawValue: row["metric"]) ?? .cpu,

@@ -9,20 +9,56 @@ import GRDB
 public final class RunStore: Sendable {
   let writer: any DatabaseWriter
 
-  /// Opens (creating if needed) the database at `path`; `:memory:` gives a private in-memory one.
-  public init(path: String) throws(StoreError) {
+  /// Opens (creating it and its parent directories if needed) the database at `path`; `:memory:`
+  /// gives a private in-memory one. With `readOnly`, an existing store the user may not write
+  /// (a read-only file or directory) is opened read-only, so listing and reporting still work.
+  public init(path: String, readOnly: Bool = false) throws(StoreError) {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(10)
+    let exists = FileManager.default.fileExists(atPath: path)
     do {
       if path == ":memory:" {
         writer = try DatabaseQueue(configuration: configuration)
+      } else if readOnly, exists, !Self.isWritable(path) {
+        configuration.readonly = true
+        writer = try DatabaseQueue(path: path, configuration: configuration)
+        guard try writer.read({ try Schema.migrator.hasCompletedMigrations($0) }) else {
+          throw StoreError.cannotOpen(
+            path: path, reason: "it is read-only and was written by another version of capacity")
+        }
+        return
       } else {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         writer = try DatabasePool(path: path, configuration: configuration)
       }
       try Schema.migrator.migrate(writer)
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError {
+      throw .cannotOpen(path: path, reason: Self.plainReason(error, path: path, exists: exists))
     } catch {
-      throw .cannotOpen(path: path, reason: (error as? DatabaseError)?.message ?? "\(error)")
+      throw .cannotOpen(path: path, reason: FileSystemError.plainWords(error))
+    }
+  }
+
+  /// Whether the store and its directory (WAL mode writes `-wal` and `-shm` beside it) may be written.
+  static func isWritable(_ path: String) -> Bool {
+    let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return FileManager.default.isWritableFile(atPath: path)
+      && FileManager.default.isWritableFile(atPath: parent)
+  }
+
+  private static func plainReason(_ error: DatabaseError, path: String, exists: Bool) -> String {
+    switch error.resultCode {
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+      "it is not a capacity store (or it is damaged); pass --db FILE to use another file"
+    case .SQLITE_READONLY:
+      "it is read-only; this command writes runs, so pass --db FILE to a writable place"
+    case .SQLITE_CANTOPEN where exists && !isWritable(path):
+      "it is read-only; this command writes runs, so pass --db FILE to a writable place"
+    default: error.message ?? "\(error)"
     }
   }
 
@@ -128,7 +164,9 @@ public final class RunStore: Sendable {
   public func run(id: String) throws(StoreError) -> Run {
     do {
       return try writer.read { db in
-        guard let record = try RunRecord.fetchOne(db, key: id) else { throw StoreError.runNotFound(id) }
+        guard let record = try StoreError.reading("run", { try RunRecord.fetchOne(db, key: id) }) else {
+          throw StoreError.runNotFound(id)
+        }
         return try RunMapping.run(from: record, in: db)
       }
     } catch {

@@ -32,8 +32,11 @@ public enum UTCTimestamp {
   }
 
   /// `2026-11-29T02:15:24Z` (whole seconds, UTC).
+  /// Times outside years 1…9999 (or not finite) print as the nearest of those bounds.
   public static func format(_ date: Date) -> String {
-    let total = Int(date.timeIntervalSince1970.rounded(.down))
+    let seconds = date.timeIntervalSince1970
+    let total =
+      seconds.isNaN ? 0 : Int(min(max(seconds.rounded(.down), -62_135_596_800), 253_402_300_799))
     let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
     let secondsOfDay = total - days * 86_400
     let (year, month, day) = civilFromDays(days)

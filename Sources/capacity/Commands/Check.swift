@@ -37,7 +37,7 @@ extension Capacity {
 
     func run() throws {
       let objectives = try thresholds.objectives()
-      let runStore = try store.open()
+      let runStore = try paths.isEmpty ? store.openForReading() : store.open()
       var loaded: [Run] = []
       if !paths.isEmpty {
         let outcome = try RunIngestor(store: runStore).ingest(paths, now: Date())

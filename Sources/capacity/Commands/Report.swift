@@ -23,7 +23,7 @@ extension Capacity {
 
     func run() throws {
       let renderer = try report.renderer()
-      let runStore = try store.open()
+      let runStore = try store.openForReading()
       let ids = all ? try runStore.listRuns().map(\.id) : try runs.map { try runStore.resolve($0) }
       let stored = try ids.map { try runStore.run(id: $0) }
       let (document, analyses) = try report.job(store: runStore).run(stored)

@@ -29,7 +29,7 @@ extension Capacity {
     func run() throws {
       let filter = RunFilter(
         scenario: scenario, tool: tool, since: since.flatMap(Self.date), until: until.flatMap(Self.date))
-      let runs = try store.open().listRuns(matching: filter)
+      let runs = try store.openForReading().listRuns(matching: filter)
       print(json ? RunListFormatter.json(runs) : RunListFormatter.table(runs), terminator: "")
     }
 

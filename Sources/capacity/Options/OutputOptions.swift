@@ -15,13 +15,21 @@ struct OutputOptions: ParsableArguments {
 
   /// Writes report.html, report.md and report.json; returns their paths.
   func write(_ rendered: ReportRenderer.Output) throws -> [String] {
-    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+    do {
+      try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+    } catch {
+      throw FileSystemError("create the report directory", path: output, underlying: error)
+    }
     let files = [
       ("report.html", rendered.html), ("report.md", rendered.markdown), ("report.json", rendered.json),
     ]
     return try files.map { name, contents in
       let path = URL(fileURLWithPath: output).appendingPathComponent(name).path
-      try contents.write(toFile: path, atomically: true, encoding: .utf8)
+      do {
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+      } catch {
+        throw FileSystemError("write", path: path, underlying: error)
+      }
       return path
     }
   }

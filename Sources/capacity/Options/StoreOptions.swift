@@ -7,4 +7,7 @@ struct StoreOptions: ParsableArguments {
   var db = "capacity.sqlite"
 
   func open() throws -> RunStore { try RunStore(path: db) }
+
+  /// For commands that only read: a store the user may not write is opened read-only.
+  func openForReading() throws -> RunStore { try RunStore(path: db, readOnly: true) }
 }

@@ -47,10 +47,30 @@ import Testing
   }
 
   @Test func anUnopenableDatabaseNamesItsPath() {
+    // A parent that is a file cannot become a directory.
     #expect {
-      try RunStore(path: "/nonexistent-dir/x.sqlite")
+      try RunStore(path: "/etc/hostname/x.sqlite")
     } throws: { error in
-      (error as? StoreError)?.errorDescription?.contains("/nonexistent-dir/x.sqlite") == true
+      (error as? StoreError)?.errorDescription?.contains("/etc/hostname/x.sqlite") == true
+    }
+  }
+
+  @Test func missingParentDirectoriesAreCreated() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("a/b/c.sqlite").path
+    _ = try RunStore(path: path)
+    #expect(FileManager.default.fileExists(atPath: path))
+  }
+
+  @Test func aDamagedStoreNamesWhatItIs() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).sqlite")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data(repeating: 0x41, count: 8192).write(to: file)
+    #expect {
+      try RunStore(path: file.path, readOnly: true)
+    } throws: { error in
+      (error as? StoreError)?.errorDescription?.contains("not a capacity store") == true
     }
   }
 }

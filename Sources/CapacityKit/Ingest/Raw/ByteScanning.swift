@@ -10,6 +10,8 @@ struct ByteField {
   var count: Int
   /// Inside CSV quotes with `""` escapes still in place.
   var hasEscapedQuotes = false
+  /// A quoted field whose closing quote never came before the next row: cut at that row.
+  var unterminated = false
 
   nonisolated(unsafe) static let empty = ByteField(start: ByteScanning.emptyPointer, count: 0)
 
@@ -189,6 +191,8 @@ enum ByteScanning {
     let days = Int64(
       UTCTimestamp.daysFromCivil(year: Int(groups.0), month: Int(groups.1), day: Int(groups.2)))
     let seconds = days * 86_400 + groups.3 * 3600 + groups.4 * 60 + groups.5 - offsetSeconds
-    return seconds * 1_000_000_000 + nanos
+    // Nanoseconds overflow Int64 after 2262: such a time is no time of a load test.
+    let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+    return overflow ? nil : scaled + nanos
   }
 }

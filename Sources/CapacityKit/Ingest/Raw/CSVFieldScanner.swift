@@ -8,6 +8,9 @@
 struct CSVFieldScanner {
   let end: UnsafePointer<UInt8>
   let delimiter: UInt8
+  /// Rows start with an epoch timestamp (JMeter, vegeta): a quoted field that runs onto a line
+  /// starting with 10+ digits and the delimiter is taken as unterminated and cut before it.
+  var rowsStartWithEpoch = false
   private let delimiterMask: UInt64
   private static let low: UInt64 = 0x0101_0101_0101_0101
   private static let high: UInt64 = 0x8080_8080_8080_8080
@@ -38,11 +41,23 @@ struct CSVFieldScanner {
       var cursor = open
       var escaped = false
       while true {
-        guard let found = memchr(cursor, Int32(ByteScanning.quote), end - cursor) else {
+        let found = memchr(cursor, Int32(ByteScanning.quote), end - cursor).map {
+          UnsafePointer($0.assumingMemoryBound(to: UInt8.self))
+        }
+        if rowsStartWithEpoch, let rowStart = nextRowStart(from: cursor, before: found ?? end) {
+          // An unterminated quote: end the field (and its record) at the line break before the row.
+          var fieldEnd = rowStart - 1
+          if fieldEnd > open, fieldEnd[-1] == ByteScanning.carriageReturn { fieldEnd -= 1 }
+          position = rowStart
+          return (
+            ByteField(start: open, count: fieldEnd - open, hasEscapedQuotes: escaped, unterminated: true),
+            true
+          )
+        }
+        guard let quotePosition = found else {
           cursor = end
           break
         }
-        let quotePosition = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
         if quotePosition + 1 < end, quotePosition[1] == ByteScanning.quote {
           escaped = true
           cursor = quotePosition + 2
@@ -94,18 +109,37 @@ struct CSVFieldScanner {
     return (field, true)
   }
 
-  /// Moves past the rest of the current record.
-  @inline(__always)
-  func skipRecord(_ position: inout UnsafePointer<UInt8>) {
+  /// The first line start in `from..<before` that begins with 10 or more digits and the delimiter.
+  private func nextRowStart(from: UnsafePointer<UInt8>, before: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>?
+  {
+    var cursor = from
+    while cursor < before, let newline = memchr(cursor, Int32(ByteScanning.newline), before - cursor) {
+      let lineStart = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
+      var digitEnd = lineStart
+      while digitEnd < end, digitEnd.pointee &- 48 <= 9 { digitEnd += 1 }
+      if digitEnd - lineStart >= 10, digitEnd < end, digitEnd.pointee == delimiter { return lineStart }
+      cursor = lineStart
+    }
+    return nil
+  }
+
+  /// Moves past the rest of the current record; returns whether a quote in it was left open.
+  @inline(__always) @discardableResult
+  func skipRecord(_ position: inout UnsafePointer<UInt8>) -> Bool {
     let remaining = end - position
-    guard remaining > 0 else { return }
+    guard remaining > 0 else { return false }
     if let newline = memchr(position, Int32(ByteScanning.newline), remaining) {
       let lineEnd = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self))
       if memchr(position, Int32(ByteScanning.quote), lineEnd - position) == nil {
         position = lineEnd + 1
-        return
+        return false
       }
     }
-    while !next(&position).lastInRecord {}
+    var unterminated = false
+    while true {
+      let (field, last) = next(&position)
+      if field.unterminated { unterminated = true }
+      if last { return unterminated }
+    }
   }
 }

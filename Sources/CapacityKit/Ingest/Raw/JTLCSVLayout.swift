@@ -18,6 +18,11 @@ struct JTLCSVLayout: Sendable {
   var delimiter: UInt8
   var roles: [Role]
   var hasHeader: Bool
+  /// Columns named twice in the header (the first copy is read), as sentences.
+  var duplicates: [String] = []
+
+  /// Without a `success` column, a row failed when its responseCode is not 2xx/3xx.
+  var derivesSuccess = false
 
   static func isHeader(_ line: String) -> Bool {
     line.contains("timeStamp") && line.contains("elapsed") && line.contains("label")
@@ -49,7 +54,20 @@ struct JTLCSVLayout: Sendable {
         separator: Character(UnicodeScalar(delimiter)), omittingEmptySubsequences: false
       )
       .map { $0.trimmingCharacters(in: .init(charactersIn: "\"\r ")) }
-      roles = names.map(Self.role)
+      var seen: [Role: Int] = [:]
+      var duplicates: [String] = []
+      roles = names.enumerated().map { position, name in
+        let role = Self.role(name)
+        guard role != .ignored else { return .ignored }
+        if let first = seen[role] {
+          duplicates.append("'\(name)' is both column \(first + 1) and column \(position + 1)")
+          return .ignored
+        }
+        seen[role] = position
+        return role
+      }
+      self.duplicates = duplicates
+      derivesSuccess = !roles.contains(.success) && roles.contains(.responseCode)
       hasHeader = true
     } else if let delimiter = Self.headerlessDelimiter(firstLine) {
       self.delimiter = delimiter

@@ -26,6 +26,7 @@ struct JTLCSVParser: Sendable {
     var allThreads = ByteField.empty
     var grpThreads = ByteField.empty
     var fields = 0
+    var unterminated = false
   }
 
   /// Parses the records that start in `start..<limit`; returns where the next record starts.
@@ -36,7 +37,8 @@ struct JTLCSVParser: Sendable {
     guard let raw = bytes.baseAddress, start < limit else { return max(start, min(limit, bytes.count)) }
     let base = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
     let end = base + bytes.count
-    let scanner = CSVFieldScanner(end: UnsafePointer(end), delimiter: layout.delimiter)
+    var scanner = CSVFieldScanner(end: UnsafePointer(end), delimiter: layout.delimiter)
+    scanner.rowsStartWithEpoch = true
     var position = UnsafePointer(base + start)
     let stop = base + limit
     var previousLabel = ByteField.empty
@@ -50,6 +52,7 @@ struct JTLCSVParser: Sendable {
         // One record: fields until an unquoted line break or the end of the data.
         while true {
           let (field, last) = scanner.next(&position)
+          if field.unterminated { row.unterminated = true }
           if row.fields < roles.count {
             switch roles[row.fields] {
             case .ignored: break
@@ -69,7 +72,7 @@ struct JTLCSVParser: Sendable {
           if last { break }
           if row.fields > lastNeeded {
             row.fields += 1
-            scanner.skipRecord(&position)
+            if scanner.skipRecord(&position) { row.unterminated = true }
             break
           }
         }
@@ -89,6 +92,12 @@ struct JTLCSVParser: Sendable {
     _ row: Row, offset: Int, accumulator: inout RequestAccumulator, previousLabel: inout ByteField,
     previousThread: inout ByteField
   ) {
+    if row.unterminated {
+      accumulator.warn(
+        offset: offset,
+        "a quoted field is not closed before the next row; the row ends at its line and reading goes on "
+          + "with the next row")
+    }
     // An empty label is a label (JMeter writes them for unnamed samplers and some errors); a row
     // too short to reach the label column is malformed.
     guard let startMs = row.timeStamp.int ?? formattedMilliseconds(row.timeStamp),
@@ -112,13 +121,17 @@ struct JTLCSVParser: Sendable {
     }
     previousLabel = row.label
     previousThread = row.threadName
-    let failed = !Self.succeeded(row.success)
+    let failed =
+      layout.derivesSuccess
+      ? !(row.responseCode.count == 3
+        && (row.responseCode[0] == UInt8(ascii: "2") || row.responseCode[0] == UInt8(ascii: "3")))
+      : !Self.succeeded(row.success)
     let users = row.allThreads.int ?? row.grpThreads.int ?? -1
     let label = accumulator.label(row.label)
-    accumulator.record(
+    let counted = accumulator.record(
       label: label, startMs: startMs, latencyMs: Double(elapsed), failed: failed,
-      users: Int32(clamping: users))
-    if failed {
+      users: Int32(clamping: users), offset: offset)
+    if failed, counted {
       accumulator.recordError(
         label: label,
         message: JMeterFailure.message(

@@ -130,12 +130,14 @@ struct JTLXMLParser {
       }
     }
     xmlTextReaderMoveToElement(reader)
+    // Where the parser is in the file (just past this start tag): warnings name its line.
+    let offset = max(0, Int(xmlTextReaderByteConsumed(reader)) - 1)
     guard let elapsed, let startMs else {
       if isTransaction {
         accumulator.setAside(.transactionParent)
         return .transactionParent
       }
-      accumulator.warn(offset: 0, "sample without numeric t/ts attributes skipped")
+      accumulator.warn(offset: offset, "sample without numeric t/ts attributes skipped")
       return .request
     }
     if isTransaction {
@@ -150,10 +152,10 @@ struct JTLXMLParser {
       label = ByteField(start: buffer.baseAddress ?? ByteScanning.emptyPointer, count: buffer.count)
       return accumulator.label(label)
     }
-    accumulator.record(
+    let counted = accumulator.record(
       label: id, startMs: startMs, latencyMs: Double(elapsed), failed: !success,
-      users: Int32(clamping: users ?? groupUsers ?? -1))
-    if !success {
+      users: Int32(clamping: users ?? groupUsers ?? -1), offset: offset)
+    if !success, counted {
       accumulator.recordError(
         label: id, message: JMeterFailure.message(code: code, message: message, assertion: ""), atMs: startMs)
     }

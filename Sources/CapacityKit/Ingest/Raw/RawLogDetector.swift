@@ -11,8 +11,9 @@ enum RawLogDetector {
       return String(decoding: body, as: UTF8.self).contains("<testResults") ? .jmeterXML : nil
     }
     if line.hasPrefix("metric_name,timestamp,metric_value") { return .k6CSV }
-    if line.hasPrefix("{"), line.contains("\"metric\""),
-      line.contains("\"type\":\"Metric\"") || line.contains("\"type\":\"Point\"")
+    let compact = line.filter { $0 != " " && $0 != "\t" }
+    if compact.hasPrefix("{"), compact.contains("\"metric\""),
+      compact.contains("\"type\":\"Metric\"") || compact.contains("\"type\":\"Point\"")
     {
       return .k6JSON
     }

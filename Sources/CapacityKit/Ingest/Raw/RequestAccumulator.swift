@@ -193,10 +193,21 @@ struct RequestAccumulator {
     return Int32(perLabel.count - 1)
   }
 
+  /// Start times outside 2000–2100 are a broken clock or field, not a request.
+  static let earliestMs: Int64 = 946_684_800_000
+  static let latestMs: Int64 = 4_102_444_800_000
+  /// A latency over a day is not a response time.
+  static let maximumLatencyMs = 86_400_000.0
+
+  /// Records one request, or sets it aside (counted, with a warning at `offset` when given) when its
+  /// start time or latency is implausible; returns whether it was counted.
   @inline(__always)
+  @discardableResult
   mutating func record(
-    label name: Int32, method: Int32 = -1, startMs: Int64, latencyMs: Double, failed: Bool, users: Int32
-  ) {
+    label name: Int32, method: Int32 = -1, startMs: Int64, latencyMs: Double, failed: Bool, users: Int32,
+    offset: Int = -1
+  ) -> Bool {
+    guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return false }
     let second = startMs >= 0 ? startMs / 1000 : (startMs - 999) / 1000
     let segment = segment(for: second)
     segments[segment].seconds.add(second: second, failed: failed, users: users)
@@ -223,6 +234,27 @@ struct RequestAccumulator {
       stored += 1
       if stored > exactBudget { switchToHistograms() }
     }
+    return true
+  }
+
+  private mutating func admits(startMs: Int64, latencyMs: Double, offset: Int) -> Bool {
+    let plausibleLatency = latencyMs >= 0 && latencyMs <= Self.maximumLatencyMs
+    if plausibleLatency, startMs >= Self.earliestMs, startMs < Self.latestMs { return true }
+    if !plausibleLatency {
+      setAside(.implausibleLatency)
+      if offset >= 0 {
+        warn(
+          offset: offset,
+          "request set aside: latency \(NumberFormat.decimal(latencyMs, places: 3)) ms is "
+            + (latencyMs < 0 ? "negative" : "not a response time (over one day)"))
+      }
+    } else {
+      setAside(.implausibleTime)
+      if offset >= 0 {
+        warn(offset: offset, "request set aside: start time \(startMs) ms (Unix epoch) is before 2000 or after 2100")
+      }
+    }
+    return false
   }
 
   /// Counts a Transaction Controller parent sample as a transaction, not as a request.

@@ -8,7 +8,8 @@ struct VegetaParser: Sendable {
   ) -> Int {
     guard let raw = bytes.baseAddress, start < limit else { return max(start, min(limit, bytes.count)) }
     let base = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
-    let scanner = CSVFieldScanner(end: base + bytes.count, delimiter: UInt8(ascii: ","))
+    var scanner = CSVFieldScanner(end: base + bytes.count, delimiter: UInt8(ascii: ","))
+    scanner.rowsStartWithEpoch = true
     var position = base + start
     let stop = base + limit
     var ticker = ProgressTicker(progress, base: base, from: position)
@@ -32,11 +33,10 @@ struct VegetaParser: Sendable {
       let failed = code < 200 || code >= 400
       let label = accumulator.label(count >= 11 && !fields[10].isEmpty ? fields[10] : fields[7])
       let method = count >= 10 && !fields[9].isEmpty ? accumulator.methods.id(fields[9]) : -1
-      accumulator.record(
+      let counted = accumulator.record(
         label: label, method: method, startMs: startMs, latencyMs: Double(latency) / 1_000_000,
-        failed: failed,
-        users: -1)
-      if failed {
+        failed: failed, users: -1, offset: recordStart - base)
+      if failed, counted {
         let error = fields[5].string
         let message =
           code == 0

@@ -17,7 +17,7 @@ struct DockerStatsParser {
     var builder = ResourceSeriesBuilder(source: source)
     var diagnostics: [Diagnostic] = []
     let text = String(decoding: bytes, as: UTF8.self)
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, line) in text.textLines().enumerated() {
       let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       guard !trimmed.isEmpty else { continue }
       let location = SourceLocation(file: path, line: index + 1)

@@ -20,7 +20,7 @@ struct KubectlTopParser {
     var diagnostics: [Diagnostic] = []
     var containersHeader = false
     let text = String(decoding: bytes, as: UTF8.self)
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, line) in text.textLines().enumerated() {
       let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
       guard !tokens.isEmpty else { continue }
       if tokens.contains("CPU(cores)") {

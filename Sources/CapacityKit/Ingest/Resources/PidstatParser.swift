@@ -9,8 +9,7 @@ import Foundation
 struct PidstatParser {
   func parse(_ bytes: [UInt8], source: SourceFile) throws(IngestError) -> ResourceFile {
     let path = source.path
-    let lines = String(decoding: bytes, as: UTF8.self).split(
-      separator: "\n", omittingEmptySubsequences: false)
+    let lines = String(decoding: bytes, as: UTF8.self).textLines()
     guard let first = lines.first, first.hasPrefix("Linux") else {
       throw .malformedRow(
         SourceLocation(file: path, line: 1), reason: "expected pidstat's 'Linux …' first line")

@@ -14,7 +14,8 @@ struct PrometheusRangeParser {
   func parse(_ bytes: [UInt8], source: SourceFile, query: String?) throws(IngestError) -> ResourceFile {
     let path = source.path
     guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-      throw .malformedRow(SourceLocation(file: path, line: 1), reason: "not a JSON object")
+      throw .malformedRow(
+        SourceLocation(file: path, line: 1), reason: UTF8Validation.problem(in: bytes) ?? "not a JSON object")
     }
     guard object["status"] as? String == "success" else {
       let message = object["error"] as? String ?? "status is not success"

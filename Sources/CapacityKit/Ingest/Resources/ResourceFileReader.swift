@@ -29,7 +29,7 @@ public struct ResourceFileReader: Sendable {
     let url = URL(fileURLWithPath: path)
     let list = url.deletingLastPathComponent().appendingPathComponent("queries.txt")
     guard let text = try? String(contentsOf: list, encoding: .utf8) else { return nil }
-    for line in text.split(separator: "\n") {
+    for line in text.textLines() where !line.isEmpty {
       let fields = line.split(separator: "\t", maxSplits: 1)
       guard fields.count == 2, fields[0] == url.lastPathComponent,
         let components = URLComponents(string: String(fields[1]))

@@ -2,12 +2,12 @@
 enum ResourceKindDetector {
   static func detect(head: ArraySlice<UInt8>) -> InputKind? {
     let text = String(decoding: head, as: UTF8.self)
-    let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+    let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }
     if trimmed.hasPrefix("{"), text.contains("\"resultType\""), text.contains("\"matrix\"") {
       return .prometheusRange
     }
     if trimmed.hasPrefix("<"), text.contains("<sysstat") { return .sadfXML }
-    let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+    let lines = text.textLines().filter { !$0.isEmpty }
     guard let first = lines.first else { return nil }
     if first.hasPrefix("# hostname;interval;timestamp;") { return .sadfCSV }
     if first.hasPrefix("Linux "),

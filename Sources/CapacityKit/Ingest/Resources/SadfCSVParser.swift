@@ -15,7 +15,7 @@ struct SadfCSVParser {
     var columns: [String: Int] = [:]
     var rows: [(line: Int, fields: [Substring], columns: [String: Int])] = []
     let text = String(decoding: bytes, as: UTF8.self)
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, rawLine) in text.textLines().enumerated() {
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       guard !line.isEmpty else { continue }
       if line.hasPrefix("#") {

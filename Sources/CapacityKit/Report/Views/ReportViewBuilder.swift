@@ -135,8 +135,8 @@ public struct ReportViewBuilder: Sendable {
           ?? (entry.scaledDown == true ? " (scaled down)" : "")),
       cpu: Quantities.millicores(entry.cpuMillicores),
       memory: Quantities.quantity(bytes: entry.memoryBytes),
-      totalCPU: Quantities.millicores(entry.cpuMillicores * Int64(entry.replicas)),
-      totalMemory: Quantities.quantity(bytes: entry.memoryBytes * Int64(entry.replicas)))
+      totalCPU: Quantities.millicores(entry.cpuMillicores.saturatingMultiply(Int64(entry.replicas))),
+      totalMemory: Quantities.quantity(bytes: entry.memoryBytes.saturatingMultiply(Int64(entry.replicas))))
   }
 
   private func runSection(_ entry: ReportDocument.RunEntry, run: Run?) -> ReportView.RunSection {

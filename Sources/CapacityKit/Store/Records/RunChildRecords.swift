@@ -11,7 +11,9 @@ extension RunChildRecord {
   static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
   static func all(ofRun runID: String, in db: Database) throws -> [Self] {
-    try filter(Column("run_id") == runID).order(Column("position")).fetchAll(db)
+    try StoreError.reading(databaseTableName) {
+      try filter(Column("run_id") == runID).order(Column("position")).fetchAll(db)
+    }
   }
 }
 
