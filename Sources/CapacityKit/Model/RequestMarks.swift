@@ -24,7 +24,8 @@ public struct RequestMarks: Sendable, Equatable {
     guard from < to else { return RequestMarks() }
     let pageRange = (from >> Self.pageShift)...((to - 1) >> Self.pageShift)
     return RequestMarks(
-      pages: pages.filter { pageRange.contains($0.key) }, failureEndsMs: Array(failures(fromMs: from, toMs: to)))
+      pages: pages.filter { pageRange.contains($0.key) },
+      failureEndsMs: Array(failures(fromMs: from, toMs: to)))
   }
 
   /// Calls `body` with each millisecond in `from..<to` in which a successful response ended, in order.

@@ -41,19 +41,6 @@ import Testing
     #expect(run.timeline.count < 40)
   }
 
-  @Test func rowsFarFromTheMainSpanAreSetAsideByLine() throws {
-    // 300 rows in one session, 20 rows 45 days later (a results file JMeter appended to).
-    let later = Self.start + 45 * 86_400_000
-    let text = Self.header + Self.rows(300) + Self.rows(20, from: later, label: "late")
-    let run = try Self.run(text)
-    #expect(run.total?.requests == 300)
-    #expect(Self.setAside(run, .outsideSpan) == 20)
-    #expect(!run.endpoints.contains { $0.name == "late" })
-    let warning = try #require(run.diagnostics.first { $0.message.contains("outside the file's main span") })
-    #expect(warning.location.line == 302)
-    #expect(run.timeline.count <= 31)
-  }
-
   @Test func negativeAndAbsurdLatenciesAreSetAsideAndCounted() throws {
     let text =
       Self.header + Self.rows(50) + "\(Self.start + 50),-5,home,200,OK,t 1-1,text,true,,1,1,1,1,u,1,0,1\n"
@@ -133,40 +120,5 @@ import Testing
     #expect(run.total?.requests == 1)
     #expect(Self.setAside(run, .implausibleLatency) == 1)
     #expect(run.diagnostics.contains { $0.location.line == 2 })
-  }
-
-  @Test func manyDistantHoursStayBounded() throws {
-    // One row every 5 days for 100 years: 7 300 hours apart, never a dense table.
-    var text = Self.header
-    for index in 0..<7_300 {
-      text +=
-        "\(PlausibleSpan.earliestMs + Int64(index) * 5 * 86_400_000),10,a,200,OK,t,text,true,,1,1,1,1,u,1,0,1\n"
-    }
-    let run = try Self.run(text)
-    #expect(run.total?.requests == 2)
-    #expect(Self.setAside(run, .outsideSpan) == 7_298)
-    #expect(run.timeline.count <= 5 * 86_400 + 1)
-  }
-}
-
-extension HostileRawLogTests {
-  @Test func labelsPastTheCapFoldIntoOtherAndEveryRequestIsKept() throws {
-    // 12 000 labels once each, and 3 labels 5 times each: the 3 stay, the rarest fold.
-    var text = Self.header
-    for index in 0..<12_000 {
-      text += "\(Self.start + Int64(index)),10,/item/\(index),200,OK,t,text,true,,1,1,1,1,u,1,0,1\n"
-    }
-    for index in 0..<15 {
-      text += "\(Self.start + Int64(index)),20,hot\(index % 3),500,err,t,text,false,,1,1,1,1,u,1,0,1\n"
-    }
-    let run = try Self.run(text)
-    #expect(run.total?.requests == 12_015)
-    #expect(run.endpoints.count == RequestAccumulator.maximumLabels)
-    #expect(run.endpoints.map(\.requests).reduce(0, +) == 12_015)
-    #expect(run.endpoints.filter { $0.name.hasPrefix("hot") }.map(\.requests) == [5, 5, 5])
-    let other = try #require(run.endpoints.first { $0.name == "(other)" })
-    #expect(other.requests == 12_000 - (RequestAccumulator.maximumLabels - 1 - 3))
-    #expect(run.diagnostics.contains { $0.message.contains("more than 10000 distinct labels") })
-    #expect(run.errors.map(\.occurrences).reduce(0, +) == 15)
   }
 }

@@ -104,7 +104,8 @@ struct GatlingLogParser {
         (fields[index].equals("OK") || fields[index].equals("KO"))
           && ((index - timestamps)..<index).allSatisfy { fields[$0].int != nil }
       }),
-      let startMs = fields[status - timestamps].int, let endMs = fields[status - 1].int
+      let startMs = fields[status - timestamps].int, let endMs = fields[status - 1].int,
+      case (let latency, false) = endMs.subtractingReportingOverflow(startMs)
     else {
       accumulator.warn(
         offset: offset,
@@ -119,9 +120,9 @@ struct GatlingLogParser {
     let id =
       groups.isEmpty || groups.equals(" ")
       ? accumulator.label(name) : accumulator.label(named: groups.string + " / " + name.string)
-    accumulator.record(
-      label: id, startMs: startMs, latencyMs: Double(endMs - startMs), failed: failed, users: -1)
-    if failed {
+    let counted = accumulator.record(
+      label: id, startMs: startMs, latencyMs: Double(latency), failed: failed, users: -1, offset: offset)
+    if failed, counted {
       let message = status + 1 < count ? fields[status + 1].string : ""
       accumulator.recordError(
         label: id, message: message.allSatisfy { $0 == " " } ? "KO" : message, atMs: startMs)

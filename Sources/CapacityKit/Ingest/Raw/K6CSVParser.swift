@@ -114,7 +114,7 @@ struct K6CSVParser: Sendable {
       return
     }
     if !isDuration {
-      accumulator.noteUsers(second: Self.second(startMs), Int32(clamping: Int64(value)))
+      accumulator.noteUsers(second: Self.second(startMs), Int32(saturating: value))
       return
     }
     let status = row.status.int
@@ -126,9 +126,10 @@ struct K6CSVParser: Sendable {
     }
     let label = accumulator.label(row.name.isEmpty ? row.url : row.name)
     let method = row.method.isEmpty ? Int32(-1) : accumulator.methods.id(row.method)
-    accumulator.record(
-      label: label, method: method, startMs: startMs, latencyMs: value, failed: failed, users: -1)
-    if failed {
+    let counted = accumulator.record(
+      label: label, method: method, startMs: startMs, latencyMs: value, failed: failed, users: -1,
+      offset: offset)
+    if failed, counted {
       accumulator.recordError(
         label: label,
         message: K6Failure.message(
@@ -155,7 +156,7 @@ struct K6CSVParser: Sendable {
     if field.count >= 19, field[4] == UInt8(ascii: "-") {
       return ByteScanning.parseDateTime(field.start, field.count).map { $0 / 1_000_000 }
     }
-    return field.double.map { Int64(($0 * 1000).rounded(.down)) }
+    return field.double.flatMap { Int64(exactly: ($0 * 1000).rounded(.down)) }
   }
 }
 

@@ -39,40 +39,42 @@ struct K6JSONParser: Sendable {
     _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, offset: Int,
     into accumulator: inout RequestAccumulator
   ) {
-    guard let metric = Self.string("\"metric\":\"", start, end) else { return }
+    guard let metric = Self.string("\"metric\"", start, end) else { return }
     let isDuration = metric.equals("http_req_duration")
-    guard isDuration || metric.equals("vus"), Self.find("\"type\":\"Point\"", start, end) != nil else {
+    guard isDuration || metric.equals("vus"), Self.string("\"type\"", start, end)?.equals("Point") == true
+    else {
       return
     }
-    guard let time = Self.string("\"time\":\"", start, end),
+    guard let time = Self.string("\"time\"", start, end),
       let nanos = ByteScanning.parseDateTime(time.start, time.count),
-      let value = Self.number("\"value\":", start, end)
+      let value = Self.number("\"value\"", start, end)
     else {
       accumulator.warn(offset: offset, "malformed k6 JSON point skipped: needs data.time and data.value")
       return
     }
     let startMs = nanos >= 0 ? nanos / 1_000_000 : (nanos - 999_999) / 1_000_000
     if !isDuration {
-      accumulator.noteUsers(second: K6CSVParser.second(startMs), Int32(clamping: Int64(value)))
+      accumulator.noteUsers(second: K6CSVParser.second(startMs), Int32(saturating: value))
       return
     }
-    let name = Self.string("\"name\":\"", start, end) ?? Self.string("\"url\":\"", start, end) ?? .empty
-    let method = Self.string("\"method\":\"", start, end)
-    let expected = Self.string("\"expected_response\":\"", start, end)
-    let status = Self.string("\"status\":\"", start, end)?.int
-    let error = Self.string("\"error\":\"", start, end)
+    let name = Self.string("\"name\"", start, end) ?? Self.string("\"url\"", start, end) ?? .empty
+    let method = Self.string("\"method\"", start, end)
+    let expected = Self.string("\"expected_response\"", start, end)
+    let status = Self.string("\"status\"", start, end)?.int
+    let error = Self.string("\"error\"", start, end)
     let failed =
       expected.map { $0.equals("false") }
       ?? ((error.map { !$0.isEmpty } ?? false) || status.map { $0 == 0 || $0 >= 400 } ?? false)
     let label = accumulator.label(name)
     let methodID = method.map { accumulator.methods.id($0) } ?? -1
-    accumulator.record(
-      label: label, method: methodID, startMs: startMs, latencyMs: value, failed: failed, users: -1)
-    if failed {
+    let counted = accumulator.record(
+      label: label, method: methodID, startMs: startMs, latencyMs: value, failed: failed, users: -1,
+      offset: offset)
+    if failed, counted {
       accumulator.recordError(
         label: label,
         message: K6Failure.message(
-          errorCode: Self.string("\"error_code\":\"", start, end).map(Self.text) ?? "",
+          errorCode: Self.string("\"error_code\"", start, end).map(Self.text) ?? "",
           error: error.map(Self.text) ?? "", status: status),
         atMs: startMs)
     }
@@ -95,11 +97,33 @@ struct K6JSONParser: Sendable {
     return nil
   }
 
-  /// The JSON string value after `key` (escapes still in place; `hasEscapedQuotes` marks them).
+  /// Where the value of `key` (a quoted name) starts: past the colon and any spaces around it,
+  /// as `"metric": "vus"` (jq, Python's json) and `"metric":"vus"` (k6) both write.
+  private static func value(_ key: StaticString, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+    -> UnsafePointer<UInt8>?
+  {
+    var cursor = start
+    while let after = find(key, cursor, end) {
+      var position = after
+      while position < end, position.pointee == 0x20 || position.pointee == 0x09 { position += 1 }
+      if position < end, position.pointee == UInt8(ascii: ":") {
+        position += 1
+        while position < end, position.pointee == 0x20 || position.pointee == 0x09 { position += 1 }
+        return position
+      }
+      cursor = after
+    }
+    return nil
+  }
+
+  /// The JSON string value of `key` (escapes still in place; `hasEscapedQuotes` marks them).
   private static func string(_ key: StaticString, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
     -> ByteField?
   {
-    guard let open = find(key, start, end) else { return nil }
+    guard let quote = value(key, start, end), quote < end, quote.pointee == ByteScanning.quote else {
+      return nil
+    }
+    let open = quote + 1
     var cursor = open
     var escaped = false
     while cursor < end, cursor.pointee != ByteScanning.quote {
@@ -115,9 +139,11 @@ struct K6JSONParser: Sendable {
   private static func number(_ key: StaticString, _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
     -> Double?
   {
-    guard let open = find(key, start, end) else { return nil }
+    guard let open = value(key, start, end) else { return nil }
     var cursor = open
-    while cursor < end, cursor.pointee != UInt8(ascii: ","), cursor.pointee != UInt8(ascii: "}") {
+    while cursor < end, cursor.pointee != UInt8(ascii: ","), cursor.pointee != UInt8(ascii: "}"),
+      cursor.pointee != 0x20
+    {
       cursor += 1
     }
     return ByteScanning.parseDouble(open, cursor - open)

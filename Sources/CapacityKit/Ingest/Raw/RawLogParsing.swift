@@ -64,6 +64,17 @@ struct RawLogParsing {
       guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
       let parser = JTLCSVParser(layout: layout)
       let chunks = parseInParts(parser, bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes))
+      for duplicate in layout.duplicates {
+        diagnostics.append(
+          Diagnostic(SourceLocation(file: path, line: 1), "duplicate column: \(duplicate); the first is read")
+        )
+      }
+      if layout.derivesSuccess {
+        diagnostics.append(
+          Diagnostic(
+            SourceLocation(file: path, line: 1),
+            "no success column: a request counts as failed when its responseCode is not 2xx or 3xx"))
+      }
       return Parsed(tool: .jmeter, chunks: chunks, diagnostics: diagnostics)
     case .k6CSV:
       let (header, dataStart) = Self.firstLine(bytes)

@@ -245,13 +245,15 @@ struct RequestAccumulator {
       if offset >= 0 {
         warn(
           offset: offset,
-          "request set aside: latency \(NumberFormat.decimal(latencyMs, places: 3)) ms is "
+          "request set aside: latency \(NumberFormat.decimal(latencyMs, places: latencyMs == latencyMs.rounded() ? 0 : 3)) ms is "
             + (latencyMs < 0 ? "negative" : "not a response time (over one day)"))
       }
     } else {
       setAside(.implausibleTime)
       if offset >= 0 {
-        warn(offset: offset, "request set aside: start time \(startMs) ms (Unix epoch) is before 2000 or after 2100")
+        warn(
+          offset: offset,
+          "request set aside: start time \(startMs) ms (Unix epoch) is before 2000 or after 2100")
       }
     }
     return false
