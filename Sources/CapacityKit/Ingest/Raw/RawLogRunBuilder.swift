@@ -58,6 +58,7 @@ public struct RawLogRunBuilder: Sendable {
     if file.sha256.isEmpty { parsing.alongside = { digest.value = mapping.sha256() } }
     let parsed = try parsing.parse(mapping.bytes)
     if file.sha256.isEmpty { file.sha256 = digest.value.isEmpty ? mapping.sha256() : digest.value }
+    try mapping.verifyUnchanged()
     return ParsedFile(file: file, mapping: mapping, parsed: parsed)
   }
 
