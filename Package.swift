@@ -34,16 +34,16 @@ let package = Package(
       ]
     ),
     // The default report templates live at the top of the repository so users find and copy them;
-    // this target bundles them into the binary's resources.
+    // scripts/embed-templates compiles them into EmbeddedTemplates.swift, so the binary carries
+    // them and needs no resource folder beside it.
     .target(
       name: "CapacityTemplates",
       path: "templates",
-      exclude: ["README.md"],
-      sources: ["DefaultTemplates.swift"],
-      resources: [
-        .copy("report.html.mustache"), .copy("report.md.mustache"), .copy("compare.html.mustache"),
-        .copy("compare.md.mustache"),
-      ]
+      exclude: [
+        "README.md", "report.html.mustache", "report.md.mustache", "compare.html.mustache",
+        "compare.md.mustache",
+      ],
+      sources: ["DefaultTemplates.swift", "EmbeddedTemplates.swift"]
     ),
     .executableTarget(
       name: "capacity",

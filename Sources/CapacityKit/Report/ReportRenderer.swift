@@ -20,16 +20,13 @@ public struct ReportRenderer: Sendable {
     var library = MustacheLibrary()
     for name in DefaultTemplates.names {
       let custom = directory.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
-      let url =
-        custom.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
-        ?? DefaultTemplates.url(named: name)
-      guard let url, let text = try? String(contentsOf: url, encoding: .utf8) else {
-        throw .templateNotFound(name)
-      }
+        .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+      let text = custom.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? DefaultTemplates.text(named: name)
+      guard let text else { throw .templateNotFound(name) }
       do {
         library.register(try MustacheTemplate(string: text), named: name)
       } catch {
-        throw .templateInvalid(name: url.path, reason: "\(error)")
+        throw .templateInvalid(name: custom?.path ?? name, reason: "\(error)")
       }
     }
     self.library = library

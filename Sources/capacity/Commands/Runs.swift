@@ -9,7 +9,10 @@ extension Capacity {
     @OptionGroup var store: StoreOptions
 
     @Option(help: "Only runs whose name contains this text.") var scenario: String?
-    @Option(help: "Only runs of this tool (locust, …).") var tool: String?
+    @Option(
+      help: "Only runs of this tool (locust, jmeter, k6, vegeta, gatling).",
+      completion: .list(LoadTool.allCases.map(\.rawValue)))
+    var tool: String?
     @Option(help: ArgumentHelp("Only runs started at or after this UTC date or time.", valueName: "date"))
     var since: String?
     @Option(help: ArgumentHelp("Only runs started before this UTC date or time.", valueName: "date"))

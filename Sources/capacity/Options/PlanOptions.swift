@@ -7,19 +7,20 @@ struct PlanOptions: ParsableArguments {
     parsing: .upToNextOption,
     help: ArgumentHelp(
       "Kubernetes manifests or Compose files (files or directories of *.yaml/*.yml).",
-      valueName: "path"))
+      valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
   var manifests: [String] = []
 
   @Option(
     help: ArgumentHelp(
       "YAML file of VPS profiles; entries replace built-ins of the same name, others are added.",
-      valueName: "file"))
+      valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
   var profiles: String?
 
   @Option(
     help: ArgumentHelp(
-      "System overhead per profile: none, docker or k3s (CAPACITY-MATH.md §3.4); a profile file's explicit overhead wins.",
-      valueName: "model"))
+      "System overhead per profile: none, docker (Docker Engine's reservation) or k3s (the k3s "
+        + "server's and kubelet's reservations); a profile file's explicit overhead wins.",
+      valueName: "model"), completion: .list(["none", "docker", "k3s"]))
   var overhead: String = "none"
 
   func loadProfiles() throws -> [Profile] {

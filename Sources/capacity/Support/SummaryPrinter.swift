@@ -20,13 +20,12 @@ struct SummaryPrinter {
     lines.append("")
     for run in document.runs {
       let figures =
-        "\(run.requests.map(String.init) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
-        + "\(NumberFormat.decimal(run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
+        "\(run.requests.map(NumberFormat.grouped) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
+        + "\(NumberFormat.grouped(run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
       lines.append(
         "  \(pad(run.name, 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))")
     }
-    lines.append("")
-    lines += files.map { console.paint("wrote \($0)", .dim) }
+    // The files written are listed on stderr (`Console.wrote`): stdout carries the summary only.
     return lines.joined(separator: "\n") + "\n"
   }
 

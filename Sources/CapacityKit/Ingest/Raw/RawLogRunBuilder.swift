@@ -31,8 +31,11 @@ public struct RawLogRunBuilder: Sendable {
     let digest = Digest()
     var parsing = RawLogParsing(file: file, budget: exactBudget, progress: counter)
     if file.sha256.isEmpty { parsing.alongside = { digest.value = mapping.sha256() } }
+    progress?.phase(.parsing, subject: file.path)
     let parsed = try parsing.parse(mapping.bytes)
+    if file.sha256.isEmpty, digest.value.isEmpty { progress?.phase(.hashing, subject: file.path) }
     if file.sha256.isEmpty { file.sha256 = digest.value.isEmpty ? mapping.sha256() : digest.value }
+    progress?.phase(.percentiles, subject: file.path)
     let summary = RawRunSummarizer().summarize(parsed.chunks)
     var diagnostics = parsed.diagnostics
     diagnostics += Self.locate(summary.warnings, in: mapping.bytes).map {
