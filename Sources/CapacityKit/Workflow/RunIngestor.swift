@@ -37,7 +37,7 @@ public struct RunIngestor: Sendable {
       try LocustRunAssembler().assemble(
         collection.files.filter { !ResourceFileReader.isResource($0.kind) && !$0.kind.isRawLog })
       + rawLogs.build(collection.files.filter(\.kind.isRawLog))
-    rawLogs.progress?.phase(.storing, subject: "\(runs.count) runs")
+    rawLogs.progress?.phase(.storing, subject: runs.count == 1 ? "1 run" : "\(runs.count) runs")
     for run in runs {
       if try store.insert(run, ingestedAt: now) {
         outcome.added.append(run.name)

@@ -31,15 +31,15 @@ extension Capacity {
       let job = try report.job(store: runStore)
       let outcome = try RunIngestor(store: runStore).ingest(
         paths, now: Date(), rawLogs: ingest.rawLogs)
-      terminal.phase(.analysing, "\(outcome.runs.count) runs")
+      terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
       let (document, analyses) = try job.run(
         outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped)
       terminal.phase(.rendering, report.output.output)
       let written = try report.output.write(try renderer.render(document, analyses: analyses))
-      try ci.append(JobSummary.report(document))
+      try ci.append(JobSummary.report(document, analyses: analyses))
       ProgressBar.shared.clear()
       Console.standardError.report(outcome)
-      terminal.say(SummaryPrinter(console: .standardOutput).summary(document, files: written))
+      terminal.say(SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
       Console.standardError.wrote(written)
     }
   }

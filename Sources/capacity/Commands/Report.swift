@@ -33,9 +33,9 @@ extension Capacity {
       let (document, analyses) = try report.job(store: runStore).run(stored)
       terminal.phase(.rendering, report.output.output)
       let written = try report.output.write(try renderer.render(document, analyses: analyses))
-      try ci.append(JobSummary.report(document))
+      try ci.append(JobSummary.report(document, analyses: analyses))
       ProgressBar.shared.clear()
-      terminal.say(SummaryPrinter(console: .standardOutput).summary(document, files: written))
+      terminal.say(SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
       Console.standardError.wrote(written)
     }
   }

@@ -33,7 +33,9 @@ extension Capacity {
       let filter = RunFilter(
         scenario: scenario, tool: tool, since: since.flatMap(Self.date), until: until.flatMap(Self.date))
       let runs = try store.open().listRuns(matching: filter)
-      print(json ? RunListFormatter.json(runs) : RunListFormatter.table(runs), terminator: "")
+      let given = [("--scenario", scenario), ("--tool", tool), ("--since", since), ("--until", until)]
+        .compactMap { flag, value in value.map { "\(flag) \($0)" } }
+      print(json ? RunListFormatter.json(runs) : RunListFormatter.table(runs, filters: given), terminator: "")
     }
 
     /// A whole day means its midnight, UTC.

@@ -30,14 +30,22 @@ final class ProgressBar: IngestProgress {
   let draws: Bool
   private let columns: @Sendable () -> Int
 
-  init(draws: Bool, columns: @escaping @Sendable () -> Int = { Terminal.columns(STDERR_FILENO) }) {
+  /// Seconds the command runs before the line shows (`CAPACITY_PROGRESS_DELAY`, for tests).
+  let delay: Double
+
+  init(
+    draws: Bool, delay: Double = 1, columns: @escaping @Sendable () -> Int = { Terminal.columns(STDERR_FILENO) }
+  ) {
     self.draws = draws
+    self.delay = delay
     self.columns = columns
     started = Self.now()
   }
 
   /// The process's progress: drawn when stderr is a terminal and `-q` is not given.
-  static let shared = ProgressBar(draws: Terminal.isInteractive(STDERR_FILENO) && !Terminal.current.quiet)
+  static let shared = ProgressBar(
+    draws: Terminal.isInteractive(STDERR_FILENO) && !Terminal.current.quiet,
+    delay: ProcessInfo.processInfo.environment["CAPACITY_PROGRESS_DELAY"].flatMap(Double.init) ?? 1)
 
   /// The ingest's progress sink (kept as the name the ingest options use).
   static var forStandardError: ProgressBar? { shared }
@@ -112,7 +120,7 @@ final class ProgressBar: IngestProgress {
   }
 
   private func draw(_ state: inout State, now: Double, force: Bool) -> String? {
-    guard draws, let line = state.line, now - started >= 1 else { return nil }
+    guard draws, let line = state.line, now - started >= delay else { return nil }
     guard force || now - state.lastDraw >= 0.1 else { return nil }
     state.lastDraw = now
     state.drawn = true

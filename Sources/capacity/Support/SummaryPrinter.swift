@@ -4,7 +4,10 @@ import CapacityKit
 struct SummaryPrinter {
   let console: Console
 
-  func summary(_ document: ReportDocument, files: [String]) -> String {
+  /// - Parameter analyses: the runs' analyses, so each figure is rounded once, from the measured
+  ///   value (report.json's are already rounded to two places).
+  func summary(_ document: ReportDocument, files: [String], analyses: [RunAnalysis] = []) -> String {
+    let rps = JobSummary.exactRPS(analyses)
     var lines: [String] = [console.paint(document.answer, .bold)]
     lines += document.evidence.map { "  " + $0 }
     lines.append("")
@@ -21,9 +24,9 @@ struct SummaryPrinter {
     for run in document.runs {
       let figures =
         "\(run.requests.map(NumberFormat.grouped) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
-        + "\(NumberFormat.grouped(run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
+        + "\(NumberFormat.grouped(rps[run.id] ?? run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
       lines.append(
-        "  \(pad(run.name, 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))")
+        "  \(pad(RunListFormatter.fit(run.name, 24), 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))")
     }
     // The files written are listed on stderr (`Console.wrote`): stdout carries the summary only.
     return lines.joined(separator: "\n") + "\n"
