@@ -18,8 +18,9 @@ struct PlanOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "System overhead per profile: none, docker (Docker Engine's reservation) or k3s (the k3s "
-        + "server's and kubelet's reservations); a profile file's explicit overhead wins.",
+      "System overhead reserved per profile: none; docker (a Compose host: 100m CPU, OS 300Mi + 100Mi "
+        + "eviction margin); k3s (a node: GKE's reservation tiers + 100Mi eviction threshold). A profile "
+        + "file's explicit overhead wins.",
       valueName: "model"), completion: .list(["none", "docker", "k3s"]))
   var overhead: String = "none"
 
