@@ -37,7 +37,9 @@ import Testing
       #expect(!match.2.contains("\r"))
       #expect(unescape(match.1).hasPrefix("capacity check: "))
     }
-    let titles = annotations.map { unescape(try! #require($0.wholeMatch(of: /::error title=([^,:]*)::.*/)).1) }
+    let titles = annotations.map {
+      unescape(try! #require($0.wholeMatch(of: /::error title=([^,:]*)::.*/)).1)
+    }
     #expect(titles.contains("capacity check: stress p95_ms ≤ 500"))
     #expect(titles.contains("capacity check: light GET /a,b: 100%\nnext p99_ms ≤ 1500"))
     // The default error-rate objective stays in force: 3 objectives on 2 runs.
@@ -72,7 +74,9 @@ import Testing
   @Test func jsonAndJUnitTakeStdoutAlone() throws {
     let runner = try BinaryRunner()
     defer { runner.remove() }
-    let json = try runner.run(["check", samples + "/runs/stress", "--format", "json,github", "--db", "runs.sqlite"])
+    let json = try runner.run([
+      "check", samples + "/runs/stress", "--format", "json,github", "--db", "runs.sqlite",
+    ])
     #expect(json.status == 2)
     let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect(document?["failed"] as? Int == 1)
@@ -80,7 +84,9 @@ import Testing
     let xml = try runner.run(["check", "--run", "stress", "--format", "junit", "--db", "runs.sqlite"])
     #expect(xml.status == 2)
     #expect(xml.stdout.hasPrefix("<?xml"))
-    let both = try runner.run(["check", "--run", "stress", "--format", "json", "--format", "junit", "--db", "runs.sqlite"])
+    let both = try runner.run([
+      "check", "--run", "stress", "--format", "json", "--format", "junit", "--db", "runs.sqlite",
+    ])
     #expect(both.status == 64)
     let unknown = try runner.run(["check", "--run", "stress", "--format", "xml", "--db", "runs.sqlite"])
     #expect(unknown.status == 64)
@@ -104,7 +110,8 @@ import Testing
     #expect(summary.contains("| vps-8gb | 4 CPU, 8 GiB | 83.8 % | 56.3 % | **MINIMUM** |"))
     #expect(summary.contains("| light | 771 | 13.0 | 190 ms | 0.0 % | VALID |"))
     #expect(summary.contains("# Run comparison: **"))
-    let withoutFlag = try runner.run(["report", "--all", "--db", "runs.sqlite", "-q"], environment: environment)
+    let withoutFlag = try runner.run(
+      ["report", "--all", "--db", "runs.sqlite", "-q"], environment: environment)
     #expect(withoutFlag.status == 0)
     #expect(try String(contentsOfFile: runner.path("summary.md"), encoding: .utf8) == summary)
   }

@@ -34,7 +34,8 @@ import Testing
     #expect(script.status == 0)
     try script.stdout.write(toFile: runner.path("capacity.bash"), atomically: true, encoding: .utf8)
     for directory in ["k8s", "runs"] {
-      try FileManager.default.createDirectory(atPath: runner.path(directory), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: runner.path(directory), withIntermediateDirectories: true)
     }
     for file in ["deploy.yaml", "slo.yml", "events.csv", "runs.sqlite", "junit.xml", "notes.txt"] {
       try "".write(toFile: runner.path(file), atomically: true, encoding: .utf8)
@@ -42,16 +43,19 @@ import Testing
     let dirs = ["k8s", "runs"]
     #expect(try candidates(["analyze", "--overhead", ""], in: runner) == ["docker", "k3s", "none"])
     #expect(try candidates(["analyze", "--overhead", "d"], in: runner) == ["docker"])
-    #expect(try candidates(["analyze", "--manifests", ""], in: runner) == ["deploy.yaml"] + dirs + ["slo.yml"])
+    #expect(
+      try candidates(["analyze", "--manifests", ""], in: runner) == ["deploy.yaml"] + dirs + ["slo.yml"])
     #expect(try candidates(["check", "--slo", ""], in: runner) == ["deploy.yaml"] + dirs + ["slo.yml"])
     #expect(try candidates(["analyze", "--db", ""], in: runner) == dirs + ["runs.sqlite"])
     #expect(try candidates(["analyze", "--events", ""], in: runner) == ["events.csv"] + dirs)
     #expect(try candidates(["analyze", "-o", ""], in: runner) == dirs)
     #expect(try candidates(["report", "--templates", ""], in: runner) == dirs)
     #expect(try candidates(["check", "--junit", ""], in: runner) == ["junit.xml"] + dirs)
-    #expect(try candidates(["check", "--format", ""], in: runner) == ["github", "gitlab", "json", "junit", "text"])
+    #expect(
+      try candidates(["check", "--format", ""], in: runner) == ["github", "gitlab", "json", "junit", "text"])
     #expect(try candidates(["analyze", "--color", ""], in: runner) == ["always", "auto", "never"])
-    #expect(try candidates(["runs", "--tool", ""], in: runner) == ["gatling", "jmeter", "k6", "locust", "vegeta"])
+    #expect(
+      try candidates(["runs", "--tool", ""], in: runner) == ["gatling", "jmeter", "k6", "locust", "vegeta"])
     #expect(try candidates(["templates", "export", ""], in: runner) == dirs)
     let positional = try candidates(["analyze", ""], in: runner)
     #expect(positional.contains("events.csv") && positional.contains("runs"))

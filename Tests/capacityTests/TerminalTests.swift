@@ -9,12 +9,14 @@ import Testing
   /// A 72 MB JTL CSV (JMeter 5 default columns): large enough for the byte progress (32 MiB) and
   /// for several of its updates (one per 8 MiB parsed).
   private func writeLargeJTL(_ path: String) throws {
-    var text = "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
+    var text =
+      "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
     text += "bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect\n"
     var index = 0
     while text.utf8.count < 72_000_000 {
       let elapsed = 5 + (index * 37) % 900
-      text += "\(1_795_918_148_000 + index / 4),\(elapsed),GET /products/\(index % 7),200,OK,Group 1-\(index % 20),"
+      text +=
+        "\(1_795_918_148_000 + index / 4),\(elapsed),GET /products/\(index % 7),200,OK,Group 1-\(index % 20),"
       text += "text,true,,1234,120,20,20,http://127.0.0.1:8000/products/\(index % 7),\(elapsed - 1),0,1\n"
       index += 1
     }
@@ -24,7 +26,8 @@ import Testing
   /// Runs `arguments` in a pseudo terminal of `columns` columns; returns what the terminal got.
   private func runInTerminal(_ arguments: [String], columns: Int, in runner: BinaryRunner) throws -> String {
     let command =
-      "stty cols \(columns) rows 24; exec " + ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(
+      "stty cols \(columns) rows 24; exec "
+      + ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(
         separator: " ")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -85,7 +88,8 @@ import Testing
     defer { runner.remove() }
     try writeLargeJTL(runner.path("a-load-test-with-a-rather-long-file-name.jtl"))
     let output = try runInTerminal(
-      ["analyze", "a-load-test-with-a-rather-long-file-name.jtl", "--db", "t.sqlite", "-o", "rep"], columns: 50,
+      ["analyze", "a-load-test-with-a-rather-long-file-name.jtl", "--db", "t.sqlite", "-o", "rep"],
+      columns: 50,
       in: runner)
     let phases = ["parsing", "hashing", "percentiles", "storing", "analysing", "rendering"]
     let drawn = output.components(separatedBy: "\r").map { $0.replacingOccurrences(of: "\u{1B}[K", with: "") }
@@ -146,7 +150,8 @@ import Testing
     let runner = try BinaryRunner()
     defer { runner.remove() }
     func check(_ noColor: String) throws -> String {
-      let command = "NO_COLOR='\(noColor)' exec '\(BinaryRunner.binary.path)' check '\(samples)/runs/stress' --db t.sqlite"
+      let command =
+        "NO_COLOR='\(noColor)' exec '\(BinaryRunner.binary.path)' check '\(samples)/runs/stress' --db t.sqlite"
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
       process.arguments = ["-qfec", command, "/dev/null"]

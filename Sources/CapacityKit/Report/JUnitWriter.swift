@@ -15,7 +15,9 @@ public struct JUnitWriter: Sendable {
 
   /// The document as UTF-8 text.
   public func xml(_ results: [SLOResult], durations: [String: Double] = [:]) throws(ReportError) -> String {
-    guard let document = build(results, durations: durations) else { throw .junitUnwritable(path: "<memory>") }
+    guard let document = build(results, durations: durations) else {
+      throw .junitUnwritable(path: "<memory>")
+    }
     defer { xmlFreeDoc(document) }
     var buffer: UnsafeMutablePointer<xmlChar>?
     var size: Int32 = 0

@@ -21,7 +21,8 @@ public struct ReportRenderer: Sendable {
     for name in DefaultTemplates.names {
       let custom = directory.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
         .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
-      let text = custom.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? DefaultTemplates.text(named: name)
+      let text =
+        custom.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? DefaultTemplates.text(named: name)
       guard let text else { throw .templateNotFound(name) }
       do {
         library.register(try MustacheTemplate(string: text), named: name)

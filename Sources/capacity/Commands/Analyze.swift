@@ -39,7 +39,8 @@ extension Capacity {
       try ci.append(JobSummary.report(document, analyses: analyses))
       ProgressBar.shared.clear()
       Console.standardError.report(outcome)
-      terminal.say(SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
+      terminal.say(
+        SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
       Console.standardError.wrote(written)
     }
   }

@@ -23,7 +23,8 @@ extension Capacity {
         paths, now: Date(), rawLogs: ingest.rawLogs)
       ProgressBar.shared.clear()
       Console.standardError.report(outcome)
-      terminal.say("stored \(outcome.added.count) new run(s); \(outcome.alreadyStored.count) already stored\n")
+      terminal.say(
+        "stored \(outcome.added.count) new run(s); \(outcome.alreadyStored.count) already stored\n")
     }
   }
 }

@@ -35,7 +35,8 @@ extension Capacity {
       let written = try report.output.write(try renderer.render(document, analyses: analyses))
       try ci.append(JobSummary.report(document, analyses: analyses))
       ProgressBar.shared.clear()
-      terminal.say(SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
+      terminal.say(
+        SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
       Console.standardError.wrote(written)
     }
   }

@@ -51,7 +51,8 @@ struct CheckOutputOptions: ParsableArguments {
 
   func validate() throws {
     if selected.isSuperset(of: [.json, .junit]) {
-      throw ValidationError("'--format json' and '--format junit' both print on stdout: write JUnit with '--junit FILE'")
+      throw ValidationError(
+        "'--format json' and '--format junit' both print on stdout: write JUnit with '--junit FILE'")
     }
   }
 
@@ -78,11 +79,16 @@ struct CheckOutputOptions: ParsableArguments {
     let document: String? =
       formats.contains(.json)
       ? ReportRenderer.json(CheckDocument(outcome))
-      : formats.contains(.junit) && junit == nil ? try JUnitWriter().xml(outcome.results, durations: durations) : nil
+      : formats.contains(.junit) && junit == nil
+        ? try JUnitWriter().xml(outcome.results, durations: durations) : nil
     if let document { print(document, terminator: "") }
     if formats.contains(.github) {
       let annotations = GitHubAnnotations().text(outcome)
-      if document == nil { print(annotations, terminator: "") } else { Console.standardError.write(annotations) }
+      if document == nil {
+        print(annotations, terminator: "")
+      } else {
+        Console.standardError.write(annotations)
+      }
       try SummaryOptions.appendToStepSummary(JobSummary.check(outcome))
     }
     if document == nil, !quiet || formats.contains(.text) {

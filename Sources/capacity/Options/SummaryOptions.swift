@@ -5,7 +5,8 @@ import Foundation
 /// GitHub Actions' job summary: `--github-summary` appends the command's Markdown summary to the
 /// file `$GITHUB_STEP_SUMMARY` names (nothing when it is unset, as outside Actions).
 struct SummaryOptions: ParsableArguments {
-  @Flag(help: "Append a Markdown summary to $GITHUB_STEP_SUMMARY (GitHub Actions' job summary) when it is set.")
+  @Flag(
+    help: "Append a Markdown summary to $GITHUB_STEP_SUMMARY (GitHub Actions' job summary) when it is set.")
   var githubSummary = false
 
   func append(_ markdown: @autoclosure () -> String) throws {

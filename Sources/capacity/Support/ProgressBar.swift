@@ -34,7 +34,8 @@ final class ProgressBar: IngestProgress {
   let delay: Double
 
   init(
-    draws: Bool, delay: Double = 1, columns: @escaping @Sendable () -> Int = { Terminal.columns(STDERR_FILENO) }
+    draws: Bool, delay: Double = 1,
+    columns: @escaping @Sendable () -> Int = { Terminal.columns(STDERR_FILENO) }
   ) {
     self.draws = draws
     self.delay = delay
@@ -116,7 +117,8 @@ final class ProgressBar: IngestProgress {
   func timingLine() -> String {
     let (phases, total) = timings()
     let parts = phases.map { "\($0.0.rawValue) \(NumberFormat.decimal($0.1, places: 2)) s" }
-    return "timing: " + (parts + ["total \(NumberFormat.decimal(total, places: 2)) s"]).joined(separator: ", ")
+    return "timing: "
+      + (parts + ["total \(NumberFormat.decimal(total, places: 2)) s"]).joined(separator: ", ")
   }
 
   private func draw(_ state: inout State, now: Double, force: Bool) -> String? {

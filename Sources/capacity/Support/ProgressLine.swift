@@ -26,7 +26,8 @@ struct ProgressLine {
       let barWidth = min(30, max(0, room / 4))
       if barWidth >= 5 {
         let filled = Int(fraction * Double(barWidth))
-        bar = "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: barWidth - filled) + "]"
+        bar =
+          "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: barWidth - filled) + "]"
       }
     }
     var parts = [phase.rawValue, "", bar] + tail

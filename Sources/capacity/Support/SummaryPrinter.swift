@@ -26,7 +26,8 @@ struct SummaryPrinter {
         "\(run.requests.map(NumberFormat.grouped) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
         + "\(NumberFormat.grouped(rps[run.id] ?? run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
       lines.append(
-        "  \(pad(RunListFormatter.fit(run.name, 24), 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))")
+        "  \(pad(RunListFormatter.fit(run.name, 24), 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))"
+      )
     }
     // The files written are listed on stderr (`Console.wrote`): stdout carries the summary only.
     return lines.joined(separator: "\n") + "\n"

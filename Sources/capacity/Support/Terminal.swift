@@ -26,14 +26,17 @@ enum Terminal {
 
   /// Colour on `descriptor`: `--color always|never` decide; `auto` means a terminal and no
   /// non-empty `NO_COLOR` (no-color.org: an empty value does not count).
-  static func usesColor(_ descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment)
+  static func usesColor(
+    _ descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> Bool
   {
     switch current.color {
     case .always: return true
     case .never: return false
     case .auto:
-      return isatty(descriptor) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+      return isatty(descriptor) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+        && environment["TERM"] != "dumb"
     }
   }
 

@@ -23,7 +23,8 @@ public struct CheckDocument: Sendable, Equatable, Codable {
     failed = outcome.failed.count
     runs = outcome.analyses.map {
       RunEntry(
-        id: $0.run.id, name: $0.run.name, durationS: $0.durationSeconds, validity: $0.validity.verdict.rawValue)
+        id: $0.run.id, name: $0.run.name, durationS: $0.durationSeconds,
+        validity: $0.validity.verdict.rawValue)
     }
     results = outcome.results.map(SaturationEntryBuilder().result)
   }

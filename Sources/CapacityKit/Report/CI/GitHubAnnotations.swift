@@ -18,8 +18,12 @@ public struct GitHubAnnotations: Sendable {
         let reasons = analysis.validity.reasons.joined(separator: "; ")
         commands.append(
           WorkflowCommand(
-            "warning", properties: [("title", "capacity: \(analysis.run.name) is \(analysis.validity.verdict.rawValue)")],
-            message: "\(analysis.run.name) is \(analysis.validity.verdict.rawValue)" + (reasons.isEmpty ? "" : ": \(reasons)")))
+            "warning",
+            properties: [
+              ("title", "capacity: \(analysis.run.name) is \(analysis.validity.verdict.rawValue)")
+            ],
+            message: "\(analysis.run.name) is \(analysis.validity.verdict.rawValue)"
+              + (reasons.isEmpty ? "" : ": \(reasons)")))
       }
       for diagnostic in analysis.run.diagnostics.prefix(diagnosticsPerRun) {
         var properties = [(key: "file", value: diagnostic.location.file)]

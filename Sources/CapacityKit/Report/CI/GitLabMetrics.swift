@@ -28,13 +28,19 @@ public struct GitLabMetrics: Sendable {
       add(["capacity", run, "failures"], "\(analysis.failures)")
       add(["capacity", run, "error_rate"], Self.number(analysis.errorRate))
       add(["capacity", run, "rps"], Self.number(analysis.requestsPerSecond))
-      let latency = [("p50_ms", analysis.latency.p50), ("p95_ms", analysis.latency.p95), ("p99_ms", analysis.latency.p99)]
+      let latency = [
+        ("p50_ms", analysis.latency.p50), ("p95_ms", analysis.latency.p95), ("p99_ms", analysis.latency.p99),
+      ]
       for (figure, value) in latency { if let value { add(["capacity", run, figure], Self.number(value)) } }
-      if let duration = analysis.durationSeconds { add(["capacity", run, "duration_s"], Self.number(duration)) }
+      if let duration = analysis.durationSeconds {
+        add(["capacity", run, "duration_s"], Self.number(duration))
+      }
     }
     for result in outcome.results {
       let objective = Self.slug(result.objective)
-      if let measured = result.measured { add(["capacity", "slo", result.runName, objective], Self.number(measured)) }
+      if let measured = result.measured {
+        add(["capacity", "slo", result.runName, objective], Self.number(measured))
+      }
       add(["capacity", "slo", result.runName, objective, "passed"], result.passed ? "1" : "0")
     }
     return lines.joined(separator: "\n") + "\n"

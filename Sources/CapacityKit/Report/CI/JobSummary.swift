@@ -51,7 +51,8 @@ public enum JobSummary {
       lines.append(
         row([
           escape(run.name), run.requests.map(NumberFormat.grouped) ?? "–",
-          NumberFormat.grouped(rps[run.id] ?? run.rps, places: 1), NumberFormat.milliseconds(run.latencyMs.p95),
+          NumberFormat.grouped(rps[run.id] ?? run.rps, places: 1),
+          NumberFormat.milliseconds(run.latencyMs.p95),
           NumberFormat.percent(run.errorRate), run.validity.verdict,
         ]))
     }

@@ -11,7 +11,9 @@ import Testing
   private func aggregated(_ folder: String) throws -> (requests: Int64, p95: Double, rps: Double) {
     let text = try String(
       contentsOfFile: Corpus.path("samples/runs/\(folder)/\(folder)_stats.csv"), encoding: .utf8)
-    let rows = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let rows = text.split(whereSeparator: \.isNewline).map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
     let header = rows[0].map(String.init)
     let row = try #require(rows.first { $0.count > 1 && $0[1] == "Aggregated" })
     func column(_ name: String) throws -> Substring { row[try #require(header.firstIndex(of: name))] }
@@ -36,7 +38,8 @@ import Testing
     #expect(WorkflowCommand.escapeData("50% of\r\nall: a,b") == "50%25 of%0D%0Aall: a,b")
     #expect(WorkflowCommand.escapeProperty("50% of\r\nall: a,b") == "50%25 of%0D%0Aall%3A a%2Cb")
     let command = WorkflowCommand(
-      "warning", properties: [("file", "runs/a,b.jtl"), ("line", "12"), ("title", "x::y")], message: "::evil\n::")
+      "warning", properties: [("file", "runs/a,b.jtl"), ("line", "12"), ("title", "x::y")],
+      message: "::evil\n::")
     #expect(command.description == "::warning file=runs/a%2Cb.jtl,line=12,title=x%3A%3Ay::::evil%0A::")
     #expect(!command.description.contains("\n"))
   }
@@ -50,9 +53,11 @@ import Testing
     #expect(errors.count == 1)
     #expect(
       errors.first?.description
-        == "::error title=capacity check%3A stress p95_ms ≤ 500::stress: 2300 ms over the run breaks p95_ms ≤ 500")
+        == "::error title=capacity check%3A stress p95_ms ≤ 500::stress: 2300 ms over the run breaks p95_ms ≤ 500"
+    )
     for line in GitHubAnnotations().text(outcome).split(separator: "\n") {
-      #expect(line.wholeMatch(of: /::(error|warning)( [a-z]+=[^,:\r\n]*(,[a-z]+=[^,:\r\n]*)*)?::[^\r\n]*/) != nil)
+      #expect(
+        line.wholeMatch(of: /::(error|warning)( [a-z]+=[^,:\r\n]*(,[a-z]+=[^,:\r\n]*)*)?::[^\r\n]*/) != nil)
     }
   }
 
@@ -60,7 +65,8 @@ import Testing
     var analysis = RunAnalyzer().analyze(try Corpus.run("light"))
     analysis.run.diagnostics = [Diagnostic(SourceLocation(file: "runs/x.jtl", line: 7), "bad row: 1,2")]
     let commands = GitHubAnnotations().commands(CheckOutcome(results: [], analyses: [analysis]))
-    #expect(commands.map(\.description) == ["::warning file=runs/x.jtl,line=7,title=capacity input::bad row: 1,2"])
+    #expect(
+      commands.map(\.description) == ["::warning file=runs/x.jtl,line=7,title=capacity input::bad row: 1,2"])
   }
 
   // MARK: job summary
@@ -69,8 +75,10 @@ import Testing
     let markdown = JobSummary.check(try outcome(objectives: [p95]))
     let truth = try aggregated("stress")
     #expect(markdown.contains("**FAIL: 1 of 2 objective checks failed**"))
-    #expect(markdown.contains("| stress | VALID | \(NumberFormat.grouped(truth.requests)) | "
-      + "\(NumberFormat.decimal(truth.rps, places: 1)) | 2300 ms | 0.0 % | 0 of 1 |"))
+    #expect(
+      markdown.contains(
+        "| stress | VALID | \(NumberFormat.grouped(truth.requests)) | "
+          + "\(NumberFormat.decimal(truth.rps, places: 1)) | 2300 ms | 0.0 % | 0 of 1 |"))
     #expect(markdown.contains("- stress: 2300 ms over the run breaks p95\\_ms ≤ 500"))
   }
 
@@ -90,7 +98,8 @@ import Testing
     let lines = text.split(separator: "\n")
     var values: [String: String] = [:]
     for line in lines {
-      let match = try #require(line.wholeMatch(of: /([a-zA-Z_:][a-zA-Z0-9_:]*) (-?[0-9]+(\.[0-9]+)?)/), "\(line)")
+      let match = try #require(
+        line.wholeMatch(of: /([a-zA-Z_:][a-zA-Z0-9_:]*) (-?[0-9]+(\.[0-9]+)?)/), "\(line)")
       #expect(values[String(match.1)] == nil, "\(match.1) twice")
       values[String(match.1)] = String(match.2)
     }
@@ -119,8 +128,10 @@ import Testing
     // Locust: duration = requests / (req/s).
     let light = try aggregated("light")
     let seconds = NumberFormat.decimal(Double(light.requests) / light.rps, places: 3)
-    #expect(xml.contains("<testsuite name=\"light\" id=\"0\" package=\"capacity.slo\" tests=\"2\" failures=\"0\" "
-      + "errors=\"0\" skipped=\"0\" time=\"\(seconds)\""))
+    #expect(
+      xml.contains(
+        "<testsuite name=\"light\" id=\"0\" package=\"capacity.slo\" tests=\"2\" failures=\"0\" "
+          + "errors=\"0\" skipped=\"0\" time=\"\(seconds)\""))
     let half = NumberFormat.decimal(Double(light.requests) / light.rps / 2, places: 3)
     #expect(xml.contains("classname=\"capacity.slo.light\" time=\"\(half)\""))
   }
