@@ -88,6 +88,9 @@ import Testing
       "check", "--run", "stress", "--format", "json", "--format", "junit", "--db", "runs.sqlite",
     ])
     #expect(both.status == 64)
+    let quiet = try runner.run(["check", "--run", "stress", "--github", "-q", "--db", "runs.sqlite"])
+    #expect(quiet.status == 2)
+    #expect(quiet.stdout.hasPrefix("::error ") && !quiet.stdout.contains("RESULT"))
     let unknown = try runner.run(["check", "--run", "stress", "--format", "xml", "--db", "runs.sqlite"])
     #expect(unknown.status == 64)
   }

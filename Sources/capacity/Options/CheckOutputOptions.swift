@@ -91,7 +91,8 @@ struct CheckOutputOptions: ParsableArguments {
       }
       try SummaryOptions.appendToStepSummary(JobSummary.check(outcome))
     }
-    if document == nil, !quiet || formats.contains(.text) {
+    // `-q` leaves the table out unless `--format text` asks for it by name.
+    if document == nil, !quiet || format.joined().contains(.text) {
       print(CheckFormatter(console: .standardOutput).table(outcome.results), terminator: "")
     }
     Console.standardError.wrote(written)
