@@ -31,7 +31,8 @@ import Testing
     #expect(markdown.contains("60 row(s) set aside as sub-result"))
     // A redirected stderr gets no progress line: only the `wrote …` lines.
     #expect(
-      result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("wrote ") } && !result.stderr.contains("\r"),
+      result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("wrote ") }
+        && !result.stderr.contains("\r"),
       "\(result.stderr)")
   }
 
