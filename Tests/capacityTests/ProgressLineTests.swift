@@ -5,7 +5,8 @@ import Testing
 /// The progress line's layout at fixed widths, without a terminal.
 @Suite struct ProgressLineTests {
   let line = ProgressLine(
-    phase: .parsing, subject: "runs/2026-11-29/a-load-test-with-a-rather-long-file-name.jtl", done: 450_000_000,
+    phase: .parsing, subject: "runs/2026-11-29/a-load-test-with-a-rather-long-file-name.jtl",
+    done: 450_000_000,
     total: 1_000_000_000, bytesPerSecond: 150_000_000)
 
   @Test(arguments: [20, 40, 50, 80, 120, 300])
