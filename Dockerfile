@@ -8,8 +8,11 @@
 
 ARG SWIFT_VERSION=6.3
 FROM swift:${SWIFT_VERSION}-bookworm AS build
+# The static archives of SQLite and libxml2 (and libxml2's ICU, liblzma, zlib): scripts/static-c-libs
+# links them into the binary, as scripts/release does.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends libsqlite3-dev libxml2-dev \
+  && apt-get install -y --no-install-recommends libsqlite3-dev libxml2-dev libicu-dev liblzma-dev zlib1g-dev \
+    pkg-config \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so a source change does not refetch them.
@@ -17,15 +20,15 @@ COPY Package.swift ./
 COPY Package.resolve[d] ./
 RUN swift package resolve
 COPY . .
-RUN swift build -c release --static-swift-stdlib --product capacity \
+RUN export PKG_CONFIG_PATH="$(scripts/static-c-libs /tmp/static-c-libs)" \
+  && swift build -c release --static-swift-stdlib --product capacity \
   && install -D "$(swift build -c release --static-swift-stdlib --show-bin-path)/capacity" /out/capacity \
-  && strip /out/capacity
+  && strip /out/capacity \
+  && ! ldd /out/capacity | grep -E 'libswift|libFoundation|libsqlite3|libxml2|libicu'
 
 FROM debian:bookworm-slim
-# The Swift runtime and Foundation are inside the binary; SQLite and libxml2 come from Debian.
-RUN apt-get update \
-  && apt-get install -y --no-install-recommends libsqlite3-0 libxml2 \
-  && rm -rf /var/lib/apt/lists/*
+# The binary carries the Swift runtime, Foundation, SQLite and libxml2; glibc, libstdc++ and
+# libgcc_s are in the base image.
 COPY --from=build /out/capacity /usr/local/bin/capacity
 RUN capacity --version
 WORKDIR /work
