@@ -34,8 +34,8 @@ let package = Package(
       ]
     ),
     // The default report templates live at the top of the repository so users find and copy them;
-    // scripts/embed-templates compiles them into EmbeddedTemplates.swift, so the binary carries
-    // them and needs no resource folder beside it.
+    // the EmbedTemplates build plugin compiles them into the target as string literals on every
+    // build, so the binary carries them and needs no resource folder beside it.
     .target(
       name: "CapacityTemplates",
       path: "templates",
@@ -43,8 +43,11 @@ let package = Package(
         "README.md", "report.html.mustache", "report.md.mustache", "compare.html.mustache",
         "compare.md.mustache",
       ],
-      sources: ["DefaultTemplates.swift", "EmbeddedTemplates.swift"]
+      sources: ["DefaultTemplates.swift"],
+      plugins: ["EmbedTemplates"]
     ),
+    .executableTarget(name: "embed-templates", path: "Sources/embed-templates"),
+    .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
     .executableTarget(
       name: "capacity",
       dependencies: [

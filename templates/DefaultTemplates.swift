@@ -1,9 +1,9 @@
 import Foundation
 
 /// The default report templates. The `.mustache` files beside this file are the source of truth;
-/// `scripts/embed-templates` compiles them into `EmbeddedTemplates.swift` as string literals, so
-/// the binary needs no resource folder (it can be copied alone), and
-/// `capacity templates export DIR` writes them out for customisation.
+/// the EmbedTemplates build plugin (Plugins/, tool in Sources/embed-templates) compiles them into
+/// this target as string literals on every build, so the binary needs no resource folder (it can
+/// be copied alone), and `capacity templates export DIR` writes them out for customisation.
 public enum DefaultTemplates {
   /// Template file names, in the order the report writes them.
   public static let names = [

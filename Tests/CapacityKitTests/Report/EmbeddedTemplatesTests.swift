@@ -10,7 +10,7 @@ import Testing
       contentsOf: DefaultTemplates.sourceDirectory.appendingPathComponent(name), encoding: .utf8)
     #expect(
       DefaultTemplates.text(named: name) == file,
-      "templates/\(name) changed: run scripts/embed-templates")
+      "templates/\(name) and its compiled-in copy differ: the EmbedTemplates plugin did not run")
   }
 
   @Test func everyTemplateFileIsEmbedded() throws {
