@@ -41,17 +41,20 @@ let package = Package(
       ]
     ),
     // The default report templates live at the top of the repository so users find and copy them;
-    // this target bundles them into the binary's resources.
+    // the EmbedTemplates build plugin compiles them into the target as string literals on every
+    // build, so the binary carries them and needs no resource folder beside it.
     .target(
       name: "CapacityTemplates",
       path: "templates",
-      exclude: ["README.md"],
+      exclude: [
+        "README.md", "report.html.mustache", "report.md.mustache", "compare.html.mustache",
+        "compare.md.mustache",
+      ],
       sources: ["DefaultTemplates.swift"],
-      resources: [
-        .copy("report.html.mustache"), .copy("report.md.mustache"), .copy("compare.html.mustache"),
-        .copy("compare.md.mustache"),
-      ]
+      plugins: ["EmbedTemplates"]
     ),
+    .executableTarget(name: "embed-templates", path: "Sources/embed-templates"),
+    .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
     .executableTarget(
       name: "capacity",
       dependencies: [

@@ -11,6 +11,8 @@ struct Capacity: ParsableCommand {
         capacity analyze runs/ --manifests k8s/ -o capacity-report/
 
       Exit status: 0 ok, 1 error, 2 a gate failed (check, compare, plan --strict), 64 usage.
+
+      Shell completion: capacity --generate-completion-script bash|zsh|fish.
       """,
     version: "0.1.0",
     subcommands: [

@@ -23,16 +23,12 @@ public struct ReportRenderer: Sendable {
       let custom = try directory.flatMap { directory throws(ReportError) in
         try TemplateSafety.read(name, in: directory)
       }
-      let url = DefaultTemplates.url(named: name)
-      guard let text = custom ?? url.flatMap({ try? String(contentsOf: $0, encoding: .utf8) }) else {
-        throw .templateNotFound(name)
-      }
-      let shownName = custom == nil ? url?.path ?? name : name
-      includes[name] = try TemplateSafety.partials(of: text, name: shownName)
+      guard let text = custom ?? DefaultTemplates.text(named: name) else { throw .templateNotFound(name) }
+      includes[name] = try TemplateSafety.partials(of: text, name: name)
       do {
         library.register(try MustacheTemplate(string: text), named: name)
       } catch {
-        throw .templateInvalid(name: shownName, reason: "\(error)")
+        throw .templateInvalid(name: name, reason: "\(error)")
       }
     }
     try TemplateSafety.checkCycles(includes)

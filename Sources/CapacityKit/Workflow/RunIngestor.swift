@@ -28,6 +28,7 @@ public struct RunIngestor: Sendable {
   public func ingest(_ paths: [String], now: Date, rawLogs: RawLogRunBuilder = RawLogRunBuilder()) throws
     -> Outcome
   {
+    rawLogs.progress?.phase(.parsing, subject: paths.joined(separator: " "))
     let collection = try InputCollector().collect(paths)
     var outcome = Outcome(skipped: collection.skipped)
     let resourceFiles = collection.files.filter { ResourceFileReader.isResource($0.kind) }
@@ -36,6 +37,7 @@ public struct RunIngestor: Sendable {
       try LocustRunAssembler().assemble(
         collection.files.filter { !ResourceFileReader.isResource($0.kind) && !$0.kind.isRawLog })
       + rawLogs.build(collection.files.filter(\.kind.isRawLog))
+    rawLogs.progress?.phase(.storing, subject: runs.count == 1 ? "1 run" : "\(runs.count) runs")
     for run in runs {
       if try store.insert(run, ingestedAt: now) {
         outcome.added.append(run.name)

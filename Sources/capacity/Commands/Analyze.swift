@@ -15,24 +15,35 @@ extension Capacity {
           capacity analyze runs/ --manifests k8s/ -o report/
         """)
 
-    @Argument(help: ArgumentHelp("Result files, directories or globs.", valueName: "path"))
+    @Argument(
+      help: ArgumentHelp("Result files, directories or globs.", valueName: "path"), completion: .file())
     var paths: [String]
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var ingest: IngestOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var ci: SummaryOptions
+    @OptionGroup var terminal: TerminalOptions
 
     func run() throws {
+      terminal.apply()
+      defer { terminal.finish() }
       let renderer = try report.renderer()
       let runStore = try store.open()
       let job = try report.job(store: runStore)
       let outcome = try RunIngestor(store: runStore).ingest(
         paths, now: Date(), rawLogs: ingest.rawLogs)
+      terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
       let (document, analyses) = try job.run(
         outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped)
+      terminal.phase(.rendering, report.output.output)
       let written = try report.output.write(try renderer.render(document, analyses: analyses))
+      try ci.append(JobSummary.report(document, analyses: analyses))
+      ProgressBar.shared.clear()
       Console.standardError.report(outcome)
-      print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")
+      terminal.say(
+        SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
+      Console.standardError.wrote(written)
       if report.plan.manifests.isEmpty, let message = Self.nothingCountable(outcome, paths: paths) {
         Console.standardError.write("error: \(message)\n")
         throw ExitCode.failure

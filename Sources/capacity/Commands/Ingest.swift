@@ -8,17 +8,23 @@ extension Capacity {
       abstract: "Store runs in the database without analysing them.",
       discussion: "Re-ingesting the same files is a no-op: runs are keyed by the SHA-256 of their files.")
 
-    @Argument(help: ArgumentHelp("Result files, directories or globs.", valueName: "path"))
+    @Argument(
+      help: ArgumentHelp("Result files, directories or globs.", valueName: "path"), completion: .file())
     var paths: [String]
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var ingest: IngestOptions
+    @OptionGroup var terminal: TerminalOptions
 
     func run() throws {
+      terminal.apply()
+      defer { terminal.finish() }
       let outcome = try RunIngestor(store: try store.open()).ingest(
         paths, now: Date(), rawLogs: ingest.rawLogs)
+      ProgressBar.shared.clear()
       Console.standardError.report(outcome)
-      print("stored \(outcome.added.count) new run(s); \(outcome.alreadyStored.count) already stored")
+      terminal.say(
+        "stored \(outcome.added.count) new run(s); \(outcome.alreadyStored.count) already stored\n")
     }
   }
 }

@@ -6,7 +6,9 @@ extension Capacity {
     static let configuration = CommandConfiguration(
       abstract: "Show the VPS profiles in force (built-ins, plus --profiles FILE).")
 
-    @Option(help: ArgumentHelp("YAML file of VPS profiles.", valueName: "file"))
+    @Option(
+      help: ArgumentHelp("YAML file of VPS profiles.", valueName: "file"),
+      completion: .file(extensions: ["yaml", "yml"]))
     var profiles: String?
 
     func run() throws {

@@ -16,19 +16,28 @@ extension Capacity {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var ci: SummaryOptions
+    @OptionGroup var terminal: TerminalOptions
 
     func validate() throws {
       if runs.isEmpty == !all { throw ValidationError("name the runs to report, or pass '--all'") }
     }
 
     func run() throws {
+      terminal.apply()
+      defer { terminal.finish() }
       let renderer = try report.renderer()
       let runStore = try store.openForReading()
       let ids = all ? try runStore.listRuns().map(\.id) : try runs.map { try runStore.resolve($0) }
       let stored = try ids.map { try runStore.run(id: $0) }
       let (document, analyses) = try report.job(store: runStore).run(stored)
+      terminal.phase(.rendering, report.output.output)
       let written = try report.output.write(try renderer.render(document, analyses: analyses))
-      print(SummaryPrinter(console: .standardOutput).summary(document, files: written), terminator: "")
+      try ci.append(JobSummary.report(document, analyses: analyses))
+      ProgressBar.shared.clear()
+      terminal.say(
+        SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
+      Console.standardError.wrote(written)
     }
   }
 }

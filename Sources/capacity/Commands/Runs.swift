@@ -9,7 +9,10 @@ extension Capacity {
     @OptionGroup var store: StoreOptions
 
     @Option(help: "Only runs whose name contains this text.") var scenario: String?
-    @Option(help: "Only runs of this tool (locust, …).") var tool: String?
+    @Option(
+      help: "Only runs of this tool (locust, jmeter, k6, vegeta, gatling).",
+      completion: .list(LoadTool.allCases.map(\.rawValue)))
+    var tool: String?
     @Option(help: ArgumentHelp("Only runs started at or after this UTC date or time.", valueName: "date"))
     var since: String?
     @Option(help: ArgumentHelp("Only runs started before this UTC date or time.", valueName: "date"))
@@ -30,7 +33,9 @@ extension Capacity {
       let filter = RunFilter(
         scenario: scenario, tool: tool, since: since.flatMap(Self.date), until: until.flatMap(Self.date))
       let runs = try store.openForReading().listRuns(matching: filter)
-      print(json ? RunListFormatter.json(runs) : RunListFormatter.table(runs), terminator: "")
+      let given = [("--scenario", scenario), ("--tool", tool), ("--since", since), ("--until", until)]
+        .compactMap { flag, value in value.map { "\(flag) \($0)" } }
+      print(json ? RunListFormatter.json(runs) : RunListFormatter.table(runs, filters: given), terminator: "")
     }
 
     /// A whole day means its midnight, UTC.

@@ -12,7 +12,9 @@ extension Capacity {
       static let configuration = CommandConfiguration(
         abstract: "Write the default templates to DIR for customisation (use with --templates DIR).")
 
-      @Argument(help: ArgumentHelp("Directory to write into; created when missing.", valueName: "dir"))
+      @Argument(
+        help: ArgumentHelp("Directory to write into; created when missing.", valueName: "dir"),
+        completion: .directory)
       var directory: String
 
       @Flag(help: "Overwrite templates that already exist in DIR.")
@@ -21,7 +23,7 @@ extension Capacity {
       func run() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for name in DefaultTemplates.names {
-          guard let source = DefaultTemplates.url(named: name) else {
+          guard let source = DefaultTemplates.text(named: name) else {
             throw ReportError.templateNotFound(name)
           }
           let target = URL(fileURLWithPath: directory).appendingPathComponent(name)
@@ -29,7 +31,7 @@ extension Capacity {
             guard force else { throw ValidationError("'\(target.path)' exists; pass --force to overwrite") }
             try FileManager.default.removeItem(at: target)
           }
-          try FileManager.default.copyItem(at: source, to: target)
+          try source.write(to: target, atomically: true, encoding: .utf8)
           print(target.path)
         }
       }

@@ -4,13 +4,15 @@ import Foundation
 
 /// Where the report goes and which templates render it.
 struct OutputOptions: ParsableArguments {
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Report directory.", valueName: "dir"))
+  @Option(
+    name: [.short, .customLong("output")], help: ArgumentHelp("Report directory.", valueName: "dir"),
+    completion: .directory)
   var output = "capacity-report"
 
   @Option(
     help: ArgumentHelp(
-      "Directory with report.html.mustache / report.md.mustache overriding the bundled ones.",
-      valueName: "dir"))
+      "Directory with report.html.mustache / report.md.mustache overriding the built-in ones.",
+      valueName: "dir"), completion: .directory)
   var templates: String?
 
   /// Writes report.html, report.md and report.json; returns their paths.

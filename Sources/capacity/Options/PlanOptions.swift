@@ -7,19 +7,21 @@ struct PlanOptions: ParsableArguments {
     parsing: .upToNextOption,
     help: ArgumentHelp(
       "Kubernetes manifests or Compose files (files or directories of *.yaml/*.yml).",
-      valueName: "path"))
+      valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
   var manifests: [String] = []
 
   @Option(
     help: ArgumentHelp(
       "YAML file of VPS profiles; entries replace built-ins of the same name, others are added.",
-      valueName: "file"))
+      valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
   var profiles: String?
 
   @Option(
     help: ArgumentHelp(
-      "System overhead per profile: none, docker or k3s (CAPACITY-MATH.md §3.4); a profile file's explicit overhead wins.",
-      valueName: "model"))
+      "System overhead reserved per profile: none; docker (a Compose host: 100m CPU, OS 300Mi + 100Mi "
+        + "eviction margin); k3s (a node: GKE's reservation tiers + 100Mi eviction threshold). A profile "
+        + "file's explicit overhead wins.",
+      valueName: "model"), completion: .list(["none", "docker", "k3s"]))
   var overhead: String = "none"
 
   @Option(

@@ -11,7 +11,7 @@ struct ReportOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Fault events (CSV or JSON Lines: time, action, target[, target_s]) to measure recovery around.",
-      valueName: "file"))
+      valueName: "file"), completion: .file(extensions: ["csv", "jsonl", "json", "ndjson"]))
   var events: String?
 
   @Flag(help: "Treat single-level runs (light, medium, peak, stress…) as load steps at their user counts.")

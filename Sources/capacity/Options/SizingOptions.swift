@@ -14,7 +14,7 @@ struct SizingOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "YAML mapping of pod/process names to components (web:, components:, measured_replicas:).",
-      valueName: "file"))
+      valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
   var components: String?
 
   @Option(help: ArgumentHelp("Target utilisation of a web replica, 0–1.", valueName: "share"))

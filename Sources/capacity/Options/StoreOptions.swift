@@ -3,7 +3,9 @@ import CapacityKit
 
 /// Where runs are stored.
 struct StoreOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("SQLite database file; created when missing.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp("SQLite database file; created when missing.", valueName: "path"),
+    completion: .file(extensions: ["sqlite", "db"]))
   var db = "capacity.sqlite"
 
   func open() throws -> RunStore { try RunStore(path: db) }

@@ -11,8 +11,10 @@ struct ThresholdOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "YAML file of objectives (global and per endpoint); see README 'SLO file'. Its run-wide p95 and "
-        + "error rate replace --slo-p95 and --slo-errors.", valueName: "file"))
+      "YAML file of objectives, e.g. 'objectives: [{metric: p95_ms, max: 500}, {endpoint: \"GET /\", "
+        + "metric: p99_ms, max: 1500}, {metric: rps, min: 50, users: 100}]' (metrics p50_ms p90_ms p95_ms "
+        + "p99_ms mean_ms max_ms error_rate rps). Its run-wide p95 and error rate replace --slo-p95 and "
+        + "--slo-errors.", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
   var slo: String?
 
   @Option(help: ArgumentHelp("A load step counts as steady with at least this many seconds.", valueName: "s"))

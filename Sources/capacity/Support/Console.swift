@@ -7,21 +7,19 @@ import Foundation
   import Darwin
 #endif
 
-/// A terminal stream that knows whether it may use colour: only on a TTY, never with `NO_COLOR`
-/// or `TERM=dumb`.
+/// A terminal stream that knows whether it may use colour (`Terminal.usesColor`: `--color`, else
+/// only on a TTY, never with a non-empty `NO_COLOR` or `TERM=dumb`).
 struct Console {
   let descriptor: Int32
   let colored: Bool
 
   init(descriptor: Int32) {
     self.descriptor = descriptor
-    let environment = ProcessInfo.processInfo.environment
-    colored =
-      isatty(descriptor) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    colored = Terminal.usesColor(descriptor)
   }
 
-  static let standardOutput = Console(descriptor: STDOUT_FILENO)
-  static let standardError = Console(descriptor: STDERR_FILENO)
+  static var standardOutput: Console { Console(descriptor: STDOUT_FILENO) }
+  static var standardError: Console { Console(descriptor: STDERR_FILENO) }
 
   enum Color: String {
     case red = "31"
@@ -45,6 +43,13 @@ struct Console {
 
   func write(_ text: String) {
     FileHandle(fileDescriptor: descriptor).write(Data(text.utf8))
+  }
+
+  /// `wrote PATH` for each file written, on stderr with the diagnostics (stdout is for data);
+  /// nothing with `-q`.
+  func wrote(_ files: [String]) {
+    guard !Terminal.current.quiet, !files.isEmpty else { return }
+    write(files.map { paint("wrote \($0)", .dim) + "\n" }.joined())
   }
 
   /// Diagnostics of an ingest: skipped files and input warnings, each on its own line.

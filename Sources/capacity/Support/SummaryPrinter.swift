@@ -4,7 +4,10 @@ import CapacityKit
 struct SummaryPrinter {
   let console: Console
 
-  func summary(_ document: ReportDocument, files: [String]) -> String {
+  /// - Parameter analyses: the runs' analyses, so each figure is rounded once, from the measured
+  ///   value (report.json's are already rounded to two places).
+  func summary(_ document: ReportDocument, files: [String], analyses: [RunAnalysis] = []) -> String {
+    let rps = JobSummary.exactRPS(analyses)
     var lines: [String] = [console.paint(document.answer, .bold)]
     lines += document.evidence.map { "  " + $0 }
     lines.append("")
@@ -39,14 +42,14 @@ struct SummaryPrinter {
     lines.append("")
     for run in document.runs {
       let figures =
-        "\(run.requests.map(String.init) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
-        + "\(NumberFormat.decimal(run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
+        "\(run.requests.map(NumberFormat.grouped) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
+        + "\(NumberFormat.grouped(rps[run.id] ?? run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
       let cause = run.sloCause.map { "  SLO missed: \($0.cause)" } ?? ""
       lines.append(
-        "  \(pad(run.name, 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))\(cause)")
+        "  \(pad(RunListFormatter.fit(run.name, 24), 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))\(cause)"
+      )
     }
-    lines.append("")
-    lines += files.map { console.paint("wrote \($0)", .dim) }
+    // The files written are listed on stderr (`Console.wrote`): stdout carries the summary only.
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -5,6 +5,17 @@ import Synchronization
 public protocol IngestProgress: Sendable {
   func update(file: String, doneBytes: Int, totalBytes: Int)
   func finish(file: String)
+  /// The work moved on to `phase`; `subject` names the file or what is worked on.
+  func phase(_ phase: IngestPhase, subject: String)
+}
+
+extension IngestProgress {
+  public func phase(_ phase: IngestPhase, subject: String) {}
+}
+
+/// What a command is busy with, for the progress line and `-v`'s timings.
+public enum IngestPhase: String, Sendable, CaseIterable {
+  case parsing, hashing, percentiles, storing, analysing, rendering
 }
 
 /// Sums the bytes done by the parallel parts of one file and forwards the total; gives the

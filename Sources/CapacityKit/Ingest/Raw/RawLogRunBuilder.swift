@@ -56,7 +56,9 @@ public struct RawLogRunBuilder: Sendable {
     var parsing = RawLogParsing(
       file: file, budget: exactBudget, progress: counter, sessionGap: sessionGap, jtlColumns: jtlColumns)
     if file.sha256.isEmpty { parsing.alongside = { digest.value = mapping.sha256() } }
+    progress?.phase(.parsing, subject: file.path)
     let parsed = try parsing.parse(mapping.bytes)
+    if file.sha256.isEmpty, digest.value.isEmpty { progress?.phase(.hashing, subject: file.path) }
     if file.sha256.isEmpty { file.sha256 = digest.value.isEmpty ? mapping.sha256() : digest.value }
     try mapping.verifyUnchanged()
     return ParsedFile(file: file, mapping: mapping, parsed: parsed)
@@ -88,6 +90,7 @@ public struct RawLogRunBuilder: Sendable {
           + "samples (at most \(Self.maximumSessions) are read as runs); pass a larger --session-gap, or "
           + "--session-gap 0 to read it as one run")
     }
+    progress?.phase(.percentiles, subject: group[0].path)
     let summaries = RawRunSummarizer().summarizeSessions(chunks, gap: sessionGap, sources: sources)
     let inputs = parsedFiles.map(\.file)
     let baseID = LocustRunAssembler.runID(inputs)
