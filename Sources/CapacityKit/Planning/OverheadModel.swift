@@ -34,8 +34,11 @@ public enum OverheadModel: String, Sendable, CaseIterable {
   public var source: String {
     switch self {
     case .none: "no system overhead assumed (pass --overhead docker or k3s to reserve some)"
-    case .docker: "Docker Compose host: OS 300Mi + 100Mi eviction margin, 100m CPU (CAPACITY-MATH.md §3.4)"
-    case .k3s: "k3s node: GKE reservation tiers + 100Mi eviction threshold (CAPACITY-MATH.md §3.4)"
+    case .docker: "Docker Compose host: OS 300Mi + 100Mi eviction margin, 100m CPU"
+    case .k3s:
+      "k3s node: GKE reservation tiers (CPU 6 % of the first core, 1 % of the second, 0.5 % of cores 3–4, "
+        + "0.25 % above; memory 25 % of the first 4 GiB, 20 % of the next 4, 10 % of the next 8, 6 % of the "
+        + "next 112, 2 % above) + 100Mi eviction threshold"
     case .explicit: "the profile file's overhead"
     }
   }
