@@ -153,12 +153,17 @@ public struct SLOCauseClassifier: Sendable {
         "errors \(NumberFormat.percent(analysis.errorRate)) > \(NumberFormat.percent(thresholds.sloErrorRate))"
       )
     }
-    if !failingSteps.isEmpty {
-      missed.append(
-        "the \(failingSteps.map(String.init).joined(separator: ", "))-user step\(failingSteps.count == 1 ? "" : "s")"
-      )
-    }
+    if !failingSteps.isEmpty { missed.append(Self.stepList(failingSteps)) }
     return missed
+  }
+
+  /// `the 80, 100-user steps`; past six steps (a ramp read step by step, say) only the count and
+  /// the range, so the sentence stays readable.
+  static func stepList(_ users: [Int]) -> String {
+    guard users.count > 6, let first = users.min(), let last = users.max() else {
+      return "the \(users.map(String.init).joined(separator: ", "))-user step\(users.count == 1 ? "" : "s")"
+    }
+    return "\(users.count) steps from \(first) to \(last) users"
   }
 
   // MARK: - Evidence
