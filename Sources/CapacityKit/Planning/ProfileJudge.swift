@@ -94,8 +94,8 @@ public struct ProfileJudge: Sendable {
     let carried =
       "load: \(Quantities.count(replicas, "\(sizing.webComponent) replica")) "
       + (replicas == 1 ? "fits by requests and carries about " : "fit by requests and carry about ")
-      + "\(NumberFormat.decimal(rps, places: 0)) req/s within the SLO (one carries "
-      + "\(NumberFormat.decimal(sizing.perReplicaRPS, places: 1)) req/s, \(sizing.throughputBasis))"
+      + "\(NumberFormat.decimal(rps, places: 0)) req/s within the SLO; one carries "
+      + "\(NumberFormat.decimal(sizing.perReplicaRPS, places: 1)) req/s, \(sizing.throughputBasis)"
     let target = "the \(NumberFormat.decimal(sizing.targetRPS, places: 0)) req/s target"
     switch verdict {
     case .notRecommended: return carried + ", below \(target)"
