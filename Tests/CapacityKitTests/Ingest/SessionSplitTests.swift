@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import CapacityKit
+
+/// A results file holding two sessions (JMeter appends to its `-l` file): each session's run gets
+/// its own transactions and request marks, not the whole file's.
+@Suite struct SessionSplitTests {
+  static let hour: Int64 = 3_600_000
+
+  /// `count` requests of `home` and, after every second one, a Transaction Controller parent,
+  /// one row every 100 ms from `start`; the parents fail when `failing`.
+  static func session(_ start: Int64, count: Int, elapsedParent: Int, failing: Bool) -> String {
+    (0..<count).map { index in
+      let time = start + Int64(index) * 100
+      var rows = "\(time),10,home,200,OK,t 1-1,text,true,,10,10,1,1,http://x/,5,0,1\n"
+      if index % 2 == 1 {
+        rows +=
+          "\(time),\(elapsedParent),TC flow,200,\"Number of samples in transaction : 2, number of failing samples : "
+          + "\(failing ? 1 : 0)\",t 1-1,,\(failing ? "false" : "true"),,10,10,1,1,,5,0,1\n"
+      }
+      return rows
+    }.joined()
+  }
+
+  @Test func eachSessionKeepsItsOwnTransactionsAndMarks() throws {
+    let first = HostileRawLogTests.start
+    let second = first + 2 * Self.hour
+    let text =
+      HostileRawLogTests.header + Self.session(first, count: 20, elapsedParent: 30, failing: false)
+      + Self.session(second, count: 40, elapsedParent: 70, failing: true)
+    let runs = try RawLogRunBuilder().build([
+      InputFile(path: "two.jtl", kind: .jmeterCSV, bytes: Array(text.utf8))
+    ])
+    #expect(runs.map(\.name) == ["two#1", "two#2"])
+    #expect(runs.map { $0.total?.requests } == [20, 40])
+    // 10 parents in the first session, all passing at 30 ms; 20 in the second, all failing at 70 ms.
+    #expect(runs.map { $0.transactions.map(\.requests) } == [[10], [20]])
+    #expect(runs.map { $0.transactions.map(\.failures) } == [[0], [20]])
+    #expect(runs.map { $0.transactions.first?.maxMs } == [30, 70])
+    // Marks: each run's successes end within its own session (the pages two hours apart).
+    for (run, start) in zip(runs, [first, second]) {
+      let marks = try #require(run.requestMarks)
+      var ends: [Int64] = []
+      marks.forEachSuccess(fromMs: first - Self.hour, toMs: second + Self.hour) { ends.append($0) }
+      #expect(!ends.isEmpty)
+      #expect(ends.allSatisfy { $0 >= start && $0 < start + Self.hour }, "\(run.name)")
+    }
+  }
+
+  @Test func marksWithinKeepOnlyTheirRange() {
+    let marks = RequestMarks(
+      pages: [0: [1] + Array(repeating: 0, count: 1023), 100: Array(repeating: 0, count: 1024)],
+      failureEndsMs: [5, 70_000, 6_600_000])
+    let kept = marks.within(fromMs: 0, toMs: 100_000)
+    #expect(kept.pages.keys.sorted() == [0, 1].filter { marks.pages[$0] != nil })
+    #expect(kept.failureEndsMs == [5, 70_000])
+    #expect(marks.within(fromMs: 10, toMs: 10).isEmpty)
+  }
+}
