@@ -15,8 +15,6 @@ struct ByteInterner {
   private(set) var names: [String] = []
 
   var count: Int { names.count }
-  /// Past this many names, `id` of a new name is −1 (the caller folds it into a catch-all).
-  var limit = Int.max
 
   @inline(__always)
   private static func hash(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
@@ -56,7 +54,6 @@ struct ByteInterner {
       }
       slot = (slot + 1) & mask
     }
-    guard names.count < limit else { return -1 }
     let id = Int32(names.count)
     slots[slot] = id
     hashes.append(hash)
