@@ -18,14 +18,27 @@ public struct RequestMarks: Sendable, Equatable {
 
   public var isEmpty: Bool { pages.isEmpty && failureEndsMs.isEmpty }
 
-  /// The marks of `from..<to` only (whole pages: a page straddling an edge is kept as it is), for
-  /// one session of a file.
+  /// The marks of `from..<to` only, for one session of a file: pages outside dropped, the bits of
+  /// pages straddling an edge cleared outside the range.
   public func within(fromMs from: Int64, toMs to: Int64) -> RequestMarks {
     guard from < to else { return RequestMarks() }
-    let pageRange = (from >> Self.pageShift)...((to - 1) >> Self.pageShift)
-    return RequestMarks(
-      pages: pages.filter { pageRange.contains($0.key) },
-      failureEndsMs: Array(failures(fromMs: from, toMs: to)))
+    var kept: [Int64: [UInt64]] = [:]
+    for (index, page) in pages where index >= from >> Self.pageShift && index <= (to - 1) >> Self.pageShift {
+      let base = index << Self.pageShift
+      guard base < from || base + (1 << Self.pageShift) > to else {
+        kept[index] = page
+        continue
+      }
+      var words = page
+      for word in words.indices where words[word] != 0 {
+        for bit in 0..<64 where words[word] & (1 << UInt64(bit)) != 0 {
+          let ms = base + Int64(word * 64 + bit)
+          if ms < from || ms >= to { words[word] &= ~(1 << UInt64(bit)) }
+        }
+      }
+      kept[index] = words
+    }
+    return RequestMarks(pages: kept, failureEndsMs: Array(failures(fromMs: from, toMs: to)))
   }
 
   /// Calls `body` with each millisecond in `from..<to` in which a successful response ended, in order.

@@ -49,12 +49,21 @@ import Testing
   }
 
   @Test func marksWithinKeepOnlyTheirRange() {
-    let marks = RequestMarks(
-      pages: [0: [1] + Array(repeating: 0, count: 1023), 100: Array(repeating: 0, count: 1024)],
-      failureEndsMs: [5, 70_000, 6_600_000])
-    let kept = marks.within(fromMs: 0, toMs: 100_000)
-    #expect(kept.pages.keys.sorted() == [0, 1].filter { marks.pages[$0] != nil })
-    #expect(kept.failureEndsMs == [5, 70_000])
+    // Successes at 3 ms, 70 000 ms (page 1) and 6 600 000 ms (page 100); the range ends inside page 1.
+    var builder = RequestMarksBuilder()
+    for ms: Int64 in [3, 70_000, 6_600_000] { builder.record(endMs: ms, failed: false) }
+    for ms: Int64 in [5, 70_000, 6_600_000] { builder.record(endMs: ms, failed: true) }
+    let marks = builder.marks()
+    func successes(_ marks: RequestMarks) -> [Int64] {
+      var ends: [Int64] = []
+      marks.forEachSuccess(fromMs: 0, toMs: 7_000_000) { ends.append($0) }
+      return ends
+    }
+    #expect(successes(marks) == [3, 70_000, 6_600_000])
+    let head = marks.within(fromMs: 0, toMs: 69_000)
+    #expect(successes(head) == [3])
+    #expect(head.failureEndsMs == [5])
+    #expect(successes(marks.within(fromMs: 69_000, toMs: 100_000)) == [70_000])
     #expect(marks.within(fromMs: 10, toMs: 10).isEmpty)
   }
 }

@@ -67,7 +67,7 @@ struct GatlingLogParser {
         let isStart = fields[startIndex].equals("START")
         let timeField = isStart ? fields[min(startIndex + 1, count - 1)] : fields[count - 1]
         guard let ms = timeField.int else { continue }
-        userDeltas[K6CSVParser.second(ms), default: 0] += isStart ? 1 : -1
+        userDeltas[RequestAccumulator.second(ofMs: ms), default: 0] += isStart ? 1 : -1
       } else if kind.equals("RUN"), count >= 2 {
         outcome.version = fields[count - 1].string
       } else if kind.equals("ACTION") {

@@ -114,7 +114,7 @@ struct K6CSVParser: Sendable {
       return
     }
     if !isDuration {
-      accumulator.noteUsers(second: Self.second(startMs), Int32(saturating: value))
+      accumulator.noteUsers(second: RequestAccumulator.second(ofMs: startMs), Int32(saturating: value))
       return
     }
     let status = row.status.int
@@ -136,10 +136,6 @@ struct K6CSVParser: Sendable {
           errorCode: row.errorCode.string, error: row.error.string, status: status),
         atMs: startMs)
     }
-  }
-
-  @inline(__always) static func second(_ milliseconds: Int64) -> Int64 {
-    milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
   }
 
   /// Unix ms from any of k6's `timeFormat`s.

@@ -54,7 +54,7 @@ struct K6JSONParser: Sendable {
     }
     let startMs = nanos >= 0 ? nanos / 1_000_000 : (nanos - 999_999) / 1_000_000
     if !isDuration {
-      accumulator.noteUsers(second: K6CSVParser.second(startMs), Int32(saturating: value))
+      accumulator.noteUsers(second: RequestAccumulator.second(ofMs: startMs), Int32(saturating: value))
       return
     }
     let name = Self.string("\"name\"", start, end) ?? Self.string("\"url\"", start, end) ?? .empty

@@ -75,7 +75,9 @@ struct RawRunSummarizer {
   func summarize(_ chunks: [RequestAccumulator]) -> Summary {
     let all = chunks.indices.map { [Bool](repeating: true, count: chunks[$0].segments.count) }
     var chunks = chunks
-    let summary = summarize(&chunks, members: all, orphans: true)
+    var summary = summarize(&chunks, members: all, orphans: true)
+    summary.marks = RequestMarksBuilder.merged(chunks.map { $0.marks.marks() })
+    summary.transactions = Self.transactions(of: chunks)
     for index in chunks.indices { chunks[index].release() }
     return summary
   }
@@ -85,17 +87,24 @@ struct RawRunSummarizer {
   func summarizeSessions(_ chunks: [RequestAccumulator], gap: Int64, sources: [Int] = []) -> [Summary] {
     var chunks = chunks
     var summaries: [Summary] = []
-    for (index, session) in Self.sessions(chunks, gap: gap).enumerated() {
+    let sessions = Self.sessions(chunks, gap: gap)
+    // Marks and transactions are kept per part, not per session: merged once, then each session
+    // takes its own time range of them.
+    let marks = RequestMarksBuilder.merged(chunks.map { $0.marks.marks() })
+    for (index, session) in sessions.enumerated() {
       var members = chunks.indices.map { [Bool](repeating: false, count: chunks[$0].segments.count) }
       for member in session { members[member.chunk][member.segment] = true }
       var summary = summarize(&chunks, members: members, orphans: index == 0, sources: sources)
-      if let first = summary.startedAt, let last = summary.endedAt {
-        // Marks and transactions are kept per part, not per session: give each session its own.
+      if sessions.count == 1 {
+        summary.marks = marks
+        summary.transactions = Self.transactions(of: chunks)
+      } else if let first = summary.startedAt, let last = summary.endedAt {
         let firstMs = Int64((first.timeIntervalSince1970 * 1000).rounded(.down))
         let lastMs = Int64((last.timeIntervalSince1970 * 1000).rounded(.up))
-        summary.marks = summary.marks.within(fromMs: firstMs, toMs: lastMs + 1)
+        summary.marks = marks.within(fromMs: firstMs, toMs: lastMs + 1)
         summary.transactions = Self.transactions(
-          of: chunks, seconds: Self.second(ofMs: firstMs)...Self.second(ofMs: lastMs))
+          of: chunks,
+          seconds: RequestAccumulator.second(ofMs: firstMs)...RequestAccumulator.second(ofMs: lastMs))
       }
       if !sources.isEmpty {
         summary.requestsBySource = [Int64](repeating: 0, count: (sources.max() ?? 0) + 1)
@@ -285,8 +294,6 @@ struct RawRunSummarizer {
         lastSeen: Date(timeIntervalSince1970: Double(group.lastMs) / 1000))
     }.sorted { ($0.name, $0.method, $0.message) < ($1.name, $1.method, $1.message) }
     summary.setAside = setAside.keys.sorted().map { SetAsideCount(reason: $0, count: setAside[$0]!) }
-    summary.marks = RequestMarksBuilder.merged(chunks.map { $0.marks.marks() })
-    summary.transactions = Self.transactions(of: chunks)
     return summary
   }
 
@@ -327,7 +334,4 @@ struct RawRunSummarizer {
         failuresPerSecond: Double(transaction.failures) / span, percentiles: percentiles)
     }
   }
-
-  /// The Unix second holding `ms` (floor, also before 1970).
-  static func second(ofMs ms: Int64) -> Int64 { ms >= 0 ? ms / 1000 : (ms - 999) / 1000 }
 }

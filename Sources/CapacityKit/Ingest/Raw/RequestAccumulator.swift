@@ -193,6 +193,10 @@ struct RequestAccumulator {
     return Int32(perLabel.count - 1)
   }
 
+  /// The Unix second holding `ms` (floor, also before 1970).
+  @inline(__always)
+  static func second(ofMs ms: Int64) -> Int64 { ms >= 0 ? ms / 1000 : (ms - 999) / 1000 }
+
   /// Start times outside 2000–2100 are a broken clock or field, not a request.
   static let earliestMs: Int64 = 946_684_800_000
   static let latestMs: Int64 = 4_102_444_800_000
@@ -208,7 +212,7 @@ struct RequestAccumulator {
     offset: Int = -1
   ) -> Bool {
     guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return false }
-    let second = startMs >= 0 ? startMs / 1000 : (startMs - 999) / 1000
+    let second = Self.second(ofMs: startMs)
     let segment = segment(for: second)
     segments[segment].seconds.add(second: second, failed: failed, users: users)
     segments[segment].requests += 1
@@ -264,7 +268,7 @@ struct RequestAccumulator {
     setAside(.transactionParent)
     let index = Int(transactionLabels.id(name))
     if index == transactions.count { transactions.append(Transaction()) }
-    let second = startMs >= 0 ? startMs / 1000 : (startMs - 999) / 1000
+    let second = Self.second(ofMs: startMs)
     transactions[index].count += 1
     if failed { transactions[index].failures += 1 }
     transactions[index].sum += latencyMs
@@ -285,7 +289,7 @@ struct RequestAccumulator {
   mutating func recordError(label name: Int32, message: String, atMs: Int64) {
     var slot = lastSlot
     if slot < 0 || perLabel[Int(slot)].name != name {
-      let second = atMs >= 0 ? atMs / 1000 : (atMs - 999) / 1000
+      let second = Self.second(ofMs: atMs)
       slot = self.slot(segment: segment(for: second), name: name, method: -1)
     }
     let key = ErrorKey(label: slot, message: message)
