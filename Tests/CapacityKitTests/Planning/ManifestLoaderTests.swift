@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityPlanning
 
 @Suite struct ManifestLoaderTests {
   /// A one-container workload with the given kind, replicas and flow-style `resources` mapping.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityPlanning
 
 @Suite struct ProfileLoaderTests {
   @Test func builtInsAreTheThreeVPSSizes() {
