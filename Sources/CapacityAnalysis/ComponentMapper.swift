@@ -29,8 +29,6 @@ public struct ComponentMapper: Sendable, Equatable {
   /// Replicas of each component that were running while the samples were taken (default 1: one host).
   public var measuredReplicas: [String: Int]
 
-  public static let node = "node"
-  public static let loadGenerator = "loadgen"
   package static let webNames = [
     "web", "app", "django", "api", "frontend", "backend", "rails", "flask", "fastapi",
   ]
@@ -58,7 +56,7 @@ public struct ComponentMapper: Sendable, Equatable {
 
   /// The component a series belongs to.
   public func component(of series: ResourceSeries) -> String {
-    series.isNode ? Self.node : component(entity: series.entity)
+    series.isNode ? ComponentRole.node.rawValue : component(entity: series.entity)
   }
 
   public func component(entity: String) -> String {
@@ -68,7 +66,7 @@ public struct ComponentMapper: Sendable, Equatable {
     let lower = entity.lowercased()
     let base = Self.stripped(lower)
     if Self.loadGenerators.contains(where: { base == $0 || base.hasPrefix($0 + "-") }) {
-      return Self.loadGenerator
+      return ComponentRole.loadGenerator.rawValue
     }
     if Self.appServers.contains(where: { base == $0 || base.hasPrefix($0 + "-") || base.hasPrefix($0 + ":") })
     {

@@ -184,10 +184,12 @@ public struct ResourceStatistics: Sendable {
         "resource samples cover only \(NumberFormat.percent(coverage, places: 0)) of \(run.name)'s time span")
     }
     // Host CPU much larger than the processes measured: another workload shared the host.
-    let processCPU = usage.filter { $0.metric == .cpu && $0.selected && $0.component != ComponentMapper.node }
-      .reduce(0) { $0 + $1.summary.mean }
+    let processCPU = usage.filter {
+      $0.metric == .cpu && $0.selected && !ComponentRole.node.names($0.component)
+    }
+    .reduce(0) { $0 + $1.summary.mean }
     if let node = usage.first(where: {
-      $0.component == ComponentMapper.node && $0.metric == .cpu && $0.selected
+      ComponentRole.node.names($0.component) && $0.metric == .cpu && $0.selected
     }),
       processCPU > 0, node.summary.mean > hostExcessFactor * processCPU,
       node.summary.mean - processCPU > hostExcessMillicores

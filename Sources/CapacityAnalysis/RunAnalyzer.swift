@@ -94,7 +94,7 @@ public struct RunAnalyzer: Sendable {
           + "start second); each load step's p95 is exact over the step's steady part.")
     }
     notes += run.origin?.notes ?? []
-    if run.sourceFiles.contains(where: { $0.role == InputKind.locustLegacyRequests.rawValue }) {
+    if run.sourceFiles.contains(where: { $0.kind == .locustLegacyRequests }) {
       notes.append(
         "Locust 0.x files: requests are '# requests' + '# failures' (0.x counted successful requests "
           + "only); response times, Requests/s scaling and percentiles cover the successful requests.")
@@ -107,9 +107,7 @@ public struct RunAnalyzer: Sendable {
       // Raw request logs: totals are counted, not taken from a summary file.
     } else if run.total == nil {
       notes.append("No *_stats.csv and no history totals: request counts are unknown.")
-    } else if run.sourceFiles.allSatisfy({
-      $0.role != InputKind.locustStats.rawValue && $0.role != InputKind.locustLegacyRequests.rawValue
-    }) {
+    } else if run.sourceFiles.allSatisfy({ $0.kind != .locustStats && $0.kind != .locustLegacyRequests }) {
       notes.append("No *_stats.csv: totals come from the last history row.")
     }
     if let total = run.total, let max = total.maxMs, let p100 = total.percentile(1), p100 > max {

@@ -333,10 +333,8 @@ extension RunUtilisation {
     guard let capacity = hostCPUMillicores, capacity > 0 else { return nil }
     func share(_ usage: [ComponentUsage]) -> (Double, String, String?)? {
       let cpu = usage.filter { $0.metric == .cpu && $0.selected }
-      let node = cpu.first { $0.component == ComponentMapper.node }
-      let processes = cpu.filter {
-        $0.component != ComponentMapper.loadGenerator && $0.component != ComponentMapper.node
-      }
+      let node = cpu.first { ComponentRole.node.names($0.component) }
+      let processes = cpu.filter { ComponentRole.isApplication($0.component) }
       let processCPU = processes.reduce(0) { $0 + $1.summary.mean }
       let app = processes.first.map { "the app's processes' CPU (\($0.sourceKind))" }
       if let node {

@@ -56,7 +56,7 @@ public struct MeasuredPlanning: Sendable {
   /// sources (pidstat, the workers of one pod) say nothing about replicas and are not counted.
   package static func containerCounts(_ files: [ResourceFile], mapper: ComponentMapper) -> [String: Int] {
     var containers: [String: Set<String>] = [:]
-    for file in files where file.source.role == "docker-stats-log" {
+    for file in files where file.source.kind == .dockerStats {
       for series in file.series where series.metric == .cpu && !series.isNode {
         containers[mapper.component(of: series), default: []].insert(series.entity)
       }

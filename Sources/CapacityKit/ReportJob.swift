@@ -32,10 +32,10 @@ public struct ReportJob: Sendable {
     self.events = events
   }
 
-  /// The document and the analyses behind it (the renderer draws charts from their timelines).
+  /// The report document: all the renderer and the summaries show, the runs' timelines included.
   /// - Parameter resources: resource-sample files; `nil` takes the stored ones that overlap the runs.
   public func run(_ runs: [Run], resources: [ResourceFile]? = nil, skippedFiles: [String] = []) throws
-    -> (ReportDocument, [RunAnalysis])
+    -> ReportDocument
   {
     let applied = objectives.applied(to: thresholds)
     let analyzer = RunAnalyzer(thresholds: applied)
@@ -72,10 +72,9 @@ public struct ReportJob: Sendable {
     }
     let saturation = SaturationAnalyzer(thresholds: applied, objectives: objectives)
       .series(analyses, runsAsSteps: runsAsSteps, loads: loads)
-    let document = ReportBuilder(thresholds: applied).document(
+    return ReportBuilder(thresholds: applied).document(
       analyses: analyses, plan: plan, skippedFiles: skippedFiles, trends: trends, saturation: saturation,
       objectives: objectives, chaosNotes: chaosNotes(runs))
-    return (document, analyses)
   }
 
   /// How the events file was read, and what the runs' data allows: per-request figures need a

@@ -1,4 +1,5 @@
 import CapacityAnalysis
+import CapacityModel
 
 /// Turns measured resource use per load step into `ComponentLoad`s, so the saturation analysis can
 /// name the component nearest its limit at the saturation point.
@@ -16,7 +17,7 @@ public struct BottleneckLoads: Sendable {
     var result: [String: [ComponentLoad]] = [:]
     for run in resources.runs {
       result[run.runID] = run.steps.flatMap { step -> [ComponentLoad] in
-        let components = Set(step.usage.map(\.component)).subtracting(["loadgen", "node"]).sorted()
+        let components = Set(step.usage.map(\.component)).filter(ComponentRole.isApplication).sorted()
         return components.compactMap { name -> ComponentLoad? in
           let component = deployment?[name]
           let cpu = step.usage.first { $0.component == name && $0.metric == .cpu }?.summary.p95

@@ -96,9 +96,7 @@ public struct ReplicaRecommender: Sendable {
     var rows: [ReplicaPlan.ComponentRow] = []
     var webCPUAt: (Double) -> (request: Int64, mean: Int64) = { _ in (0, 0) }
     let measuredNames = Set(
-      resources.runs.flatMap { $0.usage.map(\.component) }.filter {
-        $0 != ComponentMapper.node && $0 != ComponentMapper.loadGenerator
-      })
+      resources.runs.flatMap { $0.usage.map(\.component) }.filter(ComponentRole.isApplication))
     var names = deployment?.components.map(\.name) ?? []
     if !names.contains(web) { names.append(web) }
     if deployment == nil { names += measuredNames.subtracting(names).sorted() }
@@ -158,8 +156,9 @@ public struct ReplicaRecommender: Sendable {
     }
     let totalCPU = otherCPU.saturatingAdd(webRow.cpuMillicores.saturatingMultiply(Int64(webReplicas)))
     let totalMemory = otherMemory.saturatingAdd(webRow.memoryBytes.saturatingMultiply(Int64(webReplicas)))
-    if resources.runs.contains(where: { $0.usage.contains { $0.component == ComponentMapper.loadGenerator } })
-    {
+    if resources.runs.contains(where: {
+      $0.usage.contains { ComponentRole.loadGenerator.names($0.component) }
+    }) {
       assumptions.append("the load generator ran on the measured host; its usage is shown but not sized")
     }
 
@@ -244,11 +243,10 @@ public struct ReplicaRecommender: Sendable {
       capacityRPS: Double(fitting) * perReplica)
   }
 
-  /// p90 CPU (millicores, all measured replicas together) of a component: at `load` req/s when a cost line
-  /// exists, else from the heaviest valid run.
-  /// CPU of one replica, millicores: at `load` req/s per replica when given (the base share of the
-  /// measured replicas plus the per-request cost, or the measured use scaled to that load), else
-  /// the measured use split over the `replicas` measured.
+  /// p90 (and mean) CPU of one replica of `component`, millicores: at `load` req/s per replica when
+  /// given (the base share of the measured replicas plus the per-request cost of the cost line over
+  /// the most points, or the heaviest valid run's use scaled to that load), else the heaviest valid
+  /// run's use split over the `replicas` measured.
   private func measuredCPU(
     _ component: String, load: Double?, replicas: Double, resources: ResourceAnalysis, analyses: [RunAnalysis]
   )

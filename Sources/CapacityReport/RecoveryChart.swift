@@ -11,14 +11,15 @@ package struct RecoveryChart {
   package let before = 60.0
   package let after = 120.0
 
-  /// - Parameters: time: the event, Unix seconds; label: its action and target; endAfter and
-  ///   endLabel: the action that ended the fault, seconds after the event; windowSeconds: the
-  ///   fault's analysis window, shaded.
+  /// - Parameters: timeline and kind: the run's history; time: the event, Unix seconds; label: its
+  ///   action and target; endAfter and endLabel: the action that ended the fault, seconds after the
+  ///   event; windowSeconds: the fault's analysis window, shaded.
   package func svg(
-    for run: Run, time: Double, label rawLabel: String, endAfter: Double? = nil, endLabel: String? = nil,
-    windowSeconds: Double? = nil
+    timeline: [TimelinePoint], kind: HistoryKind, time: Double, label rawLabel: String,
+    endAfter: Double? = nil,
+    endLabel: String? = nil, windowSeconds: Double? = nil
   ) -> String? {
-    let ticks = Tick.ticks(of: run).filter {
+    let ticks = Tick.ticks(of: timeline, kind: kind).filter {
       Double($0.end) >= time - before && Double($0.start) <= time + after
     }
     guard ticks.count >= 2 else { return nil }

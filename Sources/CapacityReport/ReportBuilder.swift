@@ -52,6 +52,8 @@ public struct ReportBuilder: Sendable {
     if !document.chaos.isEmpty, !chaosNotes.isEmpty { document.chaosNotes = chaosNotes }
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
     document.quotaAndLimits = plan.deployment?.cluster.map(quotaEntry)
+    document.runDetails = Dictionary(
+      analyses.map { ($0.run.id, runDetail($0)) }, uniquingKeysWith: { first, _ in first })
     return withAnswer(withResources(document, plan: plan), plan: plan)
   }
 
@@ -111,6 +113,13 @@ public struct ReportBuilder: Sendable {
       generators: run.origin.flatMap {
         $0.generators.isEmpty ? nil : $0.generators.map { .init(file: $0.path, requests: $0.requests) }
       })
+  }
+
+  /// What the views draw of a run beyond its entry: the timeline, the files, the exact req/s.
+  private func runDetail(_ analysis: RunAnalysis) -> ReportDocument.RunDetail {
+    ReportDocument.RunDetail(
+      historyKind: analysis.run.historyKind, timeline: analysis.run.timeline,
+      sourceFiles: analysis.run.sourceFiles, requestsPerSecond: analysis.requestsPerSecond)
   }
 
   private func endpointEntry(_ endpoint: EndpointAnalysis) -> ReportDocument.EndpointEntry {

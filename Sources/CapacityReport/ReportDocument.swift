@@ -87,6 +87,15 @@ public struct ReportDocument: Sendable, Equatable, Codable {
   /// LimitRange defaults, quota admission, autoscalers, batch work and ignored objects; absent without
   /// Kubernetes manifests.
   public var quotaAndLimits: QuotaAndLimitsEntry? = nil
+  /// What the views draw of each run beyond report.json, by run id; not encoded (`CodingKeys`).
+  public var runDetails: [String: RunDetail] = [:]
+
+  /// report.json's keys: every stored property but `runDetails`. A property missing here is missing
+  /// from report.json: add new keys here too (`ReportDocumentTests` checks that only `runDetails` is left out).
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case schema, answer, evidence, slo, runs, footprint, profiles, methods, skippedFiles, chaos, chaosNotes
+    case trends, recommendation, saturation, resources, quotaAndLimits
+  }
 
   public struct SLOEntry: Sendable, Equatable, Codable {
     public var p95Ms: Double

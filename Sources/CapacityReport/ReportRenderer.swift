@@ -36,8 +36,10 @@ public struct ReportRenderer: Sendable {
     self.library = library
   }
 
-  public func render(_ document: ReportDocument, analyses: [RunAnalysis]) throws(ReportError) -> Output {
-    let view = ReportViewBuilder().view(document, analyses: analyses)
+  /// Renders the report: HTML and Markdown from the view of `document`, which carries all they
+  /// draw, and report.json from the document itself.
+  public func render(_ document: ReportDocument) throws(ReportError) -> Output {
+    let view = ReportViewBuilder().view(document)
     guard let html = library.render(view, withTemplate: "report.html.mustache") else {
       throw .templateNotFound("report.html.mustache")
     }

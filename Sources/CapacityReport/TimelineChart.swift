@@ -9,8 +9,8 @@ package struct TimelineChart {
   package let height = 220.0
   package let margin = (left: 48.0, right: 56.0, top: 16.0, bottom: 28.0)
 
-  package func svg(for run: Run) -> String? {
-    let points = run.timeline
+  /// - Parameters: points: the run's timeline; kind: what its percentiles are; name: the run's.
+  package func svg(_ points: [TimelinePoint], kind: HistoryKind, name: String) -> String? {
     guard points.count >= 2, let first = points.first?.timestamp, let last = points.last?.timestamp,
       last > first
     else { return nil }
@@ -36,12 +36,12 @@ package struct TimelineChart {
     let p95 = path(
       points.compactMap { point in point.percentile(0.95).map { (point.timestamp, $0) } }, p95Top)
     let p95Label =
-      run.historyKind == .cumulative
-      ? "p95 ms (cumulative)" : run.historyKind == .perSecond ? "p95 ms (per step)" : "p95 ms"
+      kind == .cumulative
+      ? "p95 ms (cumulative)" : kind == .perSecond ? "p95 ms (per step)" : "p95 ms"
     let bottom = fmt(margin.top + plotHeight)
     var svg = """
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(fmt(width)) \(fmt(height))" \
-      role="img" aria-label="\(HTMLEscaping.escape("Throughput, p95 and users over time for \(run.name)"))" class="chart">
+      role="img" aria-label="\(HTMLEscaping.escape("Throughput, p95 and users over time for \(name)"))" class="chart">
       <rect x="\(fmt(margin.left))" y="\(fmt(margin.top))" width="\(fmt(plotWidth))" height="\(fmt(plotHeight))" class="plot"/>
       <path d="\(users) L\(fmt(x(last))),\(bottom) L\(fmt(x(first))),\(bottom) Z" class="users"/>
       <path d="\(rps)" class="rps"/>

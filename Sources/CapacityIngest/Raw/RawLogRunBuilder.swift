@@ -5,7 +5,8 @@ import Foundation
 /// (runs appended to one results file are split at gaps without samples), or, with `merge`, one
 /// over all files (one per load generator of a distributed test).
 public struct RawLogRunBuilder: Sendable {
-  /// Latencies held exactly before every label switches to HDR histograms (8 bytes each).
+  /// Latencies held exactly before every label switches to HDR histograms (12 bytes each: the
+  /// latency and its second).
   public var exactBudget: Int
   public var progress: (any IngestProgress)?
   /// Seconds without samples that split a file into sessions; 0 never splits.

@@ -33,8 +33,7 @@ public enum JobSummary {
   }
 
   /// `capacity analyze` / `report`: the answer, the profile verdicts, each run's verdict.
-  public static func report(_ document: ReportDocument, analyses: [RunAnalysis] = []) -> String {
-    let rps = exactRPS(analyses)
+  public static func report(_ document: ReportDocument) -> String {
     var lines = [
       "### capacity analyze", "", "**\(escape(document.answer))**", "",
       "| Profile | Capacity | CPU requests | Memory requests | Verdict |", "|---|---|---:|---:|---|",
@@ -55,7 +54,7 @@ public enum JobSummary {
       lines.append(
         row([
           escape(run.name), run.requests.map(NumberFormat.grouped) ?? "–",
-          NumberFormat.grouped(rps[run.id] ?? run.rps, places: 1),
+          NumberFormat.grouped(document.requestsPerSecond(of: run), places: 1),
           NumberFormat.milliseconds(run.latencyMs.p95),
           NumberFormat.percent(run.errorRate), run.validity.verdict,
         ]))
@@ -79,12 +78,6 @@ public enum JobSummary {
     } catch {
       throw .unwritable(path: path)
     }
-  }
-
-  /// Each run's measured req/s by id: terminal and summary figures are rounded once from these,
-  /// not again from report.json's two-place values (3233.049 → 3233.05 → "3233.1" vs "3233.0").
-  public static func exactRPS(_ analyses: [RunAnalysis]) -> [String: Double] {
-    Dictionary(analyses.map { ($0.run.id, $0.requestsPerSecond) }, uniquingKeysWith: { first, _ in first })
   }
 
   private static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }

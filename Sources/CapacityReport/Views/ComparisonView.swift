@@ -41,7 +41,7 @@ public struct ComparisonView: Sendable {
     baseline = describe(document.baseline)
     candidate = describe(document.candidate)
     verdict = document.verdict
-    verdictClass = Self.cssClass(document.verdict)
+    verdictClass = Severity(comparison: document.verdict).rawValue
     let settings = document.settings
     method = Self.method(settings)
     rows = document.metrics.map { metric in
@@ -52,7 +52,7 @@ public struct ComparisonView: Sendable {
         pValue: Self.probability(metric.pValue, method: metric.pMethod),
         adjustedPValue: Self.probability(metric.adjustedPValue, method: nil), family: metric.family,
         windows: "\(metric.baselineWindows) / \(metric.candidateWindows)", verdict: metric.verdict,
-        verdictClass: Self.cssClass(metric.verdict))
+        verdictClass: Severity(comparison: metric.verdict).rawValue)
     }
     notes = document.notes
   }
@@ -89,14 +89,5 @@ public struct ComparisonView: Sendable {
       exponent += 1
     }
     return NumberFormat.decimal(mantissa, places: 1) + "e" + String(Int(exponent)) + suffix
-  }
-
-  private static func cssClass(_ verdict: String) -> String {
-    switch verdict {
-    case ComparisonVerdict.regression.rawValue: "bad"
-    case ComparisonVerdict.improvement.rawValue: "good"
-    case ComparisonVerdict.inconclusive.rawValue: "warn"
-    default: "none"
-    }
   }
 }

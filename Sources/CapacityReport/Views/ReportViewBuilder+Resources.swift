@@ -49,7 +49,7 @@ extension ReportViewBuilder {
           "\($0.webReplicasThatFit) (≈ \(NumberFormat.decimal($0.capacityRps, places: 0)) req/s)"
         } ?? "–",
         verdict: recommendation?.verdict ?? "not measured",
-        verdictClass: Self.verdictClass(recommendation?.verdict),
+        verdictClass: Severity(verdict: recommendation?.verdict).rawValue,
         reasonsText: recommendation?.reasons.joined(separator: "; ") ?? "")
     }
     var sources: [String] = []

@@ -1,13 +1,13 @@
 import CapacityAnalysis
 import CapacityModel
 
-/// Formats a `ReportDocument` (plus the runs' timelines, for charts) into a `ReportView`.
+/// Formats a `ReportDocument` (its runs' timelines included, for the charts) into a `ReportView`.
 public struct ReportViewBuilder: Sendable {
   public init() {}
 
-  public func view(_ document: ReportDocument, analyses: [RunAnalysis]) -> ReportView {
-    let timelines = Dictionary(analyses.map { ($0.run.id, $0.run) }, uniquingKeysWith: { first, _ in first })
-    let runs = document.runs.map { runSection($0, run: timelines[$0.id]) }
+  public func view(_ document: ReportDocument) -> ReportView {
+    let details = document.runDetails
+    let runs = document.runs.map { runSection($0, detail: details[$0.id]) }
     let footprint = document.footprint
     var view = ReportView(
       title: "Capacity report", answer: document.answer, evidence: document.evidence,
@@ -21,7 +21,8 @@ public struct ReportViewBuilder: Sendable {
       } ?? "",
       runs: runs, methods: document.methods,
       trends: document.trends.map(trendSection), hasTrends: !document.trends.isEmpty,
-      chaos: document.chaos.map { chaosRow($0, run: timelines[$0.runId]) }, hasChaos: !document.chaos.isEmpty,
+      chaos: document.chaos.map { chaosRow($0, detail: details[$0.runId]) },
+      hasChaos: !document.chaos.isEmpty,
       skippedFiles: document.skippedFiles,
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
@@ -35,16 +36,6 @@ public struct ReportViewBuilder: Sendable {
     return withCluster(withResources(view, document), document)
   }
 
-  /// CSS class of a verdict badge (profile, measured or run verdict).
-  package static func verdictClass(_ verdict: String?) -> String {
-    switch verdict {
-    case "RECOMMENDED", "VALID": "good"
-    case "MINIMUM", "DEGRADED": "warn"
-    case nil: "none"
-    default: "bad"
-    }
-  }
-
   private func profileRow(_ entry: ReportDocument.ProfileEntry) -> ReportView.ProfileRow {
     let overhead = entry.overhead.summary
     func percent(_ value: Double?) -> String {
@@ -56,7 +47,7 @@ public struct ReportViewBuilder: Sendable {
       name: entry.name,
       capacity: "\(Quantities.cpu(entry.cpuMillicores)) CPU, \(Quantities.memory(entry.memoryBytes))",
       overhead: overhead, cpuPct: percent(entry.cpuRequestsPct), memoryPct: percent(entry.memoryRequestsPct),
-      verdict: verdict ?? "no manifests", verdictClass: Self.verdictClass(verdict),
+      verdict: verdict ?? "no manifests", verdictClass: Severity(verdict: verdict).rawValue,
       reasons: reasons, reasonsText: reasons.joined(separator: "; "))
     row.requestsVerdict = entry.verdict ?? "no manifests"
     row.measuredCPU = percent(entry.measuredCpuPct)
@@ -85,18 +76,20 @@ public struct ReportViewBuilder: Sendable {
       })
   }
 
-  private func chaosRow(_ entry: ReportDocument.ChaosEntry, run: Run?) -> ReportView.ChaosRow {
+  private func chaosRow(_ entry: ReportDocument.ChaosEntry, detail: ReportDocument.RunDetail?)
+    -> ReportView.ChaosRow
+  {
     func seconds(_ value: Double?) -> String {
       value.map { NumberFormat.decimal($0, places: $0 < 10 && $0.rounded() != $0 ? 1 : 0) + " s" } ?? "–"
     }
     let label = "\(entry.action) \(entry.target)"
     let ending = entry.endAction.map { " → \($0) at +\(seconds(entry.endS))" } ?? ""
     let time = entry.timeEpochS ?? UTCTimestamp.parse(entry.time)?.timeIntervalSince1970
-    let chart = run.flatMap { run in
+    let chart = detail.flatMap { detail in
       time.flatMap {
         RecoveryChart().svg(
-          for: run, time: $0, label: label, endAfter: entry.endS, endLabel: entry.endAction,
-          windowSeconds: entry.windowS)
+          timeline: detail.timeline, kind: detail.historyKind, time: $0, label: label, endAfter: entry.endS,
+          endLabel: entry.endAction, windowSeconds: entry.windowS)
       }
     }
     let verdict: String
@@ -111,11 +104,11 @@ public struct ReportViewBuilder: Sendable {
       ?? (effect.hasPrefix("not recovered")
         ? effect : (entry.baselineP95Ms == nil ? "not measured" : "not within horizon"))
     let windowEnd: String
-    switch entry.windowEnd {
-    case "next-fault"?: windowEnd = "next fault"
-    case "run-end"?: windowEnd = "run end"
-    case "horizon"?: windowEnd = "horizon"
-    default: windowEnd = "recovery + settle"
+    switch entry.windowEnd.flatMap(RecoveryResult.WindowEnd.init(rawValue:)) {
+    case .nextFault?: windowEnd = "next fault"
+    case .runEnd?: windowEnd = "run end"
+    case .horizon?: windowEnd = "horizon"
+    case .settled?, nil: windowEnd = "recovery + settle"
     }
     return ReportView.ChaosRow(
       run: entry.run, time: entry.time, event: label + ending, origin: entry.origin,
@@ -126,7 +119,7 @@ public struct ReportViewBuilder: Sendable {
       window: entry.windowS.map { "+\(seconds($0)) (\(windowEnd))" } ?? "",
       dip: entry.throughputDipPct.map { NumberFormat.decimal($0, places: 0) + " %" } ?? "–",
       target: entry.targetS.map { "\(seconds($0)) on \(entry.judgedOn ?? "interruption")" } ?? "none",
-      verdict: verdict, verdictClass: entry.pass == true ? "good" : (entry.pass == false ? "bad" : "none"),
+      verdict: verdict, verdictClass: Severity(pass: entry.pass).rawValue,
       chartSVG: chart ?? "", hasChart: chart != nil, notes: entry.notes)
   }
 
@@ -142,9 +135,11 @@ public struct ReportViewBuilder: Sendable {
       totalMemory: Quantities.quantity(bytes: entry.memoryBytes.saturatingMultiply(Int64(entry.replicas))))
   }
 
-  private func runSection(_ entry: ReportDocument.RunEntry, run: Run?) -> ReportView.RunSection {
+  private func runSection(_ entry: ReportDocument.RunEntry, detail: ReportDocument.RunDetail?)
+    -> ReportView.RunSection
+  {
     let latency = entry.latencyMs
-    let chart = run.map { TimelineChart().svg(for: $0) } ?? nil
+    let chart = detail.flatMap { TimelineChart().svg($0.timeline, kind: $0.historyKind, name: entry.name) }
     var section = ReportView.RunSection(
       name: entry.name, anchor: "run-" + String(entry.id.prefix(12)), tool: entry.tool,
       startedAt: entry.startedAt ?? "unknown",
@@ -156,7 +151,7 @@ public struct ReportViewBuilder: Sendable {
       p50: NumberFormat.milliseconds(latency.p50), p95: NumberFormat.milliseconds(latency.p95),
       p99: NumberFormat.milliseconds(latency.p99), max: NumberFormat.milliseconds(latency.max),
       mean: NumberFormat.milliseconds(latency.mean),
-      verdict: entry.validity.verdict, verdictClass: Self.verdictClass(entry.validity.verdict),
+      verdict: entry.validity.verdict, verdictClass: Severity(verdict: entry.validity.verdict).rawValue,
       reasons: entry.validity.reasons,
       reasonsText: (entry.validity.reasons + (entry.excludedFromAnswer ? ["left out of the answer"] : []))
         .joined(separator: "; "),
@@ -191,7 +186,7 @@ public struct ReportViewBuilder: Sendable {
       },
       hasSteps: !entry.steps.isEmpty, chartSVG: chart ?? "", hasChart: chart != nil,
       notes: entry.notes, warnings: entry.warnings, hasWarnings: !entry.warnings.isEmpty,
-      files: zip(entry.sourceFiles, run?.sourceFiles ?? []).map { path, file in
+      files: zip(entry.sourceFiles, detail?.sourceFiles ?? []).map { path, file in
         ReportView.FileRow(path: path, role: file.role, sha256: file.sha256)
       },
       id: entry.id)

@@ -34,15 +34,15 @@ extension Capacity {
       let outcome = try RunIngestor(store: runStore).ingest(
         paths, now: Date(), rawLogs: ingest.rawLogs)
       terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
-      let (document, analyses) = try job.run(
+      let document = try job.run(
         outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped)
       terminal.phase(.rendering, report.output.output)
-      let written = try report.output.write(try renderer.render(document, analyses: analyses))
-      try ci.append(JobSummary.report(document, analyses: analyses))
+      let written = try report.output.write(try renderer.render(document))
+      try ci.append(JobSummary.report(document))
       ProgressBar.shared.clear()
       Console.standardError.report(outcome)
       terminal.say(
-        SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
+        SummaryPrinter(console: .standardOutput).summary(document, files: written))
       Console.standardError.wrote(written)
       if report.plan.manifests.isEmpty, let message = Self.nothingCountable(outcome, paths: paths) {
         Console.standardError.write("error: \(message)\n")

@@ -30,13 +30,13 @@ extension Capacity {
       let runStore = try store.openForReading()
       let ids = all ? try runStore.listRuns().map(\.id) : try runs.map { try runStore.resolve($0) }
       let stored = try ids.map { try runStore.run(id: $0) }
-      let (document, analyses) = try report.job(store: runStore).run(stored)
+      let document = try report.job(store: runStore).run(stored)
       terminal.phase(.rendering, report.output.output)
-      let written = try report.output.write(try renderer.render(document, analyses: analyses))
-      try ci.append(JobSummary.report(document, analyses: analyses))
+      let written = try report.output.write(try renderer.render(document))
+      try ci.append(JobSummary.report(document))
       ProgressBar.shared.clear()
       terminal.say(
-        SummaryPrinter(console: .standardOutput).summary(document, files: written, analyses: analyses))
+        SummaryPrinter(console: .standardOutput).summary(document, files: written))
       Console.standardError.wrote(written)
     }
   }

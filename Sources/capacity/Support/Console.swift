@@ -33,11 +33,12 @@ struct Console {
     colored ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
   }
 
+  /// A verdict in its severity's colour (`Severity(verdict:)`, as the report's badges).
   func paint(verdict: String) -> String {
-    switch verdict {
-    case "VALID", "RECOMMENDED": paint(verdict, .green)
-    case "DEGRADED", "MINIMUM": paint(verdict, .yellow)
-    default: paint(verdict, .red)
+    switch Severity(verdict: verdict) {
+    case .good: paint(verdict, .green)
+    case .warn: paint(verdict, .yellow)
+    case .bad, .none: paint(verdict, .red)
     }
   }
 

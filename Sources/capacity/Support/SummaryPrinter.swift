@@ -4,10 +4,9 @@ import CapacityKit
 struct SummaryPrinter {
   let console: Console
 
-  /// - Parameter analyses: the runs' analyses, so each figure is rounded once, from the measured
-  ///   value (report.json's are already rounded to two places).
-  func summary(_ document: ReportDocument, files: [String], analyses: [RunAnalysis] = []) -> String {
-    let rps = JobSummary.exactRPS(analyses)
+  /// Each run's req/s is rounded once, from the measured value the document carries
+  /// (`ReportDocument.requestsPerSecond(of:)`; report.json's are already rounded to two places).
+  func summary(_ document: ReportDocument, files: [String]) -> String {
     var lines: [String] = [console.paint(document.answer, .bold)]
     lines += document.evidence.map { "  " + $0 }
     lines.append("")
@@ -43,7 +42,7 @@ struct SummaryPrinter {
     for run in document.runs {
       let figures =
         "\(run.requests.map(NumberFormat.grouped) ?? "–") req, \(NumberFormat.percent(run.errorRate)) failed, "
-        + "\(NumberFormat.grouped(rps[run.id] ?? run.rps, places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
+        + "\(NumberFormat.grouped(document.requestsPerSecond(of: run), places: 1)) req/s, p95 \(NumberFormat.milliseconds(run.latencyMs.p95))"
       let cause = run.sloCause.map { "  SLO missed: \($0.cause)" } ?? ""
       lines.append(
         "  \(pad(RunListFormatter.fit(run.name, 24), 24)) \(pad(figures, 54)) \(console.paint(verdict: run.validity.verdict))\(cause)"

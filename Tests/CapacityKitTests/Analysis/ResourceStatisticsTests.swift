@@ -65,7 +65,7 @@ import Testing
     let run = try resources("stepped")
     #expect(
       run.usage.contains {
-        $0.component == ComponentMapper.loadGenerator && $0.sourceKind == "kubectl-top-log"
+        $0.component == ComponentRole.loadGenerator.rawValue && $0.sourceKind == "kubectl-top-log"
       })
     #expect(Set(run.usage.map(\.component)) == ["app", "loadgen", "node"])
   }

@@ -61,7 +61,7 @@ import Testing
     #expect(entry.requests == 248)
     #expect(entry.latencyMs.p95 == 28061.2)
     #expect(document.runs.first?.steps.first?.usersLow != nil)
-    let output = try ReportRenderer().render(document, analyses: [analysis])
+    let output = try ReportRenderer().render(document)
     for text in [output.html, output.markdown] {
       #expect(text.contains("Transactions"))
       #expect(text.contains("TC Checkout flow"))

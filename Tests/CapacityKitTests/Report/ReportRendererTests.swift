@@ -29,7 +29,7 @@ import Testing
     let analysis = hostileAnalysis()
     let document = ReportBuilder().document(
       analyses: [analysis], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
-    let output = try ReportRenderer().render(document, analyses: [analysis])
+    let output = try ReportRenderer().render(document)
     for text in [output.html, output.markdown] {
       #expect(!text.contains("<script>"))
       #expect(!text.contains("<img"))
@@ -47,7 +47,7 @@ import Testing
     let analysis = RunAnalyzer().analyze(try Corpus.run("stepped"))
     let document = ReportBuilder().document(
       analyses: [analysis], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
-    let html = try ReportRenderer().render(document, analyses: [analysis]).html
+    let html = try ReportRenderer().render(document).html
     #expect(html.contains("<style>"))
     #expect(html.contains("<svg"))
     #expect(!html.contains("<script"))
@@ -59,8 +59,8 @@ import Testing
     let analyses = try ["light", "invalid"].map { RunAnalyzer().analyze(try Corpus.run($0)) }
     let document = ReportBuilder().document(
       analyses: analyses, plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
-    let first = try ReportRenderer().render(document, analyses: analyses)
-    let second = try ReportRenderer().render(document, analyses: analyses)
+    let first = try ReportRenderer().render(document)
+    let second = try ReportRenderer().render(document)
     #expect(first.html == second.html)
     #expect(first.json == second.json)
   }
@@ -73,7 +73,7 @@ import Testing
       to: directory.appendingPathComponent("report.md.mustache"), atomically: true, encoding: .utf8)
     let document = ReportBuilder().document(
       analyses: [], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
-    let output = try ReportRenderer(templatesDirectory: directory.path).render(document, analyses: [])
+    let output = try ReportRenderer(templatesDirectory: directory.path).render(document)
     #expect(output.markdown.hasPrefix("answer=No profile can be sized"))
     #expect(output.html.contains("<!DOCTYPE html>"))
   }

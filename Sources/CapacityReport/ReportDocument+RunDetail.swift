@@ -1,0 +1,31 @@
+import CapacityModel
+
+extension ReportDocument {
+  /// What the HTML and Markdown show of a run beyond report.json: its timeline (the charts), its
+  /// files' roles and hashes, and its req/s unrounded. Carried in the document so the renderer
+  /// needs nothing else; not encoded (`CodingKeys`), so report.json keeps its keys.
+  public struct RunDetail: Sendable, Equatable {
+    public var historyKind: HistoryKind
+    /// Aggregate history, one point per tick, in time order.
+    public var timeline: [TimelinePoint]
+    public var sourceFiles: [SourceFile]
+    /// The measured req/s: terminal and CI summaries round it once from here, not again from
+    /// `runs[].rps`'s two places (3233.049 → 3233.05 → "3233.1" vs "3233.0").
+    public var requestsPerSecond: Double
+
+    public init(
+      historyKind: HistoryKind, timeline: [TimelinePoint], sourceFiles: [SourceFile],
+      requestsPerSecond: Double
+    ) {
+      self.historyKind = historyKind
+      self.timeline = timeline
+      self.sourceFiles = sourceFiles
+      self.requestsPerSecond = requestsPerSecond
+    }
+  }
+
+  /// A run's req/s as measured (`runs[].rps` when the document has no detail of it).
+  public func requestsPerSecond(of run: RunEntry) -> Double {
+    runDetails[run.id]?.requestsPerSecond ?? run.rps
+  }
+}
