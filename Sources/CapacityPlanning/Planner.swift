@@ -38,67 +38,8 @@ public struct Planner: Sendable {
     let percent = Amounts(
       cpu: Percent.of(requests.cpu, in: allocatable.cpu).tenths,
       memory: Percent.of(requests.memory, in: allocatable.memory).tenths)
-    var reasons: [String] = []
-    var scaleDown: [ScaleDown] = []
-    var fitsAfterScaleDown = true
-    let verdict: Verdict
-    let overflowing = Resource.allCases.filter { requests[$0] > allocatable[$0] }
-    let tight = Resource.allCases.filter {
-      Int128(requests[$0]) * Self.headroomDenominator > Int128(allocatable[$0])
-        * Self.headroomNumerator
-    }
-    if !overflowing.isEmpty {
-      verdict = .notRecommended
-      for resource in overflowing {
-        reasons.append(
-          "\(name(resource)) requests \(format(requests[resource], resource)) exceed allocatable "
-            + "\(format(allocatable[resource], resource)) by \(format(requests[resource] - allocatable[resource], resource))"
-        )
-      }
-      let plan = scaleDownPlan(deployment, allocatable: allocatable)
-      scaleDown = plan.steps
-      fitsAfterScaleDown = plan.fits
-      let belowFloor = plan.steps.compactMap { step -> String? in
-        guard let autoscaler = deployment[step.component]?.autoscaler, step.to < autoscaler.minReplicas else {
-          return nil
-        }
-        return "\(autoscaler.name) (minReplicas \(autoscaler.minReplicas))"
-      }
-      if !belowFloor.isEmpty {
-        reasons.append(
-          "the scale-down goes below the autoscaler floor of \(Quantities.list(belowFloor)): lower minReplicas too"
-        )
-      }
-      if plan.fits {
-        let after = Amounts(
-          cpu: Percent.of(plan.requests.cpu, in: allocatable.cpu).tenths,
-          memory: Percent.of(plan.requests.memory, in: allocatable.memory).tenths)
-        reasons.append(
-          "scaling down \(Quantities.list(plan.steps.map(\.description))) makes it fit, with cpu requests at "
-            + "\(Percent(tenths: after.cpu)) % and memory requests at \(Percent(tenths: after.memory)) % of allocatable"
-        )
-      } else {
-        for resource in Resource.allCases where plan.requests[resource] > allocatable[resource] {
-          reasons.append(
-            "even with every component at 1 replica, \(name(resource)) requests "
-              + "\(format(plan.requests[resource], resource)) exceed allocatable \(format(allocatable[resource], resource)) "
-              + "by \(format(plan.requests[resource] - allocatable[resource], resource))")
-        }
-      }
-    } else if !tight.isEmpty {
-      verdict = .minimum
-      for resource in tight {
-        reasons.append(
-          "\(name(resource)) requests use \(Percent(tenths: percent[resource])) % of allocatable "
-            + "\(format(allocatable[resource], resource)), leaving less than 20 % headroom")
-      }
-    } else {
-      verdict = .recommended
-      reasons.append(
-        "cpu requests use \(Percent(tenths: percent.cpu)) % of allocatable \(format(allocatable.cpu, .cpu)) and memory "
-          + "requests use \(Percent(tenths: percent.memory)) % of allocatable \(format(allocatable.memory, .memory)), "
-          + "leaving at least 20 % headroom on both")
-    }
+    let judged = requestsVerdict(deployment, requests: requests, allocatable: allocatable, percent: percent)
+    var reasons = judged.reasons
     reasons += notes(deployment, footprint: footprint, profile: profile, allocatable: allocatable)
     let peak = peakFit(deployment, allocatable: allocatable)
     if let peak { reasons.append(peakReason(peak, allocatable: allocatable)) }
@@ -109,11 +50,87 @@ public struct Planner: Sendable {
       memoryRequestsPercent: Percent(tenths: percent.memory),
       cpuRequestsOfCapacityPercent: Percent.of(requests.cpu, in: profile.cpuMillicores),
       memoryRequestsOfCapacityPercent: Percent.of(requests.memory, in: profile.memoryBytes),
-      verdict: verdict, reasons: reasons, scaleDown: scaleDown,
-      fitsAfterScaleDown: fitsAfterScaleDown)
+      verdict: judged.verdict, reasons: reasons, scaleDown: judged.scaleDown?.steps ?? [],
+      fitsAfterScaleDown: judged.scaleDown?.fits ?? true)
     result.peak = peak
     result.quota = quota
     return result
+  }
+
+  /// What the greedy scale-down reaches: its steps, whether they fit, and the requests after them.
+  private typealias ScaleDownResult = (steps: [ScaleDown], fits: Bool, requests: Amounts)
+
+  /// The requests' verdict and why: NOT RECOMMENDED over allocatable (with the scale-down that
+  /// would fit), MINIMUM with under 20 % headroom, RECOMMENDED otherwise.
+  private func requestsVerdict(
+    _ deployment: Deployment, requests: Amounts, allocatable: Amounts, percent: Amounts
+  ) -> (verdict: Verdict, reasons: [String], scaleDown: ScaleDownResult?) {
+    let overflowing = Resource.allCases.filter { requests[$0] > allocatable[$0] }
+    let tight = Resource.allCases.filter {
+      Int128(requests[$0]) * Self.headroomDenominator > Int128(allocatable[$0])
+        * Self.headroomNumerator
+    }
+    if !overflowing.isEmpty {
+      let plan = scaleDownPlan(deployment, allocatable: allocatable)
+      let reasons = overflowReasons(
+        overflowing, requests: requests, allocatable: allocatable, plan: plan, deployment: deployment)
+      return (.notRecommended, reasons, plan)
+    }
+    if !tight.isEmpty {
+      let reasons = tight.map { resource in
+        "\(name(resource)) requests use \(Percent(tenths: percent[resource])) % of allocatable "
+          + "\(format(allocatable[resource], resource)), leaving less than 20 % headroom"
+      }
+      return (.minimum, reasons, nil)
+    }
+    return (
+      .recommended,
+      [
+        "cpu requests use \(Percent(tenths: percent.cpu)) % of allocatable \(format(allocatable.cpu, .cpu)) and memory "
+          + "requests use \(Percent(tenths: percent.memory)) % of allocatable \(format(allocatable.memory, .memory)), "
+          + "leaving at least 20 % headroom on both"
+      ], nil
+    )
+  }
+
+  /// Requests over allocatable: by how much, the scale-down that makes them fit (or the floor that
+  /// does not), and any autoscaler floor the scale-down goes below.
+  private func overflowReasons(
+    _ overflowing: [Resource], requests: Amounts, allocatable: Amounts, plan: ScaleDownResult,
+    deployment: Deployment
+  ) -> [String] {
+    var reasons = overflowing.map { resource in
+      "\(name(resource)) requests \(format(requests[resource], resource)) exceed allocatable "
+        + "\(format(allocatable[resource], resource)) by \(format(requests[resource] - allocatable[resource], resource))"
+    }
+    let belowFloor = plan.steps.compactMap { step -> String? in
+      guard let autoscaler = deployment[step.component]?.autoscaler, step.to < autoscaler.minReplicas else {
+        return nil
+      }
+      return "\(autoscaler.name) (minReplicas \(autoscaler.minReplicas))"
+    }
+    if !belowFloor.isEmpty {
+      reasons.append(
+        "the scale-down goes below the autoscaler floor of \(Quantities.list(belowFloor)): lower minReplicas too"
+      )
+    }
+    guard plan.fits else {
+      for resource in Resource.allCases where plan.requests[resource] > allocatable[resource] {
+        reasons.append(
+          "even with every component at 1 replica, \(name(resource)) requests "
+            + "\(format(plan.requests[resource], resource)) exceed allocatable \(format(allocatable[resource], resource)) "
+            + "by \(format(plan.requests[resource] - allocatable[resource], resource))")
+      }
+      return reasons
+    }
+    let after = Amounts(
+      cpu: Percent.of(plan.requests.cpu, in: allocatable.cpu).tenths,
+      memory: Percent.of(plan.requests.memory, in: allocatable.memory).tenths)
+    reasons.append(
+      "scaling down \(Quantities.list(plan.steps.map(\.description))) makes it fit, with cpu requests at "
+        + "\(Percent(tenths: after.cpu)) % and memory requests at \(Percent(tenths: after.memory)) % of allocatable"
+    )
+    return reasons
   }
 
   // MARK: - Autoscaler peak and profile quota
@@ -205,9 +222,7 @@ public struct Planner: Sendable {
   /// Greedy scale-down: remove one replica at a time from a component with more than one, choosing the one
   /// whose removal lowers the most-overflowing resource (highest requests ÷ allocatable) most, ties by name,
   /// until both resources fit. When even one replica of everything does not fit, that floor is returned.
-  private func scaleDownPlan(_ deployment: Deployment, allocatable: Amounts)
-    -> (steps: [ScaleDown], fits: Bool, requests: Amounts)
-  {
+  private func scaleDownPlan(_ deployment: Deployment, allocatable: Amounts) -> ScaleDownResult {
     let components = deployment.components
     let original = components.map(\.replicas)
     let floor = original.map { min($0, 1) }

@@ -78,16 +78,36 @@ public struct ProfileLoader: Sendable {
     if let quota = YAMLReader.scalar(YAMLReader.child(entry, "quota")), !quota.isEmpty {
       profile.quota = quota
     }
+    try readCapacity(entry, into: &profile, required: replaced == nil, field: field, file: file)
+    if let overhead = YAMLReader.child(entry, "overhead"), !YAMLReader.isNull(overhead) {
+      profile.overhead = try parseOverhead(overhead, field: "\(field).overhead", file: file)
+    }
+    guard profile.allocatableCPUMillicores > 0, profile.allocatableMemoryBytes > 0 else {
+      throw .invalidField(
+        file: file, field: "\(field).overhead",
+        value: YAMLReader.text(YAMLReader.child(entry, "overhead") ?? ""),
+        reason: "the overhead leaves nothing allocatable on profile '\(name)'")
+    }
+    return profile
+  }
+
+  /// The entry's `cpu` and `memory` (each `required` unless the entry replaces a built-in, which
+  /// keeps its own), both more than 0.
+  private func readCapacity(
+    _ entry: Node, into profile: inout Profile, required: Bool, field: String, file: String
+  )
+    throws(PlanningError)
+  {
     if let cpu = YAMLReader.child(entry, "cpu"), !YAMLReader.isNull(cpu) {
       profile.cpuMillicores = try YAMLReader.quantity(cpu, field: "\(field).cpu", file: file)
         .milliValue
-    } else if replaced == nil {
+    } else if required {
       throw .missingField(file: file, field: "\(field).cpu")
     }
     if let memory = YAMLReader.child(entry, "memory"), !YAMLReader.isNull(memory) {
       profile.memoryBytes = try YAMLReader.quantity(memory, field: "\(field).memory", file: file)
         .value
-    } else if replaced == nil {
+    } else if required {
       throw .missingField(file: file, field: "\(field).memory")
     }
     guard profile.cpuMillicores > 0 else {
@@ -102,16 +122,6 @@ public struct ProfileLoader: Sendable {
         value: YAMLReader.text(YAMLReader.child(entry, "memory") ?? ""),
         reason: "a profile needs more than 0 memory")
     }
-    if let overhead = YAMLReader.child(entry, "overhead"), !YAMLReader.isNull(overhead) {
-      profile.overhead = try parseOverhead(overhead, field: "\(field).overhead", file: file)
-    }
-    guard profile.allocatableCPUMillicores > 0, profile.allocatableMemoryBytes > 0 else {
-      throw .invalidField(
-        file: file, field: "\(field).overhead",
-        value: YAMLReader.text(YAMLReader.child(entry, "overhead") ?? ""),
-        reason: "the overhead leaves nothing allocatable on profile '\(name)'")
-    }
-    return profile
   }
 
   private func parseOverhead(_ node: Node, field: String, file: String) throws(PlanningError)
