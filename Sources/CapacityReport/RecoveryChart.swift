@@ -46,27 +46,12 @@ package struct RecoveryChart {
     let p95 = path(ticks.compactMap { tick in tick.p95.map { (Double(tick.end), $0) } }, p95Top)
     let eventX = ChartScale.format(x(time))
     let label = HTMLEscaping.escape(rawLabel)
-    var marks = ""
-    if let windowSeconds, windowSeconds > 0 {
-      let right = x(min(time + windowSeconds, time + after))
-      marks +=
-        "<rect x=\"\(eventX)\" y=\"\(ChartScale.format(margin.top))\" width=\"\(ChartScale.format(right - x(time)))\" "
-        + "height=\"\(ChartScale.format(plotHeight))\" class=\"fault-window\"/>\n"
-    }
-    if let endAfter, endAfter >= 0, endAfter <= after {
-      let endX = ChartScale.format(x(time + endAfter))
-      let endText = HTMLEscaping.escape(endLabel ?? "end")
-      marks +=
-        "<line x1=\"\(endX)\" y1=\"\(ChartScale.format(margin.top))\" x2=\"\(endX)\" "
-        + "y2=\"\(ChartScale.format(margin.top + plotHeight))\" class=\"event-end\"/>\n"
-        + "<text x=\"\(endX)\" y=\"\(ChartScale.format(margin.top + plotHeight - 4))\" class=\"axis\" "
-        + "text-anchor=\"start\">\(endText)</text>\n"
-    }
+    let markup = marks(time: time, endAfter: endAfter, endLabel: endLabel, windowSeconds: windowSeconds, x: x)
     return """
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(ChartScale.format(width)) \(ChartScale.format(height))" \
       role="img" aria-label="Successes, failures and p95 around \(label)" class="chart">
       <rect x="\(ChartScale.format(margin.left))" y="\(ChartScale.format(margin.top))" width="\(ChartScale.format(plotWidth))" height="\(ChartScale.format(plotHeight))" class="plot"/>
-      \(marks)<path d="\(successes)" class="rps"/>
+      \(markup)<path d="\(successes)" class="rps"/>
       <path d="\(failures)" class="failures"/>
       <path d="\(p95)" class="p95"/>
       <line x1="\(eventX)" y1="\(ChartScale.format(margin.top))" x2="\(eventX)" y2="\(ChartScale.format(margin.top + plotHeight))" class="event"/>
@@ -80,5 +65,30 @@ package struct RecoveryChart {
       <text x="\(ChartScale.format(margin.left + 165))" y="\(ChartScale.format(margin.top + 14))" class="legend p95-label">p95 ms</text>
       </svg>
       """
+  }
+
+  /// The fault's analysis window, shaded, and the line of the action that ended it, when they are
+  /// within the chart.
+  private func marks(
+    time: Double, endAfter: Double?, endLabel: String?, windowSeconds: Double?, x: (Double) -> Double
+  ) -> String {
+    let plotHeight = height - margin.top - margin.bottom
+    var marks = ""
+    if let windowSeconds, windowSeconds > 0 {
+      let right = x(min(time + windowSeconds, time + after))
+      marks +=
+        "<rect x=\"\(ChartScale.format(x(time)))\" y=\"\(ChartScale.format(margin.top))\" width=\"\(ChartScale.format(right - x(time)))\" "
+        + "height=\"\(ChartScale.format(plotHeight))\" class=\"fault-window\"/>\n"
+    }
+    if let endAfter, endAfter >= 0, endAfter <= after {
+      let endX = ChartScale.format(x(time + endAfter))
+      let endText = HTMLEscaping.escape(endLabel ?? "end")
+      marks +=
+        "<line x1=\"\(endX)\" y1=\"\(ChartScale.format(margin.top))\" x2=\"\(endX)\" "
+        + "y2=\"\(ChartScale.format(margin.top + plotHeight))\" class=\"event-end\"/>\n"
+        + "<text x=\"\(endX)\" y=\"\(ChartScale.format(margin.top + plotHeight - 4))\" class=\"axis\" "
+        + "text-anchor=\"start\">\(endText)</text>\n"
+    }
+    return marks
   }
 }

@@ -37,18 +37,7 @@ public struct ReportBuilder: Sendable {
         hasChaos: ordered.contains { !$0.recoveries.isEmpty }),
       skippedFiles: skippedFiles.sorted(),
       chaos: ordered.flatMap { analysis in analysis.recoveries.map { chaosEntry($0, run: analysis.run) } },
-      trends: trends.keys.sorted().map { name in
-        ReportDocument.TrendEntry(
-          scenario: name,
-          points: (trends[name] ?? []).map { point in
-            ReportDocument.TrendPointEntry(
-              runId: point.runID, startedAt: point.startedAt.map(UTCTimestamp.format),
-              requests: point.requests,
-              rps: NumberFormat.rounded(point.requestsPerSecond, places: 2),
-              p95Ms: point.p95Ms.map { NumberFormat.rounded($0, places: 2) },
-              errorRate: NumberFormat.rounded(point.errorRate, places: 4))
-          })
-      })
+      trends: trendEntries(trends))
     if !document.chaos.isEmpty, !chaosNotes.isEmpty { document.chaosNotes = chaosNotes }
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
     document.quotaAndLimits = plan.deployment?.cluster.map(quotaEntry)
@@ -72,6 +61,22 @@ public struct ReportBuilder: Sendable {
     document.slo.objectives = objectives.objectives.map(entries.objective)
     document.slo.source = objectives.source
     document.slo.results = SLOEvaluator(objectives: objectives).evaluate(analyses).map(entries.result)
+  }
+
+  /// Each scenario's stored runs, by scenario name.
+  private func trendEntries(_ trends: [String: [TrendPoint]]) -> [ReportDocument.TrendEntry] {
+    trends.keys.sorted().map { name in
+      ReportDocument.TrendEntry(
+        scenario: name,
+        points: (trends[name] ?? []).map { point in
+          ReportDocument.TrendPointEntry(
+            runId: point.runID, startedAt: point.startedAt.map(UTCTimestamp.format),
+            requests: point.requests,
+            rps: NumberFormat.rounded(point.requestsPerSecond, places: 2),
+            p95Ms: point.p95Ms.map { NumberFormat.rounded($0, places: 2) },
+            errorRate: NumberFormat.rounded(point.errorRate, places: 4))
+        })
+    }
   }
 
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {
@@ -128,33 +133,6 @@ public struct ReportBuilder: Sendable {
       failures: endpoint.failures, errorRate: NumberFormat.rounded(endpoint.errorRate, places: 4),
       rps: NumberFormat.rounded(endpoint.requestsPerSecond, places: 2),
       latencyMs: latencyEntry(endpoint.latency))
-  }
-
-  private func chaosEntry(_ result: RecoveryResult, run: Run) -> ReportDocument.ChaosEntry {
-    func round(_ value: Double?) -> Double? { value.map { NumberFormat.rounded($0, places: 1) } }
-    func precise(_ value: Double?) -> Double? { value.map { NumberFormat.rounded($0, places: 3) } }
-    var entry = ReportDocument.ChaosEntry(
-      run: run.name, runId: run.id, time: UTCTimestamp.format(result.event.time), action: result.event.action,
-      target: result.event.target, origin: result.event.origin.rawValue,
-      resolutionS: result.resolutionSeconds,
-      interruptionS: precise(result.interruptionSeconds) ?? 0,
-      interruptionStartS: precise(result.interruptionStartSeconds),
-      burstS: precise(result.burstSeconds) ?? 0, burstFailures: result.burstFailures,
-      failedRequests: result.failedRequests,
-      baselineP95Ms: round(result.baselineP95Ms), recoveryS: precise(result.recoverySeconds),
-      baselineRps: round(result.baselineRequestsPerSecond), lowestRps: round(result.lowestRequestsPerSecond),
-      throughputDipPct: round(result.throughputDip.map { $0 * 100 }), targetS: result.targetSeconds,
-      judgedOn: result.judgedOn?.rawValue, pass: result.pass, notes: result.notes)
-    entry.timeEpochS = precise(result.event.time.timeIntervalSince1970)
-    entry.endAction = result.end?.action
-    entry.endTime = result.end.map { UTCTimestamp.format($0.time) }
-    entry.endS = precise(result.end.map { $0.time.timeIntervalSince(result.event.time) })
-    entry.windowS = precise(result.windowSeconds)
-    entry.windowEnd = result.windowEnd.rawValue
-    entry.baselineS = precise(result.baselineSeconds)
-    entry.normalGapS = precise(result.normalGapSeconds)
-    entry.effect = result.effect.rawValue
-    return entry
   }
 
   private func latencyEntry(_ latency: LatencySummary) -> ReportDocument.LatencyEntry {
