@@ -29,19 +29,9 @@ package struct BoundedLeastSquares {
     var iteration = 0
     while iteration < maxIterations {
       iteration += 1
-      let j = jacobian(theta)
-      let count = theta.count
-      // g = Jᵀr, A = JᵀJ
-      var g = [Double](repeating: 0, count: count)
-      var a = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
-      for (row, residual) in zip(j, r) {
-        for p in 0..<count {
-          g[p] += row[p] * residual
-          for q in 0..<count { a[p][q] += row[p] * row[q] }
-        }
-      }
+      let (g, a) = Self.normalEquations(jacobian(theta), r, count: theta.count)
       // Active set: at a bound with the descent direction (−g) pointing out of the box.
-      let free = (0..<count).filter { p in
+      let free = (0..<theta.count).filter { p in
         !((theta[p] <= lower[p] && g[p] > 0) || (theta[p] >= upper[p] && g[p] < 0))
       }
       let gradientNorm = free.map { abs(g[$0]) }.max() ?? 0
@@ -49,41 +39,66 @@ package struct BoundedLeastSquares {
         converged = true
         break
       }
-      var improved = false
-      while damping < 1e16 {
-        var system = free.map { p in free.map { q in a[p][q] } }
-        for k in free.indices { system[k][k] += damping * max(a[free[k]][free[k]], 1e-300) }
-        guard let delta = Self.solve(system, free.map { -g[$0] }) else {
-          damping *= 10
-          continue
-        }
-        var candidate = theta
-        for (k, p) in free.enumerated() { candidate[p] += delta[k] }
-        candidate = clip(candidate)
-        let candidateResiduals = residuals(candidate)
-        let candidateCost = Self.sumOfSquares(candidateResiduals)
-        if candidateCost.isFinite, candidateCost <= cost {
-          let step = zip(candidate, theta).map { abs($0 - $1) / max(abs($1), 1e-12) }.max() ?? 0
-          let reduction = cost - candidateCost
-          theta = candidate
-          r = candidateResiduals
-          cost = candidateCost
-          damping = max(damping / 10, 1e-15)
-          improved = true
-          if step < tolerance || reduction <= tolerance * tolerance * max(cost, 1e-300) {
-            converged = true
-          }
-          break
-        }
-        damping *= 10
-      }
-      if !improved {
+      guard let step = dampedStep(from: theta, cost: cost, g: g, a: a, free: free, damping: &damping) else {
         converged = true
         break
       }
-      if converged { break }
+      theta = step.theta
+      r = step.residuals
+      cost = step.cost
+      if step.converged {
+        converged = true
+        break
+      }
     }
     return Solution(parameters: theta, cost: cost, iterations: iteration, converged: converged)
+  }
+
+  /// g = Jᵀr and A = JᵀJ, for `count` parameters.
+  private static func normalEquations(_ j: [[Double]], _ r: [Double], count: Int) -> (
+    g: [Double], a: [[Double]]
+  ) {
+    var g = [Double](repeating: 0, count: count)
+    var a = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
+    for (row, residual) in zip(j, r) {
+      for p in 0..<count {
+        g[p] += row[p] * residual
+        for q in 0..<count { a[p][q] += row[p] * row[q] }
+      }
+    }
+    return (g, a)
+  }
+
+  /// One Levenberg–Marquardt step on the `free` parameters: the damping rises tenfold until a step
+  /// (clipped into the box) does not raise the cost, then falls tenfold for the next; `converged`
+  /// when the step or the cost's reduction is below the tolerance. `nil` when no damping below
+  /// 1e16 finds such a step.
+  private func dampedStep(
+    from theta: [Double], cost: Double, g: [Double], a: [[Double]], free: [Int], damping: inout Double
+  ) -> (theta: [Double], residuals: [Double], cost: Double, converged: Bool)? {
+    while damping < 1e16 {
+      var system = free.map { p in free.map { q in a[p][q] } }
+      for k in free.indices { system[k][k] += damping * max(a[free[k]][free[k]], 1e-300) }
+      guard let delta = Self.solve(system, free.map { -g[$0] }) else {
+        damping *= 10
+        continue
+      }
+      var candidate = theta
+      for (k, p) in free.enumerated() { candidate[p] += delta[k] }
+      candidate = clip(candidate)
+      let candidateResiduals = residuals(candidate)
+      let candidateCost = Self.sumOfSquares(candidateResiduals)
+      if candidateCost.isFinite, candidateCost <= cost {
+        let step = zip(candidate, theta).map { abs($0 - $1) / max(abs($1), 1e-12) }.max() ?? 0
+        let reduction = cost - candidateCost
+        damping = max(damping / 10, 1e-15)
+        let converged =
+          step < tolerance || reduction <= tolerance * tolerance * max(candidateCost, 1e-300)
+        return (candidate, candidateResiduals, candidateCost, converged)
+      }
+      damping *= 10
+    }
+    return nil
   }
 
   private func clip(_ theta: [Double]) -> [Double] {

@@ -174,68 +174,91 @@ public struct ResourceStatistics: Sendable {
     let groups = grouped(series, from: start, to: end, mapper: mapper)
     let usage = usages(groups)
     var notes: [String] = []
-    let covered = series.compactMap(\.span).filter { $0.upperBound >= start && $0.lowerBound <= end }
-    let coveredFrom = covered.map(\.lowerBound).min().map { Swift.max($0, start) }
-    let coveredTo = covered.map(\.upperBound).max().map { Swift.min($0, end) }
-    let coverage =
-      coveredFrom.flatMap { from in coveredTo.map { Swift.max(0, $0 - from) / (end - start) } } ?? 0
+    let coverage = coveredShare(of: series, from: start, to: end)
     if coverage > 0 && coverage < 0.9 {
       notes.append(
         "resource samples cover only \(NumberFormat.percent(coverage, places: 0)) of \(run.name)'s time span")
     }
-    // Host CPU much larger than the processes measured: another workload shared the host.
-    let processCPU = usage.filter {
-      $0.metric == .cpu && $0.selected && !ComponentRole.node.names($0.component)
-    }
-    .reduce(0) { $0 + $1.summary.mean }
-    if let node = usage.first(where: {
-      ComponentRole.node.names($0.component) && $0.metric == .cpu && $0.selected
-    }),
-      processCPU > 0, node.summary.mean > hostExcessFactor * processCPU,
-      node.summary.mean - processCPU > hostExcessMillicores
-    {
-      notes.append(
-        "host CPU averaged \(NumberFormat.decimal(node.summary.mean, places: 0))m while the measured processes used "
-          + "\(NumberFormat.decimal(processCPU, places: 0))m: something else ran on the host, so sizing uses the "
-          + "per-process figures, not host CPU")
-    }
-    let selectedGroups = Dictionary(
-      uniqueKeysWithValues: usage.filter(\.selected).compactMap { item -> (String, [ResourcePoint])? in
-        let key = groups.keys.first {
-          $0.component == item.component && $0.metric == item.metric && $0.path == item.source
-        }
-        return key.map { ("\(item.component)/\(item.metric.rawValue)", groups[$0] ?? []) }
-      })
-    var steps: [StepUsage] = []
-    for step in analysis.steps {
-      // A ramp's band is measured whole; a step's first share is warm-up.
-      let warmup = step.band == nil ? thresholds.stepWarmupFraction : 0
-      let from = start + step.startSeconds + (step.endSeconds - step.startSeconds) * warmup
-      let to = start + step.endSeconds
-      var stepUsage: [ComponentUsage] = []
-      for item in usage where item.selected {
-        let points = (selectedGroups["\(item.component)/\(item.metric.rawValue)"] ?? [])
-          .filter { $0.time >= from && $0.time <= to }
-        if let summary = summary(points, metric: item.metric) {
-          var copy = item
-          copy.summary = summary
-          stepUsage.append(copy)
-        }
-      }
-      steps.append(StepUsage(users: step.users, requestsPerSecond: step.requestsPerSecond, usage: stepUsage))
-    }
+    if let note = hostExcessNote(usage) { notes.append(note) }
+    let selected = selectedPoints(usage, groups: groups)
+    let steps = stepUsages(analysis.steps, usage: usage, selected: selected, start: start)
     let costs = Self.costs(
       points: steps.map { ($0.requestsPerSecond, $0.usage) }, basis: "steps of \(run.name)")
     let timelines = usage.filter(\.selected).map { item in
       ComponentTimeline(
         component: item.component, metric: item.metric,
-        points: (selectedGroups["\(item.component)/\(item.metric.rawValue)"] ?? []).map {
+        points: (selected[Self.key(item)] ?? []).map {
           ResourcePoint(time: $0.time - start, value: $0.value)
         })
     }
     return RunResources(
       runID: run.id, runName: run.name, coverage: coverage, usage: usage, steps: steps, costs: costs,
       timelines: timelines, notes: notes)
+  }
+
+  /// The share of `start…end` the series' samples span, 0…1.
+  private func coveredShare(of series: [ResourceSeries], from start: Double, to end: Double) -> Double {
+    let covered = series.compactMap(\.span).filter { $0.upperBound >= start && $0.lowerBound <= end }
+    let coveredFrom = covered.map(\.lowerBound).min().map { Swift.max($0, start) }
+    let coveredTo = covered.map(\.upperBound).max().map { Swift.min($0, end) }
+    return coveredFrom.flatMap { from in coveredTo.map { Swift.max(0, $0 - from) / (end - start) } } ?? 0
+  }
+
+  /// Host CPU much larger than the processes measured: another workload shared the host.
+  private func hostExcessNote(_ usage: [ComponentUsage]) -> String? {
+    let processCPU = usage.filter {
+      $0.metric == .cpu && $0.selected && !ComponentRole.node.names($0.component)
+    }
+    .reduce(0) { $0 + $1.summary.mean }
+    guard
+      let node = usage.first(where: {
+        ComponentRole.node.names($0.component) && $0.metric == .cpu && $0.selected
+      }),
+      processCPU > 0, node.summary.mean > hostExcessFactor * processCPU,
+      node.summary.mean - processCPU > hostExcessMillicores
+    else { return nil }
+    return
+      "host CPU averaged \(NumberFormat.decimal(node.summary.mean, places: 0))m while the measured processes used "
+      + "\(NumberFormat.decimal(processCPU, places: 0))m: something else ran on the host, so sizing uses the "
+      + "per-process figures, not host CPU"
+  }
+
+  /// `component/metric`: one selected source per component and metric.
+  private static func key(_ usage: ComponentUsage) -> String { "\(usage.component)/\(usage.metric.rawValue)" }
+
+  /// The samples of each selected source, by `key`.
+  private func selectedPoints(_ usage: [ComponentUsage], groups: [Group: [ResourcePoint]]) -> [String:
+    [ResourcePoint]]
+  {
+    Dictionary(
+      uniqueKeysWithValues: usage.filter(\.selected).compactMap { item -> (String, [ResourcePoint])? in
+        let key = groups.keys.first {
+          $0.component == item.component && $0.metric == item.metric && $0.path == item.source
+        }
+        return key.map { (Self.key(item), groups[$0] ?? []) }
+      })
+  }
+
+  /// The selected sources summarised over each load step (a step's first share is warm-up).
+  private func stepUsages(
+    _ loadSteps: [LoadStep], usage: [ComponentUsage], selected: [String: [ResourcePoint]], start: Double
+  ) -> [StepUsage] {
+    loadSteps.map { step in
+      // A ramp's band is measured whole; a step's first share is warm-up.
+      let warmup = step.band == nil ? thresholds.stepWarmupFraction : 0
+      let from = start + step.startSeconds + (step.endSeconds - step.startSeconds) * warmup
+      let to = start + step.endSeconds
+      var stepUsage: [ComponentUsage] = []
+      for item in usage where item.selected {
+        let points = (selected[Self.key(item)] ?? []).filter { $0.time >= from && $0.time <= to }
+        if let summary = summary(points, metric: item.metric) {
+          var copy = item
+          copy.summary = summary
+          stepUsage.append(copy)
+        }
+      }
+      return StepUsage(users: step.users, requestsPerSecond: step.requestsPerSecond, usage: stepUsage)
+    }
   }
 
   private func costsAcrossRuns(_ runs: [RunResources], analyses: [RunAnalysis]) -> [CPUCost] {

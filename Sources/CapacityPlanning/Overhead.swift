@@ -17,11 +17,11 @@ public struct Overhead: Sendable, Equatable {
   }
 
   /// No reserved resources: allocatable equals capacity.
-  public static let none = Overhead(model: "none", cpuMillicores: 0, memoryBytes: 0)
+  public static let none = Overhead(model: OverheadModel.none.rawValue, cpuMillicores: 0, memoryBytes: 0)
 
   /// `none`, or `docker: 100m CPU, 400Mi` for tables and terminals.
   public var summary: String {
-    model == "none"
+    model == OverheadModel.none.rawValue
       ? "none"
       : "\(model): \(Quantities.cpu(cpuMillicores)) CPU, \(Quantities.memory(memoryBytes))"
   }

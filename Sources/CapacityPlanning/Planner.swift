@@ -190,7 +190,7 @@ public struct Planner: Sendable {
     _ deployment: Deployment, footprint: Footprint, profile: Profile, allocatable: Amounts
   ) -> [String] {
     var notes: [String] = []
-    if profile.overhead.model != "none" {
+    if profile.overhead.model != OverheadModel.none.rawValue {
       notes.append(
         "allocatable is \(format(allocatable.cpu, .cpu)) cpu and \(format(allocatable.memory, .memory)) memory after "
           + "\(profile.overhead.model) overhead of \(format(profile.overhead.cpuMillicores, .cpu)) and "
