@@ -45,4 +45,18 @@ import Testing
     #expect(html.contains("Throughput, p95 and users over time for timed"))
     #expect(html.contains("locust-stats"))
   }
+
+  /// 3233.049 req/s is 3233.05 in report.json; rounded again to one place that would be 3233.1.
+  @Test func summariesRoundTheMeasuredRateOnceFromTheRunDetails() throws {
+    var run = Run(id: String(repeating: "c", count: 64), name: "fast", tool: .locust, sourceFiles: [])
+    run.total = EndpointStats(method: "", name: "Aggregated", requests: 30, failures: 0, requestsPerSecond: 3)
+    var document = ReportBuilder().document(
+      analyses: [RunAnalyzer().analyze(run)], plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
+    document.runs[0].rps = 3233.05
+    document.runDetails[run.id]?.requestsPerSecond = 3233.049
+    #expect(document.requestsPerSecond(of: document.runs[0]) == 3233.049)
+    #expect(JobSummary.report(document).contains("| fast | 30 | 3,233.0 |"))
+    document.runDetails = [:]
+    #expect(JobSummary.report(document).contains("| fast | 30 | 3,233.1 |"))
+  }
 }
