@@ -16,6 +16,8 @@ import Foundation
 /// 5. Per profile: the web replicas that fit next to the rest, and the throughput they carry within the
 ///    SLO. NOT RECOMMENDED when that is below the target; RECOMMENDED when the whole deployment
 ///    fits with ≥ 20 % headroom on CPU and memory; MINIMUM otherwise.
+///
+/// Steps 2 and 3 are in `ReplicaRecommender+Target.swift`, 4 in `+Requests`, 5 in `+Judge`.
 public struct ReplicaRecommender: Sendable {
   public var thresholds: AnalysisThresholds
   public var target: TargetLoad
