@@ -158,34 +158,8 @@ public struct ReportViewBuilder: Sendable {
       reasonsText: (entry.validity.reasons + (entry.excludedFromAnswer ? ["left out of the answer"] : []))
         .joined(separator: "; "),
       excluded: entry.excludedFromAnswer,
-      endpoints: entry.endpoints.map { endpoint in
-        ReportView.EndpointRow(
-          method: endpoint.method, name: endpoint.name, requests: "\(endpoint.requests)",
-          failurePct: NumberFormat.percent(endpoint.errorRate, places: 2),
-          rps: NumberFormat.decimal(endpoint.rps, places: 2),
-          p50: NumberFormat.milliseconds(endpoint.latencyMs.p50),
-          p95: NumberFormat.milliseconds(endpoint.latencyMs.p95),
-          p99: NumberFormat.milliseconds(endpoint.latencyMs.p99),
-          max: NumberFormat.milliseconds(endpoint.latencyMs.max))
-      },
-      errors: entry.errors.map { error in
-        ReportView.ErrorRow(
-          category: ErrorCategory(rawValue: error.category)?.label ?? error.category,
-          count: "\(error.count)", share: NumberFormat.percent(error.share),
-          connectionLevel: error.connectionLevel, examples: error.examples,
-          examplesText: error.examples.joined(separator: "; "))
-      },
-      hasErrors: !entry.errors.isEmpty,
-      steps: entry.steps.map { step in
-        ReportView.StepRow(
-          users: step.usersLow.map { "\($0)–\(step.usersHigh ?? $0) (mean \(step.users))" }
-            ?? "\(step.users)",
-          window:
-            "\(NumberFormat.decimal(step.startS, places: 0))–\(NumberFormat.decimal(step.endS, places: 0)) s",
-          requests: "\(step.requests)", rps: NumberFormat.decimal(step.rps, places: 1),
-          p95: NumberFormat.milliseconds(step.p95Ms),
-          errorPct: NumberFormat.percent(step.errorRate, places: 2), steady: step.steady ? "yes" : "no")
-      },
+      endpoints: entry.endpoints.map(Self.endpointRow), errors: entry.errors.map(Self.errorRow),
+      hasErrors: !entry.errors.isEmpty, steps: entry.steps.map(Self.stepRow),
       hasSteps: !entry.steps.isEmpty, chartSVG: chart ?? "", hasChart: chart != nil,
       notes: entry.notes, warnings: entry.warnings, hasWarnings: !entry.warnings.isEmpty,
       files: zip(entry.sourceFiles, detail?.sourceFiles ?? []).map { path, file in
@@ -196,6 +170,37 @@ public struct ReportViewBuilder: Sendable {
     section.transactions = (entry.transactions ?? []).map(Self.transactionRow)
     section.hasTransactions = !section.transactions.isEmpty
     return section
+  }
+
+  private static func endpointRow(_ endpoint: ReportDocument.EndpointEntry) -> ReportView.EndpointRow {
+    ReportView.EndpointRow(
+      method: endpoint.method, name: endpoint.name, requests: "\(endpoint.requests)",
+      failurePct: NumberFormat.percent(endpoint.errorRate, places: 2),
+      rps: NumberFormat.decimal(endpoint.rps, places: 2),
+      p50: NumberFormat.milliseconds(endpoint.latencyMs.p50),
+      p95: NumberFormat.milliseconds(endpoint.latencyMs.p95),
+      p99: NumberFormat.milliseconds(endpoint.latencyMs.p99),
+      max: NumberFormat.milliseconds(endpoint.latencyMs.max))
+  }
+
+  private static func errorRow(_ error: ReportDocument.ErrorEntry) -> ReportView.ErrorRow {
+    ReportView.ErrorRow(
+      category: ErrorCategory(rawValue: error.category)?.label ?? error.category,
+      count: "\(error.count)", share: NumberFormat.percent(error.share),
+      connectionLevel: error.connectionLevel, examples: error.examples,
+      examplesText: error.examples.joined(separator: "; "))
+  }
+
+  /// A load step, or a ramp's band with its users' range.
+  private static func stepRow(_ step: ReportDocument.StepEntry) -> ReportView.StepRow {
+    ReportView.StepRow(
+      users: step.usersLow.map { "\($0)–\(step.usersHigh ?? $0) (mean \(step.users))" }
+        ?? "\(step.users)",
+      window:
+        "\(NumberFormat.decimal(step.startS, places: 0))–\(NumberFormat.decimal(step.endS, places: 0)) s",
+      requests: "\(step.requests)", rps: NumberFormat.decimal(step.rps, places: 1),
+      p95: NumberFormat.milliseconds(step.p95Ms),
+      errorPct: NumberFormat.percent(step.errorRate, places: 2), steady: step.steady ? "yes" : "no")
   }
 
   package static func transactionRow(_ entry: ReportDocument.EndpointEntry) -> ReportView.TransactionRow {
