@@ -25,6 +25,9 @@ struct RawRunSummarizer {
     var requestsBySource: [Int64] = []
     /// The input file of each warning (index into `sources`; 0 without).
     var warningSources: [Int] = []
+    /// Past `RequestAccumulator.maximumLabels`: the distinct labels counted together as
+    /// `(other)` and their requests.
+    var folded: (labels: Int, requests: Int64)?
   }
 
   private struct Merged {
@@ -47,7 +50,7 @@ struct RawRunSummarizer {
   /// no segment's samples come within `gap` seconds. Each session lists `(chunk, segment)`.
   /// Sessions without a request are dropped unless no session has one.
   static func sessions(_ chunks: [RequestAccumulator], gap: Int64) -> [[(chunk: Int, segment: Int)]] {
-    let gap = gap > 0 ? gap : Int64(Int32.max)
+    let gap = gap > 0 ? gap : RequestAccumulator.neverSplit
     var parts: [(chunk: Int, segment: Int, first: Int64, last: Int64)] = []
     for (chunkIndex, chunk) in chunks.enumerated() {
       for (index, segment) in chunk.segments.enumerated() {
@@ -130,6 +133,7 @@ struct RawRunSummarizer {
     var seconds = SecondTable()
     var setAside: [SetAsideReason: Int64] = [:]
     var errors: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
+    var foldedNames: Set<UInt64> = []
     let useHistograms = chunks.contains { $0.usesHistograms }
     var firstMs = Int64.max
     var lastMs = Int64.min
@@ -169,9 +173,7 @@ struct RawRunSummarizer {
       for (key, group) in chunk.errors where globalID[Int(key.label)] >= 0 {
         let globalKey = RequestAccumulator.ErrorKey(label: globalID[Int(key.label)], message: key.message)
         var total = errors[globalKey] ?? RequestAccumulator.ErrorGroup()
-        total.count += group.count
-        total.firstMs = Swift.min(total.firstMs, group.firstMs)
-        total.lastMs = Swift.max(total.lastMs, group.lastMs)
+        total.merge(group)
         errors[globalKey] = total
       }
       for (position, warning) in chunk.warnings.enumerated()
@@ -180,8 +182,10 @@ struct RawRunSummarizer {
         summary.warningSources.append(sources.isEmpty ? 0 : sources[chunkIndex])
       }
       if orphans { summary.warningCount += chunk.warningCount - chunk.warnings.count }
+      for name in chunk.foldedNames where member(chunkIndex, name.segment) { foldedNames.insert(name.hash) }
     }
     summary.warningCount += summary.warnings.count
+    summary.folded = Self.foldRareLabels(&merged, errors: &errors, foldedOnIntake: foldedNames)
 
     // Percentiles per label, then over all labels.
     var percentiles: [[PercentileValue]] = []
@@ -207,10 +211,11 @@ struct RawRunSummarizer {
       summary.timeline = seconds.timeline()
       let steps = StepWindows(timeline: summary.timeline)
       var layout = SegmentedLatencies(groups: steps.windows.count + 1)
-      var windows = WindowHistograms(
-        base: summary.timeline.first?.timestamp ?? 0, seconds: summary.timeline.count)
-      var shortWindows = RequestWindowBuilder(
-        base: summary.timeline.first?.timestamp ?? 0, timelineSeconds: summary.timeline.count)
+      // The timeline leaves long quiet stretches out: the windows cover its span.
+      let base = summary.timeline.first?.timestamp ?? 0
+      let span = summary.timeline.last.map { Int($0.timestamp - base) + 1 } ?? 0
+      var windows = WindowHistograms(base: base, seconds: span)
+      var shortWindows = RequestWindowBuilder(base: base, timelineSeconds: span)
       for label in merged {
         for part in label.parts {
           windows.record(
@@ -245,8 +250,13 @@ struct RawRunSummarizer {
       totalPercentiles = ExactPercentiles.reported.map {
         .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
       }
+      var window = (index: -1, percentiles: [PercentileValue]())
       for tick in summary.timeline.indices {
-        summary.timeline[tick].windowPercentiles = windows.percentiles(atTick: tick)
+        let offset = Int(summary.timeline[tick].timestamp - base)
+        if offset / windows.windowSeconds != window.index {
+          window = (offset / windows.windowSeconds, windows.percentiles(atTick: offset))
+        }
+        summary.timeline[tick].windowPercentiles = window.percentiles
       }
       for (index, window) in steps.windows.enumerated() {
         guard let p95 = ExactPercentiles.quantile(sortedParts: layout.segments(group: index), 0.95) else {
@@ -333,5 +343,54 @@ struct RawRunSummarizer {
         minMs: sorted.first, maxMs: sorted.last, requestsPerSecond: Double(transaction.count) / span,
         failuresPerSecond: Double(transaction.failures) / span, percentiles: percentiles)
     }
+  }
+
+  /// Keeps the `maximumLabels − 1` labels with the most requests (ties by name) and folds the
+  /// rest, with what the parts already folded on intake, into one `(other)` label; nil when the
+  /// run has no more labels than the cap.
+  private static func foldRareLabels(
+    _ merged: inout [Merged], errors: inout [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup],
+    foldedOnIntake: Set<UInt64>
+  ) -> (labels: Int, requests: Int64)? {
+    let other = RequestAccumulator.otherLabel
+    guard merged.count > RequestAccumulator.maximumLabels || !foldedOnIntake.isEmpty else { return nil }
+    let ranked = merged.indices.filter { merged[$0].name != other }
+      .sorted { a, b in
+        (merged[b].count, merged[a].name, merged[a].method) < (merged[a].count, merged[b].name, merged[b].method)
+      }
+    let kept = Set(ranked.prefix(RequestAccumulator.maximumLabels - 1))
+    var result: [Merged] = []
+    var remap = [Int32](repeating: -1, count: merged.count)
+    var folded = Merged(name: other, method: "")
+    var names = foldedOnIntake
+    for (index, label) in merged.enumerated() {
+      if kept.contains(index) {
+        remap[index] = Int32(result.count)
+        result.append(label)
+        continue
+      }
+      if label.name != other { names.insert(ByteInterner.hash(of: label.name)) }
+      folded.count += label.count
+      folded.failures += label.failures
+      folded.sum += label.sum
+      folded.min = Swift.min(folded.min, label.min)
+      folded.max = Swift.max(folded.max, label.max)
+      folded.firstSecond = Swift.min(folded.firstSecond, label.firstSecond)
+      folded.lastSecond = Swift.max(folded.lastSecond, label.lastSecond)
+      folded.parts += label.parts
+    }
+    let otherIndex = Int32(result.count)
+    result.append(folded)
+    var remapped: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
+    for (key, group) in errors {
+      let target = remap[Int(key.label)]
+      let newKey = RequestAccumulator.ErrorKey(label: target < 0 ? otherIndex : target, message: key.message)
+      var total = remapped[newKey] ?? RequestAccumulator.ErrorGroup()
+      total.merge(group)
+      remapped[newKey] = total
+    }
+    errors = remapped
+    merged = result
+    return (names.count, folded.count)
   }
 }

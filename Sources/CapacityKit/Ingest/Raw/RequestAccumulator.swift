@@ -52,6 +52,12 @@ struct RequestAccumulator {
     var count: Int64 = 0
     var firstMs = Int64.max
     var lastMs = Int64.min
+
+    mutating func merge(_ other: ErrorGroup) {
+      count += other.count
+      firstMs = Swift.min(firstMs, other.firstMs)
+      lastMs = Swift.max(lastMs, other.lastMs)
+    }
   }
 
   /// A Transaction Controller parent label's samples: kept apart from the requests (JMeter's
@@ -71,6 +77,12 @@ struct RequestAccumulator {
   struct SetAsideKey: Hashable {
     var segment: Int32
     var reason: SetAsideReason
+  }
+
+  /// A label name folded into `otherLabel` as it was read, in the segment it was read in.
+  struct FoldedName: Hashable {
+    var segment: Int32
+    var hash: UInt64
   }
 
   private struct SlotKey: Hashable {
@@ -99,19 +111,38 @@ struct RequestAccumulator {
   var usesHistograms = false
   /// Each request's end, to the millisecond, for the per-request fault figures.
   var marks = RequestMarksBuilder()
+  /// Names folded into `otherLabel` on intake (past `maximumLabelsPerPart`), so the summary can
+  /// say how many distinct labels `(other)` holds.
+  var foldedNames: Set<FoldedName> = []
   /// Seconds without samples that start a new segment.
   let sessionGap: Int64
   private var current: Int = -1
   private var lastSlot: Int32 = -1
   private var otherSlots: [SlotKey: Int32] = [:]
+  /// The hash of the name `label` just folded, until `record` files it under its segment.
+  private var pendingFold: UInt64?
 
   /// - Parameter sessionGap: seconds; 0 never splits.
   init(exactBudget: Int, sessionGap: Int64 = RequestAccumulator.defaultSessionGap) {
     self.exactBudget = exactBudget
-    self.sessionGap = sessionGap > 0 ? sessionGap : Int64(Int32.max)
+    self.sessionGap = sessionGap > 0 ? sessionGap : Self.neverSplit
+    labels.limit = Self.maximumLabelsPerPart
+    methods.limit = Self.maximumMethods
   }
 
   static let defaultSessionGap: Int64 = 300
+  /// The gap `--session-gap 0` stands for: longer than any span of plausible start times
+  /// (2000–2100), short enough that no bound arithmetic overflows.
+  static let neverSplit: Int64 = 1 << 40
+  /// Distinct request labels one run keeps; past it `RawRunSummarizer` folds the rarest into
+  /// `otherLabel`, so 200 000 generated URLs cost what 10 000 do.
+  static let maximumLabels = 10_000
+  /// Distinct names one part interns before new ones go straight to `otherLabel`: room for the
+  /// ranking to find the frequent ones while memory stays bounded.
+  static let maximumLabelsPerPart = 4 * maximumLabels
+  static let otherLabel = "(other)"
+  /// Distinct methods kept; later ones are recorded as none.
+  static let maximumMethods = 1_000
 
   var setAside: [SetAsideReason: Int64] {
     setAsideBySegment.reduce(into: [:]) { $0[$1.key.reason, default: 0] += $1.value }
@@ -123,11 +154,24 @@ struct RequestAccumulator {
   /// The name id of a label.
   @inline(__always)
   mutating func label(_ field: ByteField) -> Int32 {
-    labels.id(field)
+    let id = labels.id(field)
+    pendingFold = nil
+    return id >= 0 ? id : folded(ByteInterner.hash(field))
   }
 
   mutating func label(named name: String) -> Int32 {
-    labels.id(of: name)
+    let id = labels.id(of: name)
+    pendingFold = nil
+    return id >= 0 ? id : folded(ByteInterner.hash(of: name))
+  }
+
+  /// The id of `otherLabel`, for a name past `maximumLabelsPerPart`.
+  private mutating func folded(_ hash: UInt64) -> Int32 {
+    labels.limit = Int.max
+    let other = labels.id(of: Self.otherLabel)
+    labels.limit = Self.maximumLabelsPerPart
+    pendingFold = hash
+    return other
   }
 
   /// The segment holding `second`, created when no segment comes within the gap.
@@ -214,6 +258,10 @@ struct RequestAccumulator {
     guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return false }
     let second = Self.second(ofMs: startMs)
     let segment = segment(for: second)
+    if let hash = pendingFold {
+      foldedNames.insert(FoldedName(segment: Int32(segment), hash: hash))
+      pendingFold = nil
+    }
     segments[segment].seconds.add(second: second, failed: failed, users: users)
     segments[segment].requests += 1
     if startMs < segments[segment].firstStartMs { segments[segment].firstStartMs = startMs }

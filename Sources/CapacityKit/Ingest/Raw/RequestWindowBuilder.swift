@@ -11,6 +11,9 @@ struct RequestWindowBuilder {
   let seconds: Int
   let windowCount: Int
   private var total: [UInt32]
+  private var scratch: [UInt32]
+  private var touched: [Bool]
+  private var touchedWindows: [Int] = []
   private(set) var endpoints: [RequestWindowSeries] = []
 
   /// - Parameter timelineSeconds: the timeline's length, seconds.
@@ -21,13 +24,17 @@ struct RequestWindowBuilder {
     seconds = length
     windowCount = max(1, (timelineSeconds + length - 1) / length)
     total = [UInt32](repeating: 0, count: windowCount * WindowHistograms.bucketCount)
+    scratch = total
+    touched = [Bool](repeating: false, count: windowCount)
   }
 
   /// Counts one endpoint's latencies (its parts' values with their Unix seconds' low 32 bits).
+  /// Its counts go to a scratch table that is cleared window by window afterwards, so an
+  /// endpoint costs its values and the windows it touches, not the whole table.
   mutating func add(
     method: String, name: String, parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)]
   ) {
-    var counts = [UInt32](repeating: 0, count: total.count)
+    let width = WindowHistograms.bucketCount
     for part in parts {
       var valueBlocks: [UnsafeBufferPointer<Double>] = []
       part.values.forEachBlock { valueBlocks.append($0) }
@@ -38,15 +45,27 @@ struct RequestWindowBuilder {
         for index in 0..<block.count {
           let window = Int(block[index] &- UInt32(truncatingIfNeeded: base)) / seconds
           guard window < windowCount else { continue }
-          let slot = window * WindowHistograms.bucketCount + WindowHistograms.bucket(values[index])
-          counts[slot] &+= 1
+          if !touched[window] {
+            touched[window] = true
+            touchedWindows.append(window)
+          }
+          let slot = window * width + WindowHistograms.bucket(values[index])
+          scratch[slot] &+= 1
           total[slot] &+= 1
         }
       }
     }
-    var series = series(name: name, isTotal: false, counts: counts)
-    series.method = method
-    endpoints.append(series)
+    var windows = [RequestWindow](
+      repeating: RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil), count: windowCount)
+    for window in touchedWindows {
+      let range = (window * width)..<((window + 1) * width)
+      windows[window] = Self.window(of: scratch[range])
+      scratch.replaceSubrange(range, with: repeatElement(0, count: width))
+      touched[window] = false
+    }
+    touchedWindows.removeAll(keepingCapacity: true)
+    endpoints.append(
+      RequestWindowSeries(method: method, name: name, isTotal: false, seconds: seconds, start: base, windows: windows))
   }
 
   /// The series of every request counted so far.
