@@ -39,6 +39,12 @@ import Testing
     )
     #expect(warnings.first?.location.file == "b.jtl")
     #expect(run.errors.map(\.occurrences).reduce(0, +) == 15)
+    // 5 s windows: all requests, and the 100 endpoints with the most requests ((other), the 3 hot
+    // ones and the first 96 by name).
+    #expect(run.requestWindows.count == 101)
+    #expect(run.requestWindows.first?.windows.map(\.requests).reduce(0, +) == 12_015)
+    let series = Set(run.requestWindows.dropFirst().map(\.name))
+    #expect(series.isSuperset(of: ["(other)", "hot0", "hot1", "hot2", "/item/0", "/item/10"]))
   }
 
   @Test func atTheCapNothingFolds() throws {
@@ -110,5 +116,30 @@ import Testing
     merged.merge(table)
     #expect(merged.pageCount == 168)
     #expect(merged.timeline().last?.totalRequests == 336)
+  }
+
+  @Test func podsPastTheCapAreSummedPerSampleTimeAsOther() throws {
+    // 10 500 pods: 20 with two samples (kept first), 10 480 with one at 16:26:10 (cpu 1m each,
+    // 1 MiB each); 9 979 of those stay by name and 501 fold: (other) is 501m and 501 MiB at that
+    // one time.
+    var text = ""
+    for pod in 0..<20 {
+      text += "2024-05-29T16:26:10Z default hot-\(pod) 100m 64Mi\n2024-05-29T16:26:25Z default hot-\(pod) 100m 64Mi\n"
+    }
+    for pod in 0..<10_480 { text += "2024-05-29T16:26:10Z default web-\(String(format: "%05d", pod)) 1m 1Mi\n" }
+    let source = SourceFile(path: "ktop.log", role: "kubectl-top-log", sha256: "", bytes: 0)
+    let file = try KubectlTopParser().parse(Array(text.utf8), source: source)
+    #expect(Set(file.series.map(\.entity)).count == 10_000)
+    let cpu = try #require(file.series.first { $0.entity == "(other)" && $0.metric == .cpu })
+    #expect(cpu.points == [ResourcePoint(time: 1_716_999_970, value: 501)])
+    let memory = try #require(file.series.first { $0.entity == "(other)" && $0.metric == .memory })
+    #expect(memory.points.map(\.value) == [501 * 1_048_576])
+    #expect(file.series.contains { $0.entity == "hot-19" } && file.series.contains { $0.entity == "web-09978" })
+    #expect(!file.series.contains { $0.entity == "web-09979" })
+    #expect(
+      file.diagnostics.map(\.message) == [
+        "more than 10000 distinct pods or processes: the 501 with the fewest samples (1002 samples) are summed "
+          + "per sample time as (other)"
+      ])
   }
 }

@@ -10,7 +10,8 @@ struct RawRunSummarizer {
     /// Transaction Controller parents, by name: not part of `endpoints` or `total`.
     var transactions: [EndpointStats] = []
     var timeline: [TimelinePoint] = []
-    /// All requests first, then each endpoint in the order of `endpoints` (exact mode only).
+    /// All requests first, then the `RequestWindowBuilder.maximumEndpointSeries` endpoints with the
+    /// most requests (exact mode only).
     var requestWindows: [RequestWindowSeries] = []
     var errors: [ErrorRecord] = []
     var setAside: [SetAsideCount] = []
@@ -216,6 +217,9 @@ struct RawRunSummarizer {
       let span = summary.timeline.last.map { Int($0.timestamp - base) + 1 } ?? 0
       var windows = WindowHistograms(base: base, seconds: span)
       var shortWindows = RequestWindowBuilder(base: base, timelineSeconds: span)
+      let seriesKept = Set(
+        merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
+          .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })
       for label in merged {
         for part in label.parts {
           windows.record(
@@ -223,7 +227,7 @@ struct RawRunSummarizer {
             seconds: chunks[part.chunk].perLabel[part.label].seconds)
         }
         shortWindows.add(
-          method: label.method, name: label.name,
+          method: label.method, name: label.name, ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method),
           parts: label.parts.map {
             (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
           })
@@ -359,10 +363,12 @@ struct RawRunSummarizer {
         (merged[b].count, merged[a].name, merged[a].method) < (merged[a].count, merged[b].name, merged[b].method)
       }
     let kept = Set(ranked.prefix(RequestAccumulator.maximumLabels - 1))
+    // A name another part folded on intake but kept here has its own row: not counted as folded.
+    var names = foldedOnIntake
+    for index in kept { names.remove(ByteInterner.hash(of: merged[index].name)) }
     var result: [Merged] = []
     var remap = [Int32](repeating: -1, count: merged.count)
     var folded = Merged(name: other, method: "")
-    var names = foldedOnIntake
     for (index, label) in merged.enumerated() {
       if kept.contains(index) {
         remap[index] = Int32(result.count)

@@ -5,6 +5,9 @@
 struct RequestWindowBuilder {
   static let windowSeconds = 5
   static let maximumWindows = 2_000
+  /// Endpoints that get a series of their own (the most requests first); the rest count in the
+  /// total only, so a run with thousands of labels stores thousands of rows, not millions.
+  static let maximumEndpointSeries = 100
 
   /// Unix second of the first timeline tick.
   let base: Int64
@@ -32,7 +35,8 @@ struct RequestWindowBuilder {
   /// Its counts go to a scratch table that is cleared window by window afterwards, so an
   /// endpoint costs its values and the windows it touches, not the whole table.
   mutating func add(
-    method: String, name: String, parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)]
+    method: String, name: String, ownSeries: Bool = true,
+    parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)]
   ) {
     let width = WindowHistograms.bucketCount
     for part in parts {
@@ -45,16 +49,18 @@ struct RequestWindowBuilder {
         for index in 0..<block.count {
           let window = Int(block[index] &- UInt32(truncatingIfNeeded: base)) / seconds
           guard window < windowCount else { continue }
+          let slot = window * width + WindowHistograms.bucket(values[index])
+          total[slot] &+= 1
+          guard ownSeries else { continue }
           if !touched[window] {
             touched[window] = true
             touchedWindows.append(window)
           }
-          let slot = window * width + WindowHistograms.bucket(values[index])
           scratch[slot] &+= 1
-          total[slot] &+= 1
         }
       }
     }
+    guard ownSeries else { return }
     var windows = [RequestWindow](
       repeating: RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil), count: windowCount)
     for window in touchedWindows {

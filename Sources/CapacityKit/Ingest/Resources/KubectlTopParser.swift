@@ -52,6 +52,7 @@ struct KubectlTopParser {
       builder.add(
         entity: pod, instance: instance, metric: .memory, unit: .bytes, time: time, value: Double(memory))
     }
+    if let warning = builder.foldWarning { diagnostics.append(warning) }
     return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
   }
 
