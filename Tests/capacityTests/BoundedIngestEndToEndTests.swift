@@ -25,7 +25,8 @@ import Testing
   @Test func labelsPastTheCapAreOneWarningAndEveryRequestIsStored() throws {
     let runner = try BinaryRunner()
     defer { runner.remove() }
-    let text = Self.header + (0..<10_500).map { Self.row(1_717_000_000_000 + Int64($0), label: "/u/\($0)") }.joined()
+    let text =
+      Self.header + (0..<10_500).map { Self.row(1_717_000_000_000 + Int64($0), label: "/u/\($0)") }.joined()
     let (result, runs) = try ingest(runner, "labels.jtl", text)
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let lines = result.stderr.split(separator: "\n").filter { $0.contains("distinct request labels") }
@@ -54,14 +55,16 @@ import Testing
     #expect(
       result.stderr.contains(
         "\(runner.path("cut.jtl")):7: warning: the file is cut off here (no </testResults>), inside the sample "
-          + "that starts at line 6: the complete samples before it are read, that one is not"), "\(result.stderr)")
+          + "that starts at line 6: the complete samples before it are read, that one is not"),
+      "\(result.stderr)")
     #expect(runs.first?["requests"] as? Int == 3)
   }
 
   @Test func aSparseWeekReadAsOneRunIsStoredWhole() throws {
     let runner = try BinaryRunner()
     defer { runner.remove() }
-    let text = Self.header + (0..<336).map { Self.row(1_717_000_000_000 + Int64($0) * 1_800_000, label: "a") }.joined()
+    let text =
+      Self.header + (0..<336).map { Self.row(1_717_000_000_000 + Int64($0) * 1_800_000, label: "a") }.joined()
     let (result, runs) = try ingest(runner, "week.jtl", text, ["--session-gap", "0"])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(runs.count == 1)

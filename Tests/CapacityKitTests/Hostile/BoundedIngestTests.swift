@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// Label cardinality and sparse time tables: what a run costs follows its requests, never the
 /// number of distinct labels past the cap or the span between its requests. Time and memory are
@@ -12,7 +13,8 @@ import Testing
   }
 
   static func run(_ text: String, sessionGap: Int64 = RawLogRunBuilder.defaultSessionGap) throws -> Run {
-    let file = InputFile(path: "b.jtl", kind: .jmeterCSV, bytes: Array((HostileRawLogTests.header + text).utf8))
+    let file = InputFile(
+      path: "b.jtl", kind: .jmeterCSV, bytes: Array((HostileRawLogTests.header + text).utf8))
     return try #require(try RawLogRunBuilder(sessionGap: sessionGap).build([file]).first)
   }
 
@@ -20,7 +22,9 @@ import Testing
     // 12 000 labels once each, and 3 labels 5 times each (failed): the 3 stay, and of the
     // 12 000 the 9 996 first by name stay, so 2 004 fold.
     var text = ""
-    for index in 0..<12_000 { text += Self.row(HostileRawLogTests.start + Int64(index), label: "/item/\(index)") }
+    for index in 0..<12_000 {
+      text += Self.row(HostileRawLogTests.start + Int64(index), label: "/item/\(index)")
+    }
     for index in 0..<15 {
       text += Self.row(HostileRawLogTests.start + Int64(index), label: "hot\(index % 3)", success: false)
     }
@@ -49,7 +53,9 @@ import Testing
 
   @Test func atTheCapNothingFolds() throws {
     var text = ""
-    for index in 0..<10_000 { text += Self.row(HostileRawLogTests.start + Int64(index), label: "/item/\(index)") }
+    for index in 0..<10_000 {
+      text += Self.row(HostileRawLogTests.start + Int64(index), label: "/item/\(index)")
+    }
     let run = try Self.run(text)
     #expect(run.endpoints.count == 10_000)
     #expect(!run.endpoints.contains { $0.name == "(other)" })
@@ -124,9 +130,12 @@ import Testing
     // one time.
     var text = ""
     for pod in 0..<20 {
-      text += "2024-05-29T16:26:10Z default hot-\(pod) 100m 64Mi\n2024-05-29T16:26:25Z default hot-\(pod) 100m 64Mi\n"
+      text +=
+        "2024-05-29T16:26:10Z default hot-\(pod) 100m 64Mi\n2024-05-29T16:26:25Z default hot-\(pod) 100m 64Mi\n"
     }
-    for pod in 0..<10_480 { text += "2024-05-29T16:26:10Z default web-\(String(format: "%05d", pod)) 1m 1Mi\n" }
+    for pod in 0..<10_480 {
+      text += "2024-05-29T16:26:10Z default web-\(String(format: "%05d", pod)) 1m 1Mi\n"
+    }
     let source = SourceFile(path: "ktop.log", role: "kubectl-top-log", sha256: "", bytes: 0)
     let file = try KubectlTopParser().parse(Array(text.utf8), source: source)
     #expect(Set(file.series.map(\.entity)).count == 10_000)
@@ -134,7 +143,8 @@ import Testing
     #expect(cpu.points == [ResourcePoint(time: 1_716_999_970, value: 501)])
     let memory = try #require(file.series.first { $0.entity == "(other)" && $0.metric == .memory })
     #expect(memory.points.map(\.value) == [501 * 1_048_576])
-    #expect(file.series.contains { $0.entity == "hot-19" } && file.series.contains { $0.entity == "web-09978" })
+    #expect(
+      file.series.contains { $0.entity == "hot-19" } && file.series.contains { $0.entity == "web-09978" })
     #expect(!file.series.contains { $0.entity == "web-09979" })
     #expect(
       file.diagnostics.map(\.message) == [

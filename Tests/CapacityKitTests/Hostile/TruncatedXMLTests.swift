@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// The corpus's JMeter XML JTL (1 088 top-level samples, 60 redirect sub-results) cut off at
 /// several byte offsets. The expected counts and lines come from `scripts/jtl-xml-truth.py FILE
