@@ -10,12 +10,24 @@ import Foundation
 /// says (`ResourceStatistics` converts it). Memory (`-r`) becomes node memory used: `kbmemused` KiB.
 package struct SadfCSVParser {
   package func parse(_ bytes: [UInt8], source: SourceFile) throws(IngestError) -> ResourceFile {
-    let path = source.path
     var builder = ResourceSeriesBuilder(source: source)
     var diagnostics: [Diagnostic] = []
+    for row in rows(String(decoding: bytes, as: UTF8.self), builder: &builder) {
+      if let problem = add(row, to: &builder) {
+        diagnostics.append(Diagnostic(SourceLocation(file: source.path, line: row.line), problem))
+      }
+    }
+    return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
+  }
+
+  /// A data row with its line and the columns of the header above it.
+  private typealias Row = (line: Int, fields: [Substring], columns: [String: Int])
+
+  /// The data rows, each with the header in force; the host (first field) and, from a restart
+  /// row, its CPU count go to `builder`. Restart and `COM` rows are no data.
+  private func rows(_ text: String, builder: inout ResourceSeriesBuilder) -> [Row] {
     var columns: [String: Int] = [:]
-    var rows: [(line: Int, fields: [Substring], columns: [String: Int])] = []
-    let text = String(decoding: bytes, as: UTF8.self)
+    var rows: [Row] = []
     for (index, rawLine) in text.textLines().enumerated() {
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       guard !line.isEmpty else { continue }
@@ -37,40 +49,25 @@ package struct SadfCSVParser {
       if fields.count > 3, fields[3].hasPrefix("COM ") { continue }
       rows.append((index + 1, fields, columns))
     }
-    let cpus = builder.hostCPUs
-    for (line, fields, columns) in rows {
-      guard let timeColumn = columns["timestamp"], fields.count > timeColumn,
-        let time = Self.time(String(fields[timeColumn]))
-      else {
-        diagnostics.append(
-          Diagnostic(SourceLocation(file: path, line: line), "row without a readable timestamp skipped"))
-        continue
-      }
-      if let idleColumn = columns["%idle"], let cpuColumn = columns["CPU"], fields.count > idleColumn {
-        guard ["-1", "all"].contains(fields[cpuColumn]) else { continue }
-        guard let idle = Double(fields[idleColumn]) else {
-          diagnostics.append(Diagnostic(SourceLocation(file: path, line: line), "unreadable %idle skipped"))
-          continue
-        }
-        let busy = max(0, 100 - idle)
-        if let cpus {
-          builder.add(
-            entity: "node", isNode: true, metric: .cpu, unit: .millicores, time: time,
-            value: busy / 100 * Double(cpus) * 1000)
-        } else {
-          builder.add(entity: "node", isNode: true, metric: .cpu, unit: .hostPercent, time: time, value: busy)
-        }
-      } else if let usedColumn = columns["kbmemused"], fields.count > usedColumn {
-        guard let used = Double(fields[usedColumn]) else {
-          diagnostics.append(
-            Diagnostic(SourceLocation(file: path, line: line), "unreadable kbmemused skipped"))
-          continue
-        }
-        builder.add(
-          entity: "node", isNode: true, metric: .memory, unit: .bytes, time: time, value: used * 1024)
-      }
+    return rows
+  }
+
+  /// Adds a row's node CPU (all CPUs' `%idle`) or memory (`kbmemused`); per-CPU rows are left out.
+  /// Returns why the row was skipped, if it was.
+  private func add(_ row: Row, to builder: inout ResourceSeriesBuilder) -> String? {
+    let (fields, columns) = (row.fields, row.columns)
+    guard let timeColumn = columns["timestamp"], fields.count > timeColumn,
+      let time = Self.time(String(fields[timeColumn]))
+    else { return "row without a readable timestamp skipped" }
+    if let idleColumn = columns["%idle"], let cpuColumn = columns["CPU"], fields.count > idleColumn {
+      guard ["-1", "all"].contains(fields[cpuColumn]) else { return nil }
+      guard let idle = Double(fields[idleColumn]) else { return "unreadable %idle skipped" }
+      builder.addNodeCPU(busyPercent: max(0, 100 - idle), time: time)
+    } else if let usedColumn = columns["kbmemused"], fields.count > usedColumn {
+      guard let used = Double(fields[usedColumn]) else { return "unreadable kbmemused skipped" }
+      builder.addNodeMemory(bytes: used * 1024, time: time)
     }
-    return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
+    return nil
   }
 
   /// `2026-11-29 02:15:20 UTC`, or Unix seconds (`sadf -U`).

@@ -12,8 +12,6 @@ import Foundation
 package struct SadfXMLParser {
   package func parse(_ bytes: [UInt8], source: SourceFile) throws(IngestError) -> ResourceFile {
     let path = source.path
-    var builder = ResourceSeriesBuilder(source: source)
-    var diagnostics: [Diagnostic] = []
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
     let maybeReader = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -24,11 +22,7 @@ package struct SadfXMLParser {
       throw .malformedRow(SourceLocation(file: path, line: 1), reason: "libxml2 could not open the document")
     }
     defer { xmlFreeTextReader(reader) }
-    var element = ""
-    var time: Double?
-    var memoryUnit = 1024.0
-    var nonUTC = false
-    var samples = 0
+    var state = State(builder: ResourceSeriesBuilder(source: source), path: path)
     while true {
       let status = xmlTextReaderRead(reader)
       if status == 0 { break }
@@ -39,78 +33,96 @@ package struct SadfXMLParser {
       }
       switch xmlTextReaderNodeType(reader) {
       case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-        element = Self.string(xmlTextReaderConstLocalName(reader)) ?? ""
-        switch element {
-        case "host":
-          builder.host = Self.attribute(reader, "nodename")
-        case "timestamp":
-          let date = Self.attribute(reader, "date") ?? ""
-          let clock = Self.attribute(reader, "time") ?? ""
-          let utc = Self.attribute(reader, "utc") == "1" || Self.attribute(reader, "tz") == "UTC"
-          if !utc { nonUTC = true }
-          time = UTCTimestamp.parse("\(date)T\(clock)Z")?.timeIntervalSince1970
-          if time == nil {
-            diagnostics.append(
-              Diagnostic(
-                SourceLocation(file: path, line: Int(xmlTextReaderGetParserLineNumber(reader))),
-                "unreadable timestamp '\(date) \(clock)' skipped"))
-          }
-        case "cpu":
-          guard let time, Self.attribute(reader, "number") == "all",
-            let idle = Self.attribute(reader, "idle").flatMap(Double.init)
-          else { break }
-          let busy = max(0, 100 - idle)
-          if let cpus = builder.hostCPUs {
-            builder.add(
-              entity: "node", isNode: true, metric: .cpu, unit: .millicores, time: time,
-              value: busy / 100 * Double(cpus) * 1000)
-          } else {
-            builder.add(
-              entity: "node", isNode: true, metric: .cpu, unit: .hostPercent, time: time, value: busy)
-          }
-          samples += 1
-        case "memory":
-          memoryUnit = Self.attribute(reader, "unit") == "kB" ? 1024 : 1
-        default:
-          break
-        }
+        state.start(reader)
       case Int32(XML_READER_TYPE_TEXT.rawValue):
-        let value = Self.string(xmlTextReaderConstValue(reader)) ?? ""
-        if element == "number-of-cpus" {
-          builder.hostCPUs = Int(value.trimmingCharacters(in: .whitespacesAndNewlines))
-        } else if element == "memused", let time, let kilobytes = Double(value) {
-          builder.add(
-            entity: "node", isNode: true, metric: .memory, unit: .bytes, time: time,
-            value: kilobytes * memoryUnit)
-          samples += 1
-        }
+        state.text(Self.string(xmlTextReaderConstValue(reader)) ?? "")
       case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-        if Self.string(xmlTextReaderConstLocalName(reader)) == "timestamp" { time = nil }
-        element = ""
+        if Self.string(xmlTextReaderConstLocalName(reader)) == "timestamp" { state.time = nil }
+        state.element = ""
       default:
         break
       }
     }
-    if nonUTC {
-      diagnostics.append(
+    if state.nonUTC {
+      state.diagnostics.append(
         Diagnostic(
           SourceLocation(file: path),
           "timestamps not marked UTC were read as UTC; export with plain `sadf -x` (UTC is its default)"))
     }
-    if samples == 0 {
-      diagnostics.append(
+    if state.samples == 0 {
+      state.diagnostics.append(
         Diagnostic(
           SourceLocation(file: path), "no CPU or memory statistics found (export with `sadf -x … -- -u -r`)"))
     }
-    return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
+    return ResourceFile(source: source, series: state.builder.series, diagnostics: state.diagnostics)
   }
 
-  private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+  /// What the reader has met so far: the current element and timestamp, the memory unit, the
+  /// samples and warnings.
+  private struct State {
+    var builder: ResourceSeriesBuilder
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    var element = ""
+    var time: Double?
+    var memoryUnit = 1024.0
+    var nonUTC = false
+    var samples = 0
+
+    init(builder: ResourceSeriesBuilder, path: String) {
+      self.builder = builder
+      self.path = path
+    }
+
+    /// An element opens: the host, a timestamp, the all-CPUs row or the memory block.
+    mutating func start(_ reader: xmlTextReaderPtr) {
+      element = SadfXMLParser.string(xmlTextReaderConstLocalName(reader)) ?? ""
+      switch element {
+      case "host":
+        builder.host = SadfXMLParser.attribute(reader, "nodename")
+      case "timestamp":
+        let date = SadfXMLParser.attribute(reader, "date") ?? ""
+        let clock = SadfXMLParser.attribute(reader, "time") ?? ""
+        let utc =
+          SadfXMLParser.attribute(reader, "utc") == "1" || SadfXMLParser.attribute(reader, "tz") == "UTC"
+        if !utc { nonUTC = true }
+        time = UTCTimestamp.parse("\(date)T\(clock)Z")?.timeIntervalSince1970
+        if time == nil {
+          diagnostics.append(
+            Diagnostic(
+              SourceLocation(file: path, line: Int(xmlTextReaderGetParserLineNumber(reader))),
+              "unreadable timestamp '\(date) \(clock)' skipped"))
+        }
+      case "cpu":
+        guard let time, SadfXMLParser.attribute(reader, "number") == "all",
+          let idle = SadfXMLParser.attribute(reader, "idle").flatMap(Double.init)
+        else { break }
+        builder.addNodeCPU(busyPercent: max(0, 100 - idle), time: time)
+        samples += 1
+      case "memory":
+        memoryUnit = SadfXMLParser.attribute(reader, "unit") == "kB" ? 1024 : 1
+      default:
+        break
+      }
+    }
+
+    /// Text inside the current element: the CPU count, or memory used.
+    mutating func text(_ value: String) {
+      if element == "number-of-cpus" {
+        builder.hostCPUs = Int(value.trimmingCharacters(in: .whitespacesAndNewlines))
+      } else if element == "memused", let time, let kilobytes = Double(value) {
+        builder.addNodeMemory(bytes: kilobytes * memoryUnit, time: time)
+        samples += 1
+      }
+    }
+  }
+
+  fileprivate static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
     pointer.map { String(cString: $0) }
   }
 
   /// The attribute's value on the reader's current element, without allocating a copy to free.
-  private static func attribute(_ reader: xmlTextReaderPtr, _ name: String) -> String? {
+  fileprivate static func attribute(_ reader: xmlTextReaderPtr, _ name: String) -> String? {
     defer { xmlTextReaderMoveToElement(reader) }
     let found = name.withCString { cName in
       cName.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) {
