@@ -197,16 +197,60 @@ package struct JTLXMLParser {
       accumulator.setAside(.subResult)
       return .subResult
     }
-    var elapsed: Int64?
-    var startMs: Int64?
-    var success = true
-    var label = ByteField.empty
-    var labelStorage: [UInt8] = []
-    var code = ""
-    var message = ""
-    var users: Int64?
-    var groupUsers: Int64?
-    var isTransaction = false
+    let attributes = SampleAttributes(reader)
+    xmlTextReaderMoveToElement(reader)
+    // Where the parser is in the file (just past this start tag): warnings name its line.
+    let offset = max(0, Int(xmlTextReaderByteConsumed(reader)) - 1)
+    guard let elapsed = attributes.elapsed, let startMs = attributes.startMs else {
+      if attributes.isTransaction {
+        accumulator.setAside(.transactionParent)
+        return .transactionParent
+      }
+      accumulator.warn(offset: offset, "sample without numeric t/ts attributes skipped")
+      return .request
+    }
+    if attributes.isTransaction {
+      attributes.label.withUnsafeBufferPointer { buffer in
+        accumulator.recordTransaction(
+          ByteField(start: buffer.baseAddress ?? ByteScanning.emptyPointer, count: buffer.count),
+          startMs: startMs, latencyMs: Double(elapsed), failed: !attributes.success)
+      }
+      return .transactionParent
+    }
+    let id = attributes.label.withUnsafeBufferPointer { buffer -> Int32 in
+      accumulator.label(
+        ByteField(start: buffer.baseAddress ?? ByteScanning.emptyPointer, count: buffer.count))
+    }
+    let counted = accumulator.record(
+      label: id, startMs: startMs, latencyMs: Double(elapsed), failed: !attributes.success,
+      users: Int32(clamping: attributes.users ?? attributes.groupUsers ?? -1), offset: offset)
+    if !attributes.success, counted {
+      accumulator.recordError(
+        label: id,
+        message: JMeterFailure.message(code: attributes.code, message: attributes.message, assertion: ""),
+        atMs: startMs)
+    }
+    return .request
+  }
+}
+
+/// The attributes of a sample element JMeter writes (`t`, `ts`, `s`, `lb`, `rc`, `rm`, `na`, `ng`).
+private struct SampleAttributes {
+  var elapsed: Int64?
+  var startMs: Int64?
+  var success = true
+  /// The label's bytes, copied: the reader reuses its attribute buffers.
+  var label: [UInt8] = []
+  var code = ""
+  var message = ""
+  var users: Int64?
+  var groupUsers: Int64?
+  /// A Transaction Controller parent (`rm` = "Number of samples in transaction…").
+  var isTransaction = false
+
+  /// Reads the reader's current element's attributes; the reader is left on an attribute
+  /// (`xmlTextReaderMoveToElement` moves it back).
+  init(_ reader: xmlTextReaderPtr) {
     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
       guard let name = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) else {
         continue
@@ -218,7 +262,7 @@ package struct JTLXMLParser {
       case (UInt8(ascii: "t"), UInt8(ascii: "s"), 0): startMs = field.int
       case (UInt8(ascii: "s"), 0, _): success = field.equals("true")
       case (UInt8(ascii: "l"), UInt8(ascii: "b"), 0):
-        labelStorage = Array(UnsafeBufferPointer(start: value, count: length))
+        label = Array(UnsafeBufferPointer(start: value, count: length))
       case (UInt8(ascii: "r"), UInt8(ascii: "c"), 0): code = field.string
       case (UInt8(ascii: "r"), UInt8(ascii: "m"), 0):
         isTransaction = field.hasPrefix("Number of samples in transaction")
@@ -228,37 +272,6 @@ package struct JTLXMLParser {
       default: break
       }
     }
-    xmlTextReaderMoveToElement(reader)
-    // Where the parser is in the file (just past this start tag): warnings name its line.
-    let offset = max(0, Int(xmlTextReaderByteConsumed(reader)) - 1)
-    guard let elapsed, let startMs else {
-      if isTransaction {
-        accumulator.setAside(.transactionParent)
-        return .transactionParent
-      }
-      accumulator.warn(offset: offset, "sample without numeric t/ts attributes skipped")
-      return .request
-    }
-    if isTransaction {
-      labelStorage.withUnsafeBufferPointer { buffer in
-        accumulator.recordTransaction(
-          ByteField(start: buffer.baseAddress ?? ByteScanning.emptyPointer, count: buffer.count),
-          startMs: startMs, latencyMs: Double(elapsed), failed: !success)
-      }
-      return .transactionParent
-    }
-    let id = labelStorage.withUnsafeBufferPointer { buffer -> Int32 in
-      label = ByteField(start: buffer.baseAddress ?? ByteScanning.emptyPointer, count: buffer.count)
-      return accumulator.label(label)
-    }
-    let counted = accumulator.record(
-      label: id, startMs: startMs, latencyMs: Double(elapsed), failed: !success,
-      users: Int32(clamping: users ?? groupUsers ?? -1), offset: offset)
-    if !success, counted {
-      accumulator.recordError(
-        label: id, message: JMeterFailure.message(code: code, message: message, assertion: ""), atMs: startMs)
-    }
-    return .request
   }
 }
 

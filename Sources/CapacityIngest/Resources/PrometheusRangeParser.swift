@@ -104,6 +104,6 @@ package struct PrometheusRangeParser {
     for key in ["groupname", "pod", "container", "name", "service"] {
       if let value = labels[key], !value.isEmpty { return (value, false) }
     }
-    return ("node", true)
+    return (ComponentRole.node.rawValue, true)
   }
 }
