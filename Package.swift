@@ -86,7 +86,10 @@ let package = Package(
     ),
     .testTarget(
       name: "CapacityKitTests",
-      dependencies: ["CapacityKit"],
+      dependencies: [
+        "CapacityKit", "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore",
+        "CapacityAnalysis", "CapacityPlanning", "CapacityReport",
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

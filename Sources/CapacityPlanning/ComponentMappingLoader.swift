@@ -1,4 +1,5 @@
 import CapacityAnalysis
+import CapacityModel
 import Foundation
 import Yams
 
@@ -13,10 +14,13 @@ import Yams
 public struct ComponentMappingLoader: Sendable {
   public init() {}
 
-  public func load(path: String?, deployment: Deployment?) throws(PlanningError) -> ComponentMapper {
+  /// Parses the mapping file read by Ingest; without one, the built-in rules over `deployment`'s names.
+  public func load(_ document: TextDocument?, deployment: Deployment?) throws(PlanningError)
+    -> ComponentMapper
+  {
     let known = deployment?.components.map(\.name) ?? []
-    guard let path else { return ComponentMapper(known: known) }
-    let text = try YAMLReader.read(path)
+    guard let document else { return ComponentMapper(known: known) }
+    let (path, text) = (document.path, document.text)
     guard let root = try YAMLReader.documents(text, file: path).first, case .mapping(let mapping) = root
     else {
       throw .invalidYAML(

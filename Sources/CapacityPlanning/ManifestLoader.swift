@@ -14,12 +14,12 @@ public struct ManifestLoader: Sendable {
     self.namespace = namespace ?? "default"
   }
 
-  /// Loads files and directories (searched recursively for `.yaml`/`.yml`, in path order) into one deployment.
-  public func load(paths: [String]) throws(PlanningError) -> Deployment {
+  /// Loads the manifest files read by Ingest (`SettingsFileReader.yamlFiles`) into one deployment.
+  public func load(_ documents: [TextDocument]) throws(PlanningError) -> Deployment {
     var objects: [ManifestObject] = []
     var compose: [Component] = []
-    for file in try manifestFiles(paths) {
-      try read(YAMLReader.read(file), file: file, objects: &objects, compose: &compose)
+    for document in documents {
+      try read(document.text, file: document.path, objects: &objects, compose: &compose)
     }
     return DeploymentBuilder(objects: objects, compose: compose).deployment()
   }
@@ -44,28 +44,6 @@ public struct ManifestLoader: Sendable {
     for document in try YAMLReader.documents(yaml, file: file) {
       try collect(document, path: "", reader: reader, objects: &objects, compose: &compose)
     }
-  }
-
-  /// The files to read: explicit files as given, directories expanded to their YAML files; sorted, unique.
-  package func manifestFiles(_ paths: [String]) throws(PlanningError) -> [String] {
-    var files = Set<String>()
-    for path in paths {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw .notFound(path: path)
-      }
-      guard isDirectory.boolValue else {
-        files.insert(path)
-        continue
-      }
-      let manifests = DirectoryWalk.regularFiles(under: path).filter {
-        let lowered = $0.lowercased()
-        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
-      }
-      guard !manifests.isEmpty else { throw .noManifests(path: path) }
-      files.formUnion(manifests)
-    }
-    return files.sorted()
   }
 
   private func collect(

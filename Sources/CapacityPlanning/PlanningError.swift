@@ -1,13 +1,8 @@
 import Foundation
 
-/// Errors of the Planning layer: manifest and profile files that cannot be read or make no sense.
+/// Errors of the Planning layer: manifest, profile and SLO texts that make no sense (reading the
+/// files is Ingest's, see `SettingsFileError`).
 public enum PlanningError: Error, Equatable, LocalizedError {
-  /// A path given on the command line does not exist.
-  case notFound(path: String)
-  /// A file exists but cannot be read (permissions, not UTF-8).
-  case unreadable(path: String)
-  /// A directory holds no `.yaml`/`.yml` file.
-  case noManifests(path: String)
   /// The file is not valid YAML; `line` is 1-based when known.
   case invalidYAML(file: String, line: Int?, reason: String)
   /// A resource quantity cannot be parsed or makes no sense (negative).
@@ -21,9 +16,6 @@ public enum PlanningError: Error, Equatable, LocalizedError {
 
   public var errorDescription: String? {
     switch self {
-    case .notFound(let path): "'\(path)' does not exist"
-    case .unreadable(let path): "cannot read '\(path)'"
-    case .noManifests(let path): "no .yaml or .yml files in '\(path)'"
     case .invalidYAML(let file, let line?, let reason): "\(file):\(line): invalid YAML: \(reason)"
     case .invalidYAML(let file, nil, let reason): "\(file): invalid YAML: \(reason)"
     case .invalidQuantity(let file, let field, let value, let reason):

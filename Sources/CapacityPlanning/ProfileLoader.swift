@@ -1,3 +1,4 @@
+import CapacityModel
 import Yams
 
 /// Reads a profiles YAML file that adds VPS profiles or replaces built-ins by name:
@@ -17,11 +18,11 @@ public struct ProfileLoader: Sendable {
   /// Creates a loader.
   public init() {}
 
-  /// Reads `path` and merges it into `base`; the result is sorted by (cpu, memory, name).
-  public func load(path: String, base: [Profile] = Profile.builtIns) throws(PlanningError)
+  /// Merges a profiles file read by Ingest into `base`; the result is sorted by (cpu, memory, name).
+  public func load(_ document: TextDocument, base: [Profile] = Profile.builtIns) throws(PlanningError)
     -> [Profile]
   {
-    try parse(yaml: YAMLReader.read(path), file: path, base: base)
+    try parse(yaml: document.text, file: document.path, base: base)
   }
 
   /// Parses profiles YAML text and merges it into `base`; `file` names the source in errors.

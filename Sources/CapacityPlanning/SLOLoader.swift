@@ -20,10 +20,11 @@ public struct SLOLoader: Sendable {
 
   public init() {}
 
-  public func load(path: String, thresholds: AnalysisThresholds = AnalysisThresholds())
+  /// Parses an SLO file read by Ingest (`SettingsFileReader`).
+  public func load(_ document: TextDocument, thresholds: AnalysisThresholds = AnalysisThresholds())
     throws(PlanningError) -> ServiceLevelObjectives
   {
-    try parse(yaml: YAMLReader.read(path), file: path, thresholds: thresholds)
+    try parse(yaml: document.text, file: document.path, thresholds: thresholds)
   }
 
   public func parse(yaml: String, file: String, thresholds: AnalysisThresholds = AnalysisThresholds())

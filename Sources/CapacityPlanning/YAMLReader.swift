@@ -2,28 +2,8 @@ import CapacityModel
 import Foundation
 import Yams
 
-/// File and node helpers shared by the manifest and profile loaders; errors name the file.
+/// Node helpers shared by the manifest, profile and SLO loaders; errors name the file.
 package enum YAMLReader {
-  /// Reads a whole file as UTF-8 text.
-  package static func read(_ path: String) throws(PlanningError) -> String {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-      throw .invalidYAML(file: path, line: nil, reason: "not a regular file")
-    }
-    if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumBytes {
-      throw .invalidYAML(
-        file: path, line: nil,
-        reason: "the file is \(size) bytes; YAML inputs are limited to \(maximumBytes) bytes")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadable(path: path)
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw .invalidYAML(file: path, line: nil, reason: "the file is not UTF-8 text")
-    }
-    return text
-  }
-
   /// The largest YAML text read (manifests, profiles and SLO files are a few KiB).
   package static let maximumBytes = 16 << 20
   /// The deepest nesting of mappings and sequences read; Kubernetes manifests need about 12.
