@@ -27,7 +27,8 @@ import Testing
       #expect(one.count > 1000, "\(name) is missing or tiny")
       if one != two {
         let diff = SnapshotDiff(
-          expected: String(decoding: one, as: UTF8.self), actual: String(decoding: two, as: UTF8.self))
+          expected: String(decoding: one, as: UTF8.self), actual: String(decoding: two, as: UTF8.self),
+          names: ("seeded run", "random run"))
         Issue.record("\(name) differs between the two processes (- seeded, + random): \(diff.description)")
       }
     }

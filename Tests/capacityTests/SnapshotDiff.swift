@@ -3,12 +3,15 @@
 struct SnapshotDiff {
   var expected: [Substring]
   var actual: [Substring]
+  /// What the two sides are called in the summary line.
+  var names: (expected: String, actual: String)
   /// Changed lines shown at most; the rest are counted.
   var limit = 24
 
-  init(expected: String, actual: String) {
+  init(expected: String, actual: String, names: (expected: String, actual: String) = ("snapshot", "output")) {
     self.expected = expected.split(separator: "\n", omittingEmptySubsequences: false)
     self.actual = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    self.names = names
   }
 
   private enum Line {
@@ -65,7 +68,7 @@ struct SnapshotDiff {
     return merged
   }
 
-  /// `-` lines are the snapshot's (its line numbers), `+` lines the actual output's.
+  /// `-` lines are the expected side's (with its line numbers), `+` lines the actual side's.
   var description: String {
     let merged = lines
     let changes = merged.indices.filter { merged[$0].isChange }
@@ -74,8 +77,8 @@ struct SnapshotDiff {
     let shown = Set(kept.flatMap { max(0, $0 - 2)...min(merged.count - 1, $0 + 2) })
       .filter { !merged[$0].isChange || kept.contains($0) }
     var out = [
-      "\(changes.count) changed line(s), \(expected.count) lines in the snapshot, \(actual.count) now; "
-        + "first at \(Self.location(merged[first])):"
+      "\(changes.count) changed line(s), \(expected.count) lines in the \(names.expected), \(actual.count) in the "
+        + "\(names.actual); first at \(location(merged[first])):"
     ]
     var previous: Int?
     for index in shown.sorted() {
@@ -87,10 +90,10 @@ struct SnapshotDiff {
     return out.joined(separator: "\n")
   }
 
-  private static func location(_ line: Line) -> String {
+  private func location(_ line: Line) -> String {
     switch line {
-    case .same(let number, _), .removed(let number, _): "snapshot line \(number + 1)"
-    case .added(let number, _): "line \(number + 1) of the output"
+    case .same(let number, _), .removed(let number, _): "line \(number + 1) of the \(names.expected)"
+    case .added(let number, _): "line \(number + 1) of the \(names.actual)"
     }
   }
 }
