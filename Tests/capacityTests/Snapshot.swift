@@ -20,7 +20,10 @@ enum Snapshot {
     if updating {
       try FileManager.default.createDirectory(
         at: snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
-      if FileManager.default.contents(atPath: snapshot.path) != actual { try actual.write(to: snapshot) }
+      if FileManager.default.contents(atPath: snapshot.path) != actual {
+        try actual.write(to: snapshot)
+        print("updated Snapshots/\(name)")
+      }
       return
     }
     guard let expected = FileManager.default.contents(atPath: snapshot.path) else {
