@@ -100,29 +100,7 @@ package struct JTLXMLParser {
     let errors = ErrorSink()
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
     return withUnsafeMutablePointer(to: &source) { sourcePointer -> Outcome in
-      let read: xmlInputReadCallback = { context, buffer, length in
-        let source = context!.assumingMemoryBound(to: Source.self)
-        guard let buffer, let base = source.pointee.bytes.baseAddress else { return 0 }
-        let fromFile = min(Int(length), source.pointee.limit - source.pointee.offset)
-        if fromFile > 0 {
-          memcpy(buffer, base + source.pointee.offset, fromFile)
-          source.pointee.offset += fromFile
-          if source.pointee.offset - source.pointee.reported >= ProgressCounter.stride {
-            source.pointee.progress?.consumed(from: source.pointee.reported, to: source.pointee.offset)
-            source.pointee.reported = source.pointee.offset
-          }
-          return Int32(fromFile)
-        }
-        let fromTail = min(
-          Int(length), source.pointee.limit + source.pointee.tail.count - source.pointee.offset)
-        guard fromTail > 0 else { return 0 }
-        source.pointee.tail.withUnsafeBufferPointer { tail in
-          _ = memcpy(buffer, tail.baseAddress! + (source.pointee.offset - source.pointee.limit), fromTail)
-        }
-        source.pointee.offset += fromTail
-        return Int32(fromTail)
-      }
-      guard let reader = xmlReaderForIO(read, nil, sourcePointer, file, nil, options) else {
+      guard let reader = xmlReaderForIO(Self.readBytes, nil, sourcePointer, file, nil, options) else {
         return Outcome(errorLine: 1, message: "libxml2 could not start reading the file")
       }
       defer { xmlFreeTextReader(reader) }
@@ -158,6 +136,31 @@ package struct JTLXMLParser {
       let line = max(1, Int(xmlTextReaderGetParserLineNumber(reader)))
       return Outcome(errorLine: line, message: errors.message)
     }
+  }
+
+  /// libxml2's input callback: the file's bytes up to `limit`, then `tail` (the end tag that closes
+  /// a cut-off file), reporting progress every `ProgressCounter.stride` bytes.
+  private static let readBytes: xmlInputReadCallback = { context, buffer, length in
+    let source = context!.assumingMemoryBound(to: Source.self)
+    guard let buffer, let base = source.pointee.bytes.baseAddress else { return 0 }
+    let fromFile = min(Int(length), source.pointee.limit - source.pointee.offset)
+    if fromFile > 0 {
+      memcpy(buffer, base + source.pointee.offset, fromFile)
+      source.pointee.offset += fromFile
+      if source.pointee.offset - source.pointee.reported >= ProgressCounter.stride {
+        source.pointee.progress?.consumed(from: source.pointee.reported, to: source.pointee.offset)
+        source.pointee.reported = source.pointee.offset
+      }
+      return Int32(fromFile)
+    }
+    let fromTail = min(
+      Int(length), source.pointee.limit + source.pointee.tail.count - source.pointee.offset)
+    guard fromTail > 0 else { return 0 }
+    source.pointee.tail.withUnsafeBufferPointer { tail in
+      _ = memcpy(buffer, tail.baseAddress! + (source.pointee.offset - source.pointee.limit), fromTail)
+    }
+    source.pointee.offset += fromTail
+    return Int32(fromTail)
   }
 
   /// Whether the file ends with `</testResults>` (trailing white space allowed): no scan needed.
