@@ -2,14 +2,18 @@ import CapacityModel
 import CapacityStatistics
 
 extension RawRunSummarizer {
-  /// Reported percentiles of each merged label (in `merged` order) and of all labels together.
-  typealias LabelPercentiles = (labels: [[PercentileValue]], total: [PercentileValue])
+  /// The percentiles of each label (in `merged` order) and of all labels together.
+  struct LabelPercentiles {
+    var perLabel: [[PercentileValue]] = []
+    var total: [PercentileValue] = []
+  }
 
-  /// Past the exact budget: each label's HDR histogram, from its parts' histograms and the values
-  /// they still held; the values are released.
-  static func histogramPercentiles(_ chunks: inout [RequestAccumulator], merged: [Merged]) -> LabelPercentiles
-  {
-    var percentiles: [[PercentileValue]] = []
+  /// Percentiles from HDR histograms, for runs past the exact budget; releases the values read.
+  func histogramPercentiles(
+    _ chunks: inout [RequestAccumulator], _ merged: [Merged], into summary: inout Summary
+  ) -> LabelPercentiles {
+    summary.method = .hdr3
+    var result = LabelPercentiles()
     var all = HDRHistogram()
     for label in merged {
       var histogram = HDRHistogram()
@@ -21,25 +25,53 @@ extension RawRunSummarizer {
         chunks[part.chunk].perLabel[part.label].values.release()
       }
       all.merge(histogram)
-      percentiles.append(
+      result.perLabel.append(
         ExactPercentiles.reported.map { .init(quantile: $0, valueMs: histogram.quantile($0)) })
     }
-    return (percentiles, ExactPercentiles.reported.map { .init(quantile: $0, valueMs: all.quantile($0)) })
+    result.total = ExactPercentiles.reported.map { .init(quantile: $0, valueMs: all.quantile($0)) }
+    return result
   }
 
-  /// Exact R-7 percentiles per label and overall, and on `summary.timeline` (already set) each
-  /// tick's window percentiles and each load step's p95; also the 5 s request windows. The values
-  /// are released.
-  static func exactPercentiles(_ chunks: inout [RequestAccumulator], merged: [Merged], summary: inout Summary)
-    -> LabelPercentiles
-  {
+  /// Exact R-7 percentiles per label and over all; also gives the summary its timeline with the
+  /// 10 s window and steady-step percentiles, and its 5 s request windows. Releases the values.
+  func exactPercentiles(
+    _ chunks: inout [RequestAccumulator], _ merged: [Merged], seconds: SecondTable,
+    into summary: inout Summary
+  ) -> LabelPercentiles {
+    summary.timeline = seconds.timeline()
     let steps = StepWindows(timeline: summary.timeline)
-    var layout = SegmentedLatencies(groups: steps.windows.count + 1)
     // The timeline leaves long quiet stretches out: the windows cover its span.
     let base = summary.timeline.first?.timestamp ?? 0
     let span = summary.timeline.last.map { Int($0.timestamp - base) + 1 } ?? 0
     var windows = WindowHistograms(base: base, seconds: span)
-    var shortWindows = RequestWindowBuilder(base: base, timelineSeconds: span)
+    var layout = SegmentedLatencies(groups: steps.windows.count + 1)
+    defer { layout.deallocate() }
+    summary.requestWindows = lay(
+      &chunks, merged, steps: steps, windows: &windows, layout: &layout,
+      requestWindows: RequestWindowBuilder(base: base, timelineSeconds: span))
+    var result = LabelPercentiles()
+    for index in merged.indices {
+      let parts = layout.segments(label: index)
+      result.perLabel.append(
+        ExactPercentiles.reported.map {
+          .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: parts, $0))
+        })
+    }
+    let all = layout.allSegments
+    result.total = ExactPercentiles.reported.map {
+      .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
+    }
+    fillTimeline(&summary.timeline, base: base, windows: windows, steps: steps, layout: layout)
+    return result
+  }
+
+  /// Feeds every label's values to the 10 s window histograms, the 5 s request windows and the
+  /// segmented layout (sorted per step), then releases them; returns the request window series.
+  private func lay(
+    _ chunks: inout [RequestAccumulator], _ merged: [Merged], steps: StepWindows,
+    windows: inout WindowHistograms, layout: inout SegmentedLatencies, requestWindows: RequestWindowBuilder
+  ) -> [RequestWindowSeries] {
+    var requestWindows = requestWindows
     let seriesKept = Set(
       merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
         .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })
@@ -48,10 +80,9 @@ extension RawRunSummarizer {
         (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
       }
       for part in parts { windows.record(values: part.0, seconds: part.1) }
-      shortWindows.add(
+      requestWindows.add(
         method: label.method, name: label.name,
-        ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method),
-        parts: parts)
+        ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method), parts: parts)
       layout.append(label: parts, count: Int(label.count), group: steps.group)
       for part in label.parts {
         chunks[part.chunk].perLabel[part.label].values.release()
@@ -59,25 +90,12 @@ extension RawRunSummarizer {
       }
     }
     layout.sortSegments()
-    summary.requestWindows = [shortWindows.totalSeries] + shortWindows.endpoints
-    let percentiles = merged.indices.map { index in
-      let parts = layout.segments(label: index)
-      return ExactPercentiles.reported.map {
-        PercentileValue(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: parts, $0))
-      }
-    }
-    let all = layout.allSegments
-    let total = ExactPercentiles.reported.map {
-      PercentileValue(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
-    }
-    stamp(&summary.timeline, windows: windows, base: base, steps: steps, layout: layout)
-    layout.deallocate()
-    return (percentiles, total)
+    return [requestWindows.totalSeries] + requestWindows.endpoints
   }
 
-  /// Each tick's percentiles over its window, and each load step's p95 on the ticks of its stretch.
-  private static func stamp(
-    _ timeline: inout [TimelinePoint], windows: WindowHistograms, base: Int64, steps: StepWindows,
+  /// Each tick's 10 s window percentiles, and each steady step's exact p95 on its ticks.
+  private func fillTimeline(
+    _ timeline: inout [TimelinePoint], base: Int64, windows: WindowHistograms, steps: StepWindows,
     layout: SegmentedLatencies
   ) {
     var window = (index: -1, percentiles: [PercentileValue]())
@@ -92,9 +110,7 @@ extension RawRunSummarizer {
       guard let p95 = ExactPercentiles.quantile(sortedParts: layout.segments(group: index), 0.95) else {
         continue
       }
-      for tick in window.stretch {
-        timeline[tick].percentiles = [.init(quantile: 0.95, valueMs: p95)]
-      }
+      for tick in window.stretch { timeline[tick].percentiles = [.init(quantile: 0.95, valueMs: p95)] }
     }
   }
 }

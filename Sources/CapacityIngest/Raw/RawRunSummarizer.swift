@@ -33,6 +33,7 @@ package struct RawRunSummarizer {
     var folded: (labels: Int, requests: Int64)?
   }
 
+  /// One label (method and name) across the parts, with where its values are.
   struct Merged {
     var name: String
     var method: String
@@ -130,33 +131,70 @@ package struct RawRunSummarizer {
   private func summarize(
     _ chunks: inout [RequestAccumulator], members: [[Bool]], orphans: Bool, sources: [Int] = []
   ) -> Summary {
+    var gathered = Gathered(chunks, members: members, orphans: orphans, sources: sources)
     var summary = Summary()
-    let useHistograms = chunks.contains { $0.usesHistograms }
-    var gathered = Self.gather(chunks, members: members, orphans: orphans, sources: sources, into: &summary)
+    summary.warnings = gathered.warnings
+    summary.warningSources = gathered.warningSources
+    summary.warningCount = gathered.warningCount
     summary.folded = Self.foldRareLabels(
       &gathered.merged, errors: &gathered.errors, foldedOnIntake: gathered.foldedNames)
-    let merged = gathered.merged
-    // Percentiles per label, then over all labels.
-    let percentiles: (labels: [[PercentileValue]], total: [PercentileValue])
-    if useHistograms {
-      summary.method = .hdr3
-      percentiles = Self.histogramPercentiles(&chunks, merged: merged)
-    } else {
-      summary.timeline = gathered.seconds.timeline()
-      percentiles = Self.exactPercentiles(&chunks, merged: merged, summary: &summary)
-    }
-    summary.endpoints = Self.endpoints(merged, percentiles: percentiles.labels)
-    if let total = Self.total(merged, percentiles: percentiles.total) {
-      summary.total = total
+    let percentiles =
+      chunks.contains { $0.usesHistograms }
+      ? histogramPercentiles(&chunks, gathered.merged, into: &summary)
+      : exactPercentiles(&chunks, gathered.merged, seconds: gathered.seconds, into: &summary)
+    summary.endpoints = zip(gathered.merged, percentiles.perLabel).map(endpoint)
+      .sorted { ($0.method, $0.name) < ($1.method, $1.name) }
+    summary.total = total(gathered.merged, percentiles: percentiles.total)
+    if summary.total != nil {
       summary.startedAt = Date(timeIntervalSince1970: Double(gathered.firstMs) / 1000)
       summary.endedAt = Date(timeIntervalSince1970: Double(gathered.lastMs) / 1000)
     }
     if summary.timeline.isEmpty { summary.timeline = gathered.seconds.timeline() }
-    summary.errors = Self.errorRecords(gathered.errors, merged: merged)
+    summary.errors = errorRecords(gathered.errors, labels: gathered.merged)
     summary.setAside = gathered.setAside.keys.sorted().map {
       SetAsideCount(reason: $0, count: gathered.setAside[$0]!)
     }
     return summary
+  }
+
+  /// A label's figures; its rates are over its own span, first to last whole second.
+  private func endpoint(_ label: Merged, percentiles: [PercentileValue]) -> EndpointStats {
+    let span = Double(label.lastSecond - label.firstSecond + 1)
+    return EndpointStats(
+      method: label.method, name: label.name, requests: label.count, failures: label.failures,
+      medianMs: percentiles.first?.valueMs,
+      averageMs: label.count > 0 ? label.sum / Double(label.count) : nil,
+      minMs: label.count > 0 ? label.min : nil, maxMs: label.count > 0 ? label.max : nil,
+      requestsPerSecond: Double(label.count) / span, failuresPerSecond: Double(label.failures) / span,
+      percentiles: percentiles)
+  }
+
+  /// All labels together; `nil` without a request.
+  private func total(_ merged: [Merged], percentiles: [PercentileValue]) -> EndpointStats? {
+    let count = merged.reduce(Int64(0)) { $0 + $1.count }
+    guard count > 0 else { return nil }
+    let failures = merged.reduce(Int64(0)) { $0 + $1.failures }
+    let span = Double(merged.map(\.lastSecond).max()! - merged.map(\.firstSecond).min()! + 1)
+    return EndpointStats(
+      method: "", name: "Total", requests: count, failures: failures,
+      medianMs: percentiles.first?.valueMs,
+      averageMs: merged.reduce(0) { $0 + $1.sum } / Double(count),
+      minMs: merged.map(\.min).min(), maxMs: merged.map(\.max).max(),
+      requestsPerSecond: Double(count) / span, failuresPerSecond: Double(failures) / span,
+      percentiles: percentiles)
+  }
+
+  /// The error groups by label and message, sorted by name, method and message.
+  private func errorRecords(
+    _ errors: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup], labels: [Merged]
+  ) -> [ErrorRecord] {
+    errors.map { key, group in
+      let label = labels[Int(key.label)]
+      return ErrorRecord(
+        method: label.method, name: label.name, message: key.message, occurrences: group.count,
+        firstSeen: Date(timeIntervalSince1970: Double(group.firstMs) / 1000),
+        lastSeen: Date(timeIntervalSince1970: Double(group.lastMs) / 1000))
+    }.sorted { ($0.name, $0.method, $0.message) < ($1.name, $1.method, $1.message) }
   }
 
   /// The transactions of all parts that started within `seconds`, merged by name, with exact R-7
