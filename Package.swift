@@ -28,16 +28,38 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // One target per layer, so the compiler refuses an arrow that docs/architecture.md does not
+    // allow. Model and Statistics sit below everything; CapacityKit wires the layers together.
+    .target(name: "CapacityModel"),
+    .target(name: "CapacityStatistics", dependencies: ["CapacityModel"]),
+    .target(
+      name: "CapacityIngest",
+      dependencies: [
+        "CapacityModel", "CapacityStatistics", "CLibXML2", "CZlib",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(
+      name: "CapacityStore",
+      dependencies: ["CapacityModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(name: "CapacityAnalysis", dependencies: ["CapacityModel", "CapacityStatistics"]),
+    .target(
+      name: "CapacityPlanning",
+      dependencies: ["CapacityModel", "CapacityAnalysis", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "CapacityReport",
+      dependencies: [
+        "CapacityModel", "CapacityAnalysis", "CapacityPlanning", "CapacityTemplates", "CLibXML2",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     .target(
       name: "CapacityKit",
       dependencies: [
-        "CLibXML2",
-        "CZlib",
-        .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "Mustache", package: "swift-mustache"),
-        .product(name: "Yams", package: "Yams"),
-        "CapacityTemplates",
+        "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore",
+        "CapacityAnalysis", "CapacityPlanning", "CapacityReport", "CapacityTemplates",
       ]
     ),
     // The default report templates live at the top of the repository so users find and copy them;
@@ -64,7 +86,10 @@ let package = Package(
     ),
     .testTarget(
       name: "CapacityKitTests",
-      dependencies: ["CapacityKit"],
+      dependencies: [
+        "CapacityKit", "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore",
+        "CapacityAnalysis", "CapacityPlanning", "CapacityReport",
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

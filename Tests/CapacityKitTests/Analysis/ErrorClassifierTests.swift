@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
 
 @Suite struct ErrorClassifierTests {
   @Test(arguments: [

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
 
 /// Expected knees come from kneed 0.9.0 (`KneeLocator(x, y, S=1.0, interp_method="interp1d")`);
 /// Fixtures/kneedle/reference_knees.py prints them.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityIngest
+@testable import CapacityModel
+@testable import CapacityStatistics
 
 /// Continuous ramps cut into concurrency bands, checked against `Fixtures/ramps/truth_ramp.py`
 /// (numpy over the raw requests) on real runs, and the ramp rule on small timelines.

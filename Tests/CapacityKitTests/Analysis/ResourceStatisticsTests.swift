@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
+@testable import CapacityPlanning
 
 /// Per-run resource statistics on the real corpus. Reference means were computed independently
 /// from the raw files with Python over the Locust history's first..last timestamp (light

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
 
 @Suite struct RunAnalyzerTests {
   let analyzer = RunAnalyzer()

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
 
 /// The cause rules on the real `light` run (771 requests, 84 of them `POST /api/cart/`, every
 /// endpoint within the SLO) with failures put on one endpoint, at different utilisations.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
 
 @Suite struct SLOEvaluatorTests {
   @Test func corpusRunsAgainstTheDefaultsAndAnEndpointObjective() throws {

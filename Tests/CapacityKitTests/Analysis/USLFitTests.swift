@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
 
 @Suite struct USLFitTests {
   /// R `usl`'s bundled `specsdm91` (Gunther, GCaP 2007: SPEC SDM91 on a 16-CPU SPARCcenter 2000).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityStatistics
 
 @Suite struct WindowHistogramsTests {
   @Test(arguments: [0.002, 0.5, 1, 7, 99.9, 150, 1_000, 29_999, 3_600_000])

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
+@testable import CapacityPlanning
+@testable import CapacityReport
 
 #if canImport(Glibc)
   import Glibc

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// Hostile raw logs, generated in the test: every row is either counted or set aside with a
 /// counted `file:line` warning, and no value traps, allocates by its magnitude or hangs.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// Line endings, spacing and encodings that real tools and editors write: read as lines and
 /// values, or refused with the byte where the text went wrong.

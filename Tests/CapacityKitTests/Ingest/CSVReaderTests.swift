@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 @Suite struct CSVReaderTests {
   private func fields(_ text: String) throws -> [[String]] {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 @Suite struct LocustFileParserTests {
   let parser = LocustFileParser()

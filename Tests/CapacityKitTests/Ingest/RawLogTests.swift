@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityIngest
+@testable import CapacityModel
+@testable import CapacityStatistics
+@testable import CapacityStore
 
 /// Raw request logs: real JMeter output checked against JMeter's own console totals, generated
 /// files checked against DuckDB, and hand-made edge cases.

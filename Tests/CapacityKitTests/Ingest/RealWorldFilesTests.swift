@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// Files as users have them: appended sessions, empty labels, header-less JTLs of older JMeter
 /// versions, Gatling 2.x, Locust 0.x, k6 methods, gzip. Totals are checked against `truth.json`,

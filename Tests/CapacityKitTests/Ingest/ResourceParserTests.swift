@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// Parsers on the real corpus files (see Fixtures/resources) and on small hand-written inputs.
 @Suite struct ResourceParserTests {

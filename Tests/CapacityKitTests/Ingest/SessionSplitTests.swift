@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// A results file holding two sessions (JMeter appends to its `-l` file): each session's run gets
 /// its own transactions and request marks, not the whole file's.

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
+@testable import CapacityPlanning
+@testable import CapacityReport
+@testable import CapacityStore
 
 /// JMeter Transaction Controller parents as transactions: a real JMeter 2.13 ramp with
 /// "TC Checkout flow" checked against DuckDB `quantile_cont` on the same file, the XML parent form,

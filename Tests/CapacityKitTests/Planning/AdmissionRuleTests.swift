@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityPlanning
 
 /// One hand-checked manifest per admission rule. No API server can run on this machine (Debian bookworm
 /// packages kubectl 1.20 and etcd but no kube-apiserver or k3s), so each test cites the Kubernetes source

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityModel
+@testable import CapacityPlanning
 
 @Suite struct FootprintTests {
   @Test func seedFootprintIsExact() throws {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityPlanning
 
 @Suite struct ManifestLoaderTests {
   /// A one-container workload with the given kind, replicas and flow-style `resources` mapping.
@@ -290,11 +291,11 @@ import Testing
 
   @Test func missingPathsAndEmptyDirectoriesAreErrors() throws {
     let dir = try PlanningTestSupport.makeDirectory()
-    #expect(throws: PlanningError.notFound(path: "\(dir)/nope.yaml")) {
+    #expect(throws: SettingsFileError.notFound(path: "\(dir)/nope.yaml")) {
       try ManifestLoader().load(paths: ["\(dir)/nope.yaml"])
     }
     try PlanningTestSupport.write("# notes", to: "README.md", in: dir)
-    #expect(throws: PlanningError.noManifests(path: dir)) {
+    #expect(throws: SettingsFileError.noManifests(path: dir)) {
       try ManifestLoader().load(paths: [dir])
     }
   }
@@ -310,7 +311,7 @@ import Testing
       in: dir)
     try PlanningTestSupport.write("not: yaml: at: all", to: "notes.txt", in: dir)
     let loader = ManifestLoader()
-    #expect(try loader.manifestFiles([dir]) == ["\(dir)/a.yaml", "\(dir)/z/b.yml"])
+    #expect(try SettingsFileReader.yamlPaths([dir]) == ["\(dir)/a.yaml", "\(dir)/z/b.yml"])
     #expect(try loader.load(paths: [dir, "\(dir)/a.yaml"]).components.map(\.name) == ["a", "b"])
   }
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityPlanning
 
 @Suite struct PlannerTests {
   static let mebibyte: Int64 = 1 << 20

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityPlanning
 
 /// Files for Planning tests: the bundled fixtures and a throwaway directory for inline YAML.
 enum PlanningTestSupport {

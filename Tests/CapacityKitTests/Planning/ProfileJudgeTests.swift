@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityModel
+@testable import CapacityPlanning
 
 /// The one-verdict rule on the seed manifests (3350m / 4608Mi requested; django 2 × 500m / 512Mi,
 /// so 2350m / 3584Mi for the rest): vps-8gb allocates 4000m, room for (4000 − 2350) ÷ 500 = 3

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityPlanning
 
 @Suite struct ProfileLoaderTests {
   @Test func builtInsAreTheThreeVPSSizes() {
@@ -134,7 +135,7 @@ import Testing
   }
 
   @Test func unreadableFileIsNamed() {
-    #expect(throws: PlanningError.unreadable(path: "/nonexistent/profiles.yaml")) {
+    #expect(throws: SettingsFileError.notFound(path: "/nonexistent/profiles.yaml")) {
       try ProfileLoader().load(path: "/nonexistent/profiles.yaml")
     }
   }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityModel
 
 @Suite struct QuantityTests {
   /// (text, exact nano-units, canonical description)

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
+@testable import CapacityPlanning
 
 /// The recommendation arithmetic on a hand-checked case (numbers worked out in the comments).
 @Suite struct ReplicaRecommenderTests {

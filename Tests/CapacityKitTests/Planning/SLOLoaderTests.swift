@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
+@testable import CapacityPlanning
 
 @Suite struct SLOLoaderTests {
   @Test func readsTheDocumentedShapeAndKeepsDefaultsForUnsetMetrics() throws {

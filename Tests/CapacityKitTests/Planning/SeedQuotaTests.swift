@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityPlanning
 
 /// The seed's first problem rebuilt (Fixtures/seed-quota, numbers from its `truth.py`): 27 pods of the
 /// application, the load generator and the monitoring stack run in `jewelry-shop` when `vps-quota`

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
+@testable import CapacityPlanning
 
 @Suite struct AnswerComposerTests {
   private func seedPlan() throws -> CapacityPlan {

@@ -1,6 +1,9 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
+@testable import CapacityPlanning
+@testable import CapacityReport
 
 @Suite struct MethodNotesTests {
   @Test func notesPrintTheThresholdsInForce() throws {

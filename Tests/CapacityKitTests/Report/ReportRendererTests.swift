@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
+@testable import CapacityPlanning
+@testable import CapacityReport
 
 @Suite struct ReportRendererTests {
   /// A run whose endpoint name and failure message carry markup, as a hostile or careless

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityStore
 
 @Suite struct RequestMarksStoreTests {
   /// Three successes, one failure, and a row 200 s later: two pages of 65.5 s, not a bit per ms between.

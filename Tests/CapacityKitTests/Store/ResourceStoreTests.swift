@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CapacityKit
+@testable import CapacityStore
 
 @Suite struct ResourceStoreTests {
   @Test func storingTheSameFileTwiceIsANoOpAndLoadsBackExactly() throws {

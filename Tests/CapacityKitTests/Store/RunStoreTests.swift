@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityStore
 
 @Suite struct RunStoreTests {
   @Test func aRunLoadsBackExactlyAsStored() throws {

@@ -1,6 +1,7 @@
 import Foundation
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// Real Locust output shipped in `samples/runs` (copied unchanged from the corpus).
 enum Corpus {

@@ -1,6 +1,7 @@
 import Foundation
 
-@testable import CapacityKit
+@testable import CapacityIngest
+@testable import CapacityModel
 
 /// Real resource files copied unchanged from /work/shared/corpus/<run>/ into Fixtures/resources/<run>/.
 enum ResourceFixtures {

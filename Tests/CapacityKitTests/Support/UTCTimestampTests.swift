@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityModel
 
 @Suite struct UTCTimestampTests {
   @Test(arguments: [

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityIngest
+@testable import CapacityModel
 
 @Suite struct FaultPairerTests {
   private func event(

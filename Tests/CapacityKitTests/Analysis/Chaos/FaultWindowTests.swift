@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
 
 /// Fault windows on synthetic JMeter CSV logs: 10 requests a second (one every 100 ms, 50 ms
 /// each) from t = 0, with every request in the given seconds refused after 3 ms.

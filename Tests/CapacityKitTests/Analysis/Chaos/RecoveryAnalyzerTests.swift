@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
 
 @Suite struct RecoveryAnalyzerTests {
   /// 100 s at 20 req/s and p95 100 ms. At t = 50 the database dies: two seconds of failures (10 per

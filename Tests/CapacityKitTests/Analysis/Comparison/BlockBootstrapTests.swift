@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
 
 @Suite struct BlockBootstrapTests {
   @Test func resamplesKeepLengthAndConsecutiveBlocks() {

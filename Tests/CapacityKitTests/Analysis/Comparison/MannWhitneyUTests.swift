@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
 
 @Suite struct MannWhitneyUTests {
   static let x = [12.1, 14.3, 13.3, 15.0, 12.8, 13.9, 14.4, 13.1, 12.9]

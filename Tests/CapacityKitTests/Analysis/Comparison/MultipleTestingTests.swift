@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
 
 @Suite struct MultipleTestingTests {
   // Holm by hand, p = [0.01, 0.04, 0.03, 0.005], m = 4. Sorted: 0.005, 0.01, 0.03, 0.04;

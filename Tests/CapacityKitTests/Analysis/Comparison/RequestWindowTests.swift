@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityIngest
+@testable import CapacityModel
+@testable import CapacityStatistics
+@testable import CapacityStore
 
 /// A raw log's 5 s windows, counted at ingest, against NumPy on a real JMeter 2.13 run (Fixtures/
 /// compare/README.md): requests exactly, p50/p95 within the buckets' 1.6 %.

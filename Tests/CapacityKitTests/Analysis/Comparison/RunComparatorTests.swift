@@ -1,6 +1,7 @@
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
 
 @Suite struct RunComparatorTests {
   /// A steady run: `seconds` ticks at 50 users, ~30 req/s, p50 ≈ 20 ms and p95 ≈ 200 ms with

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import CapacityKit
+@testable import CapacityAnalysis
+@testable import CapacityModel
+@testable import CapacityReport
 
 /// The CI writers against their documented formats, on the real `light` and `stress` sample runs.
 /// Truth comes from Locust's own `light_stats.csv` / `stress_stats.csv` Aggregated rows, read here

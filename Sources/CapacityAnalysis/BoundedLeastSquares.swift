@@ -1,0 +1,134 @@
+import Foundation
+
+/// Bounded nonlinear least squares for a handful of parameters: Levenberg–Marquardt with an active
+/// set (a parameter held at a bound while the gradient pushes it outwards is frozen for that step)
+/// and steps clipped into the box. Deterministic; converges to the same bounded minimum as
+/// `scipy.optimize.least_squares(method="trf")` on the small, smooth problems it is used for.
+package struct BoundedLeastSquares {
+  /// Residuals r(θ) and the Jacobian ∂r/∂θ (rows per observation).
+  package var residuals: ([Double]) -> [Double]
+  package var jacobian: ([Double]) -> [[Double]]
+  package var lower: [Double]
+  package var upper: [Double]
+  package var maxIterations = 5_000
+  package var tolerance = 1e-12
+
+  package struct Solution {
+    package var parameters: [Double]
+    package var cost: Double
+    package var iterations: Int
+    package var converged: Bool
+  }
+
+  package func minimize(from start: [Double]) -> Solution {
+    var theta = clip(start)
+    var r = residuals(theta)
+    var cost = Self.sumOfSquares(r)
+    var damping = 1e-3
+    var converged = false
+    var iteration = 0
+    while iteration < maxIterations {
+      iteration += 1
+      let j = jacobian(theta)
+      let count = theta.count
+      // g = Jᵀr, A = JᵀJ
+      var g = [Double](repeating: 0, count: count)
+      var a = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
+      for (row, residual) in zip(j, r) {
+        for p in 0..<count {
+          g[p] += row[p] * residual
+          for q in 0..<count { a[p][q] += row[p] * row[q] }
+        }
+      }
+      // Active set: at a bound with the descent direction (−g) pointing out of the box.
+      let free = (0..<count).filter { p in
+        !((theta[p] <= lower[p] && g[p] > 0) || (theta[p] >= upper[p] && g[p] < 0))
+      }
+      let gradientNorm = free.map { abs(g[$0]) }.max() ?? 0
+      if gradientNorm <= tolerance * max(1, cost) {
+        converged = true
+        break
+      }
+      var improved = false
+      while damping < 1e16 {
+        var system = free.map { p in free.map { q in a[p][q] } }
+        for k in free.indices { system[k][k] += damping * max(a[free[k]][free[k]], 1e-300) }
+        guard let delta = Self.solve(system, free.map { -g[$0] }) else {
+          damping *= 10
+          continue
+        }
+        var candidate = theta
+        for (k, p) in free.enumerated() { candidate[p] += delta[k] }
+        candidate = clip(candidate)
+        let candidateResiduals = residuals(candidate)
+        let candidateCost = Self.sumOfSquares(candidateResiduals)
+        if candidateCost.isFinite, candidateCost <= cost {
+          let step = zip(candidate, theta).map { abs($0 - $1) / max(abs($1), 1e-12) }.max() ?? 0
+          let reduction = cost - candidateCost
+          theta = candidate
+          r = candidateResiduals
+          cost = candidateCost
+          damping = max(damping / 10, 1e-15)
+          improved = true
+          if step < tolerance || reduction <= tolerance * tolerance * max(cost, 1e-300) {
+            converged = true
+          }
+          break
+        }
+        damping *= 10
+      }
+      if !improved {
+        converged = true
+        break
+      }
+      if converged { break }
+    }
+    return Solution(parameters: theta, cost: cost, iterations: iteration, converged: converged)
+  }
+
+  private func clip(_ theta: [Double]) -> [Double] {
+    theta.indices.map { min(max(theta[$0], lower[$0]), upper[$0]) }
+  }
+
+  package static func sumOfSquares(_ values: [Double]) -> Double { values.reduce(0) { $0 + $1 * $1 } }
+
+  /// Solves a small dense system by Gaussian elimination with partial pivoting; `nil` when singular.
+  package static func solve(_ matrix: [[Double]], _ vector: [Double]) -> [Double]? {
+    let n = vector.count
+    var m = matrix
+    var b = vector
+    for column in 0..<n {
+      guard
+        let pivot = (column..<n).max(by: { abs(m[$0][column]) < abs(m[$1][column]) }),
+        abs(m[pivot][column]) > 1e-300
+      else { return nil }
+      m.swapAt(column, pivot)
+      b.swapAt(column, pivot)
+      for row in (column + 1)..<n {
+        let factor = m[row][column] / m[column][column]
+        for k in column..<n { m[row][k] -= factor * m[column][k] }
+        b[row] -= factor * b[column]
+      }
+    }
+    var x = [Double](repeating: 0, count: n)
+    for row in stride(from: n - 1, through: 0, by: -1) {
+      var sum = b[row]
+      for k in (row + 1)..<n { sum -= m[row][k] * x[k] }
+      x[row] = sum / m[row][row]
+    }
+    return x.allSatisfy(\.isFinite) ? x : nil
+  }
+
+  /// The inverse of a small symmetric matrix, column by column; `nil` when singular.
+  package static func inverse(_ matrix: [[Double]]) -> [[Double]]? {
+    let n = matrix.count
+    var columns: [[Double]] = []
+    for k in 0..<n {
+      var unit = [Double](repeating: 0, count: n)
+      unit[k] = 1
+      guard let column = solve(matrix, unit) else { return nil }
+      columns.append(column)
+    }
+    return (0..<n).map { row in (0..<n).map { columns[$0][row] } }
+  }
+}

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Maps byte strings (labels, methods) to small dense ids without allocating for known ones.
+package struct ByteInterner {
+  private var slots = [Int32](repeating: -1, count: 64)
+  private var hashes: [UInt64] = []
+  private var offsets: [Int] = []
+  private var lengths: [Int] = []
+  private var arena: [UInt8] = []
+  /// The interned strings, by id.
+  package private(set) var names: [String] = []
+
+  package var count: Int { names.count }
+
+  @inline(__always)
+  private static func hash(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for index in 0..<count {
+      hash = (hash ^ UInt64(pointer[index])) &* 0x100_0000_01b3
+    }
+    return hash
+  }
+
+  @inline(__always)
+  package mutating func id(_ field: ByteField) -> Int32 {
+    if field.hasEscapedQuotes { return id(of: field.string) }
+    return id(field.start, field.count)
+  }
+
+  package mutating func id(of string: String) -> Int32 {
+    var copy = string
+    return copy.withUTF8 { buffer in
+      id(buffer.baseAddress ?? ByteScanning.emptyPointer, buffer.count)
+    }
+  }
+
+  package mutating func id(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+    let hash = Self.hash(pointer, count)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry < 0 { break }
+      let index = Int(entry)
+      if hashes[index] == hash, lengths[index] == count {
+        let same = arena.withUnsafeBufferPointer {
+          memcmp($0.baseAddress! + offsets[index], pointer, count) == 0
+        }
+        if same { return entry }
+      }
+      slot = (slot + 1) & mask
+    }
+    let id = Int32(names.count)
+    slots[slot] = id
+    hashes.append(hash)
+    offsets.append(arena.count)
+    lengths.append(count)
+    arena.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+    arena.append(0)
+    names.append(String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self))
+    if names.count * 2 > slots.count { rehash() }
+    return id
+  }
+
+  private mutating func rehash() {
+    slots = [Int32](repeating: -1, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (index, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] >= 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(index)
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import CapacityModel
+import Dispatch
+
+/// Parses a line-oriented log on several cores: the data is cut near equal offsets at line
+/// starts, every part is parsed into its own accumulator, and the parts are merged afterwards.
+///
+/// A cut can land inside a quoted field that spans lines. Each part therefore reports where it
+/// really stopped (the first record start at or after its limit); when that differs from where
+/// the next part began, the next part is parsed again from the right place.
+package enum ChunkedParse {
+  /// Below this many bytes a single thread is faster than starting another.
+  package static let minimumParallelBytes = 4 << 20
+
+  /// - Parameter parse: parses the records starting in `start..<limit` (a record may run past
+  ///   `limit`) and returns the accumulator and the offset where the next record starts.
+  package static func run(
+    bytes: UnsafeRawBufferPointer, start: Int, parts requested: Int = defaultParts,
+    minimumBytes: Int = minimumParallelBytes, alongside sideTask: (@Sendable () -> Void)? = nil,
+    parse: @Sendable (_ start: Int, _ limit: Int) -> (RequestAccumulator, Int)
+  ) -> [RequestAccumulator] {
+    let end = bytes.count
+    let parts = end - start >= minimumBytes ? max(1, requested) : 1
+    var cuts = [start]
+    for part in 1..<max(parts, 1) {
+      let guess = start + (end - start) * part / parts
+      var cut = guess
+      while cut < end, bytes[cut - 1] != ByteScanning.newline { cut += 1 }
+      if cut > cuts.last! { cuts.append(cut) }
+    }
+    cuts.append(end)
+    let count = cuts.count - 1
+    let results = UnsafeMutableBufferPointer<(RequestAccumulator, Int)?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer {
+      results.deinitialize()
+      results.deallocate()
+    }
+    let slots = Unchecked(value: results)
+    let boundaries = cuts
+    // The side task (hashing the file) goes first, so the parts fill the other core around it.
+    let offset = sideTask == nil ? 0 : 1
+    DispatchQueue.concurrentPerform(iterations: count + offset) { iteration in
+      if iteration < offset {
+        sideTask?()
+      } else {
+        let index = iteration - offset
+        slots.value[index] = parse(boundaries[index], boundaries[index + 1])
+      }
+    }
+    var accumulators: [RequestAccumulator] = []
+    var expected = start
+    for index in 0..<count {
+      guard var (accumulator, stopped) = results[index] else { continue }
+      if boundaries[index] != expected {
+        // A quoted newline straddled the cut: this part started mid-record.
+        accumulator.release()
+        (accumulator, stopped) = parse(expected, max(expected, boundaries[index + 1]))
+      }
+      accumulators.append(accumulator)
+      expected = stopped
+    }
+    return accumulators
+  }
+
+  /// Two parts per core, so a side task on one core leaves the parts to balance on the rest.
+  package static var defaultParts: Int {
+    min(16, max(1, 2 * ProcessInfo.processInfo.activeProcessorCount))
+  }
+
+  /// Runs `body` while `sideTask` runs on another thread.
+  package static func alongside<T>(_ sideTask: (@Sendable () -> Void)?, _ body: () -> T) -> T {
+    guard let sideTask else { return body() }
+    var result: T?
+    withUnsafeMutablePointer(to: &result) { pointer in
+      withoutActuallyEscaping(body) { body in
+        let work = Unchecked(value: body)
+        let slot = Unchecked(value: pointer)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+          if index == 0 { sideTask() } else { slot.value.pointee = work.value() }
+        }
+      }
+    }
+    return result!
+  }
+}
+
+#if canImport(Foundation)
+  import Foundation
+#endif

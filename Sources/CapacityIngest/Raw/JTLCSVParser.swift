@@ -1,0 +1,172 @@
+/// Reads a JMeter CSV JTL byte by byte: quoted fields (delimiters, doubled quotes and newlines
+/// inside), any delimiter, epoch-ms or formatted timestamps, columns mapped by header name.
+///
+/// Transaction Controller parents (`Number of samples in transaction : …`) are counted as
+/// transactions, not requests; sub-results (`label-0`, `label-1` rows right after their parent,
+/// same thread) are set aside, not counted.
+package struct JTLCSVParser: Sendable {
+  package let layout: JTLCSVLayout
+  /// Index of the label column.
+  private let labelColumn: Int
+
+  package init(layout: JTLCSVLayout) {
+    self.layout = layout
+    labelColumn = layout.roles.firstIndex(of: .label) ?? 2
+  }
+
+  private struct Row {
+    var timeStamp = ByteField.empty
+    var elapsed = ByteField.empty
+    var label = ByteField.empty
+    var responseCode = ByteField.empty
+    var responseMessage = ByteField.empty
+    var threadName = ByteField.empty
+    var success = ByteField.empty
+    var failureMessage = ByteField.empty
+    var allThreads = ByteField.empty
+    var grpThreads = ByteField.empty
+    var fields = 0
+    var unterminated = false
+  }
+
+  /// Parses the records that start in `start..<limit`; returns where the next record starts.
+  package func parse(
+    _ bytes: UnsafeRawBufferPointer, start: Int, limit: Int, into accumulator: inout RequestAccumulator,
+    progress: ProgressCounter?
+  ) -> Int {
+    guard let raw = bytes.baseAddress, start < limit else { return max(start, min(limit, bytes.count)) }
+    let base = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
+    let end = base + bytes.count
+    var scanner = CSVFieldScanner(end: UnsafePointer(end), delimiter: layout.delimiter)
+    scanner.rowsStartWithEpoch = true
+    var position = UnsafePointer(base + start)
+    let stop = base + limit
+    var previousLabel = ByteField.empty
+    var previousThread = ByteField.empty
+    var ticker = ProgressTicker(progress, base: base, from: position)
+    let lastNeeded = layout.roles.lastIndex { $0 != .ignored } ?? 0
+    return layout.roles.withUnsafeBufferPointer { roles in
+      while position < stop {
+        let recordStart = position
+        var row = Row()
+        // One record: fields until an unquoted line break or the end of the data.
+        while true {
+          let (field, last) = scanner.next(&position)
+          if field.unterminated { row.unterminated = true }
+          if row.fields < roles.count {
+            switch roles[row.fields] {
+            case .ignored: break
+            case .timeStamp: row.timeStamp = field
+            case .elapsed: row.elapsed = field
+            case .label: row.label = field
+            case .responseCode: row.responseCode = field
+            case .responseMessage: row.responseMessage = field
+            case .threadName: row.threadName = field
+            case .success: row.success = field
+            case .failureMessage: row.failureMessage = field
+            case .allThreads: row.allThreads = field
+            case .grpThreads: row.grpThreads = field
+            }
+          }
+          row.fields += 1
+          if last { break }
+          if row.fields > lastNeeded {
+            row.fields += 1
+            if scanner.skipRecord(&position) { row.unterminated = true }
+            break
+          }
+        }
+        if row.fields == 1, row.timeStamp.isEmpty, row.label.isEmpty { continue }  // blank line
+        handle(
+          row, offset: recordStart - base, accumulator: &accumulator, previousLabel: &previousLabel,
+          previousThread: &previousThread)
+        ticker.advance(to: position)
+      }
+      ticker.finish(at: position)
+      return position - base
+    }
+  }
+
+  @inline(__always)
+  private func handle(
+    _ row: Row, offset: Int, accumulator: inout RequestAccumulator, previousLabel: inout ByteField,
+    previousThread: inout ByteField
+  ) {
+    if row.unterminated {
+      accumulator.warn(
+        offset: offset,
+        "a quoted field is not closed before the next row; the row ends at its line and reading goes on "
+          + "with the next row")
+    }
+    // An empty label is a label (JMeter writes them for unnamed samplers and some errors); a row
+    // too short to reach the label column is malformed.
+    guard let startMs = row.timeStamp.int ?? formattedMilliseconds(row.timeStamp),
+      let elapsed = row.elapsed.int, row.fields > labelColumn
+    else {
+      accumulator.warn(
+        offset: offset,
+        "malformed JTL row skipped: needs a timeStamp, an integer elapsed and a label column "
+          + "(\(row.fields) field(s), timeStamp '\(row.timeStamp.string.prefix(40))', "
+          + "elapsed '\(row.elapsed.string.prefix(20))')")
+      return
+    }
+    if row.responseMessage.hasPrefix("Number of samples in transaction") {
+      accumulator.recordTransaction(
+        row.label, startMs: startMs, latencyMs: Double(elapsed), failed: !Self.succeeded(row.success))
+      return
+    }
+    if isSubResult(row.label, of: previousLabel), row.threadName.equals(previousThread) {
+      accumulator.setAside(.subResult)
+      return
+    }
+    previousLabel = row.label
+    previousThread = row.threadName
+    let failed =
+      layout.derivesSuccess
+      ? !(row.responseCode.count == 3
+        && (row.responseCode[0] == UInt8(ascii: "2") || row.responseCode[0] == UInt8(ascii: "3")))
+      : !Self.succeeded(row.success)
+    let users = row.allThreads.int ?? row.grpThreads.int ?? -1
+    let label = accumulator.label(row.label)
+    let counted = accumulator.record(
+      label: label, startMs: startMs, latencyMs: Double(elapsed), failed: failed,
+      users: Int32(clamping: users), offset: offset)
+    if failed, counted {
+      accumulator.recordError(
+        label: label,
+        message: JMeterFailure.message(
+          code: row.responseCode.string, message: row.responseMessage.string,
+          assertion: row.failureMessage.string),
+        atMs: startMs)
+    }
+  }
+
+  @inline(__always)
+  private static func succeeded(_ field: ByteField) -> Bool {
+    field.count == 4 && (field[0] | 0x20) == UInt8(ascii: "t")
+  }
+
+  private func formattedMilliseconds(_ field: ByteField) -> Int64? {
+    guard field.count >= 8 else { return nil }
+    return ByteScanning.parseDateTime(field.start, field.count).map { $0 / 1_000_000 }
+  }
+
+  /// `parent-0`, `parent-12`, `parent-0-1`: JMeter's names for sub-results of `parent`.
+  @inline(__always)
+  private func isSubResult(_ label: ByteField, of parent: ByteField) -> Bool {
+    guard !parent.isEmpty, label.count > parent.count + 1, label[label.count - 1] &- 48 <= 9,
+      label[parent.count] == UInt8(ascii: "-"), memcmp(label.start, parent.start, parent.count) == 0
+    else { return false }
+    for index in (parent.count + 1)..<label.count {
+      let byte = label[index]
+      if byte &- 48 > 9 && byte != UInt8(ascii: "-") { return false }
+    }
+    return true
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -1,0 +1,348 @@
+import CapacityModel
+import CapacityStatistics
+import Dispatch
+import Foundation
+
+/// Merges the accumulators of a raw log's parts into the run's endpoints, total, timeline and
+/// error groups, computing exact R-7 percentiles (or HDR ones beyond the budget).
+package struct RawRunSummarizer {
+  package struct Summary {
+    package var endpoints: [EndpointStats] = []
+    package var total: EndpointStats?
+    /// Transaction Controller parents, by name: not part of `endpoints` or `total`.
+    package var transactions: [EndpointStats] = []
+    package var timeline: [TimelinePoint] = []
+    /// All requests first, then each endpoint in the order of `endpoints` (exact mode only).
+    package var requestWindows: [RequestWindowSeries] = []
+    package var errors: [ErrorRecord] = []
+    package var setAside: [SetAsideCount] = []
+    package var method: PercentileMethod = .exactR7
+    package var startedAt: Date?
+    package var endedAt: Date?
+    /// Byte offsets of the warnings, with their messages, and how many there were in all.
+    package var warnings: [(offset: Int, message: String)] = []
+    package var warningCount = 0
+    package var marks = RequestMarks()
+    /// Requests per input file (by the index given to `summarizeSessions`), when merging.
+    package var requestsBySource: [Int64] = []
+    /// The input file of each warning (index into `sources`; 0 without).
+    package var warningSources: [Int] = []
+  }
+
+  private struct Merged {
+    var name: String
+    var method: String
+    var count: Int64 = 0
+    var failures: Int64 = 0
+    var sum: Double = 0
+    var min = Double.infinity
+    var max = -Double.infinity
+    var firstSecond = Int64.max
+    var lastSecond = Int64.min
+    var parts: [(chunk: Int, label: Int)] = []
+  }
+
+  /// What `label` is shown as: an empty JMeter label is a label of its own.
+  package static let emptyLabel = "(empty label)"
+
+  /// The sessions of the accumulators' segments: segments in time order, a new session wherever
+  /// no segment's samples come within `gap` seconds. Each session lists `(chunk, segment)`.
+  /// Sessions without a request are dropped unless no session has one.
+  package static func sessions(_ chunks: [RequestAccumulator], gap: Int64) -> [[(chunk: Int, segment: Int)]] {
+    let gap = gap > 0 ? gap : Int64(Int32.max)
+    var parts: [(chunk: Int, segment: Int, first: Int64, last: Int64)] = []
+    for (chunkIndex, chunk) in chunks.enumerated() {
+      for (index, segment) in chunk.segments.enumerated() {
+        parts.append((chunkIndex, index, segment.firstSecond, segment.lastSecond))
+      }
+    }
+    parts.sort { ($0.first, $0.chunk, $0.segment) < ($1.first, $1.chunk, $1.segment) }
+    var sessions: [[(chunk: Int, segment: Int)]] = []
+    var requests: [Int64] = []
+    var reach = Int64.min
+    for part in parts {
+      if sessions.isEmpty || part.first - reach > gap {
+        sessions.append([])
+        requests.append(0)
+      }
+      sessions[sessions.count - 1].append((part.chunk, part.segment))
+      requests[requests.count - 1] += chunks[part.chunk].segments[part.segment].requests
+      reach = Swift.max(reach, part.last)
+    }
+    let counted = sessions.indices.filter { requests[$0] > 0 }.map { sessions[$0] }
+    return counted.isEmpty ? [sessions.flatMap { $0 }] : counted
+  }
+
+  /// One summary over every segment of the accumulators.
+  package func summarize(_ chunks: [RequestAccumulator]) -> Summary {
+    let all = chunks.indices.map { [Bool](repeating: true, count: chunks[$0].segments.count) }
+    var chunks = chunks
+    var summary = summarize(&chunks, members: all, orphans: true)
+    summary.marks = RequestMarksBuilder.merged(chunks.map { $0.marks.marks() })
+    summary.transactions = Self.transactions(of: chunks)
+    for index in chunks.indices { chunks[index].release() }
+    return summary
+  }
+
+  /// One summary per session (`sessions(_:gap:)`), in time order; `sources` gives the input file of
+  /// each chunk, counted per session in `requestsBySource`.
+  package func summarizeSessions(_ chunks: [RequestAccumulator], gap: Int64, sources: [Int] = []) -> [Summary]
+  {
+    var chunks = chunks
+    var summaries: [Summary] = []
+    let sessions = Self.sessions(chunks, gap: gap)
+    // Marks and transactions are kept per part, not per session: merged once, then each session
+    // takes its own time range of them.
+    let marks = RequestMarksBuilder.merged(chunks.map { $0.marks.marks() })
+    for (index, session) in sessions.enumerated() {
+      var members = chunks.indices.map { [Bool](repeating: false, count: chunks[$0].segments.count) }
+      for member in session { members[member.chunk][member.segment] = true }
+      var summary = summarize(&chunks, members: members, orphans: index == 0, sources: sources)
+      if sessions.count == 1 {
+        summary.marks = marks
+        summary.transactions = Self.transactions(of: chunks)
+      } else if let first = summary.startedAt, let last = summary.endedAt {
+        let firstMs = Int64((first.timeIntervalSince1970 * 1000).rounded(.down))
+        let lastMs = Int64((last.timeIntervalSince1970 * 1000).rounded(.up))
+        summary.marks = marks.within(fromMs: firstMs, toMs: lastMs + 1)
+        summary.transactions = Self.transactions(
+          of: chunks,
+          seconds: RequestAccumulator.second(ofMs: firstMs)...RequestAccumulator.second(ofMs: lastMs))
+      }
+      if !sources.isEmpty {
+        summary.requestsBySource = [Int64](repeating: 0, count: (sources.max() ?? 0) + 1)
+        for member in session {
+          summary.requestsBySource[sources[member.chunk]] +=
+            chunks[member.chunk].segments[member.segment].requests
+        }
+      }
+      summaries.append(summary)
+    }
+    for index in chunks.indices { chunks[index].release() }
+    return summaries
+  }
+
+  /// Summarises the labels of the segments flagged in `members` (per chunk, per segment);
+  /// `orphans` adds what was read before any request (warnings, set-aside rows).
+  private func summarize(
+    _ chunks: inout [RequestAccumulator], members: [[Bool]], orphans: Bool, sources: [Int] = []
+  ) -> Summary {
+    var summary = Summary()
+    var index: [String: Int] = [:]
+    var merged: [Merged] = []
+    var seconds = SecondTable()
+    var setAside: [SetAsideReason: Int64] = [:]
+    var errors: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
+    let useHistograms = chunks.contains { $0.usesHistograms }
+    var firstMs = Int64.max
+    var lastMs = Int64.min
+    func member(_ chunk: Int, _ segment: Int32) -> Bool {
+      segment < 0 ? orphans : members[chunk][Int(segment)]
+    }
+    // Without a request there is no timeline; merging the per-second tables of segments that
+    // `sessions` put together only to keep their warnings would span the gaps between them (a k6
+    // file of `vus` rows only, one at second 17: gigabytes; fuzz finding).
+    let counted = chunks.indices.contains { chunk in
+      chunks[chunk].segments.indices.contains {
+        members[chunk][$0] && chunks[chunk].segments[$0].requests > 0
+      }
+    }
+    for (chunkIndex, chunk) in chunks.enumerated() {
+      var globalID = [Int32](repeating: -1, count: chunk.perLabel.count)
+      for (labelIndex, label) in chunk.perLabel.enumerated() where member(chunkIndex, label.segment) {
+        let rawName = chunk.labels.names[Int(label.name)]
+        let name = rawName.isEmpty ? Self.emptyLabel : rawName
+        let method = label.method >= 0 ? chunk.methods.names[Int(label.method)] : ""
+        let key = method + "\u{0}" + name
+        let id = index[key] ?? merged.count
+        if id == merged.count {
+          index[key] = id
+          merged.append(Merged(name: name, method: method))
+        }
+        globalID[labelIndex] = Int32(id)
+        merged[id].count += label.count
+        merged[id].failures += label.failures
+        merged[id].sum += label.sum
+        merged[id].min = Swift.min(merged[id].min, label.min)
+        merged[id].max = Swift.max(merged[id].max, label.max)
+        merged[id].firstSecond = Swift.min(merged[id].firstSecond, label.firstSecond)
+        merged[id].lastSecond = Swift.max(merged[id].lastSecond, label.lastSecond)
+        merged[id].parts.append((chunkIndex, labelIndex))
+      }
+      for (segmentIndex, segment) in chunk.segments.enumerated() where members[chunkIndex][segmentIndex] {
+        if counted { seconds.merge(segment.seconds) }
+        firstMs = Swift.min(firstMs, segment.firstStartMs)
+        lastMs = Swift.max(lastMs, segment.lastEndMs)
+      }
+      for (key, count) in chunk.setAsideBySegment where member(chunkIndex, key.segment) {
+        setAside[key.reason, default: 0] += count
+      }
+      for (key, group) in chunk.errors where globalID[Int(key.label)] >= 0 {
+        let globalKey = RequestAccumulator.ErrorKey(label: globalID[Int(key.label)], message: key.message)
+        var total = errors[globalKey] ?? RequestAccumulator.ErrorGroup()
+        total.count += group.count
+        total.firstMs = Swift.min(total.firstMs, group.firstMs)
+        total.lastMs = Swift.max(total.lastMs, group.lastMs)
+        errors[globalKey] = total
+      }
+      for (position, warning) in chunk.warnings.enumerated()
+      where member(chunkIndex, chunk.warningSegments[position]) {
+        summary.warnings.append(warning)
+        summary.warningSources.append(sources.isEmpty ? 0 : sources[chunkIndex])
+      }
+      if orphans { summary.warningCount += chunk.warningCount - chunk.warnings.count }
+    }
+    summary.warningCount += summary.warnings.count
+
+    // Percentiles per label, then over all labels.
+    var percentiles: [[PercentileValue]] = []
+    var totalPercentiles: [PercentileValue] = []
+    if useHistograms {
+      summary.method = .hdr3
+      var all = HDRHistogram()
+      for label in merged {
+        var histogram = HDRHistogram()
+        for part in label.parts {
+          if let partial = chunks[part.chunk].perLabel[part.label].histogram { histogram.merge(partial) }
+          chunks[part.chunk].perLabel[part.label].values.forEachBlock { block in
+            for value in block { histogram.record(milliseconds: value) }
+          }
+          chunks[part.chunk].perLabel[part.label].values.release()
+        }
+        all.merge(histogram)
+        percentiles.append(
+          ExactPercentiles.reported.map { .init(quantile: $0, valueMs: histogram.quantile($0)) })
+      }
+      totalPercentiles = ExactPercentiles.reported.map { .init(quantile: $0, valueMs: all.quantile($0)) }
+    } else {
+      summary.timeline = seconds.timeline()
+      let steps = StepWindows(timeline: summary.timeline)
+      var layout = SegmentedLatencies(groups: steps.windows.count + 1)
+      var windows = WindowHistograms(
+        base: summary.timeline.first?.timestamp ?? 0, seconds: summary.timeline.count)
+      var shortWindows = RequestWindowBuilder(
+        base: summary.timeline.first?.timestamp ?? 0, timelineSeconds: summary.timeline.count)
+      for label in merged {
+        for part in label.parts {
+          windows.record(
+            values: chunks[part.chunk].perLabel[part.label].values,
+            seconds: chunks[part.chunk].perLabel[part.label].seconds)
+        }
+        shortWindows.add(
+          method: label.method, name: label.name,
+          parts: label.parts.map {
+            (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
+          })
+        layout.append(
+          label: label.parts.map {
+            (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
+          },
+          count: Int(label.count), group: steps.group)
+        for part in label.parts {
+          chunks[part.chunk].perLabel[part.label].values.release()
+          chunks[part.chunk].perLabel[part.label].seconds.release()
+        }
+      }
+      layout.sortSegments()
+      summary.requestWindows = [shortWindows.totalSeries] + shortWindows.endpoints
+      for index in merged.indices {
+        let parts = layout.segments(label: index)
+        percentiles.append(
+          ExactPercentiles.reported.map {
+            .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: parts, $0))
+          })
+      }
+      let all = layout.allSegments
+      totalPercentiles = ExactPercentiles.reported.map {
+        .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
+      }
+      for tick in summary.timeline.indices {
+        summary.timeline[tick].windowPercentiles = windows.percentiles(atTick: tick)
+      }
+      for (index, window) in steps.windows.enumerated() {
+        guard let p95 = ExactPercentiles.quantile(sortedParts: layout.segments(group: index), 0.95) else {
+          continue
+        }
+        for tick in window.stretch {
+          summary.timeline[tick].percentiles = [.init(quantile: 0.95, valueMs: p95)]
+        }
+      }
+      layout.deallocate()
+    }
+
+    for (index, label) in merged.enumerated() {
+      let span = Double(label.lastSecond - label.firstSecond + 1)
+      summary.endpoints.append(
+        EndpointStats(
+          method: label.method, name: label.name, requests: label.count, failures: label.failures,
+          medianMs: percentiles[index].first?.valueMs,
+          averageMs: label.count > 0 ? label.sum / Double(label.count) : nil,
+          minMs: label.count > 0 ? label.min : nil, maxMs: label.count > 0 ? label.max : nil,
+          requestsPerSecond: Double(label.count) / span, failuresPerSecond: Double(label.failures) / span,
+          percentiles: percentiles[index]))
+    }
+    summary.endpoints.sort { ($0.method, $0.name) < ($1.method, $1.name) }
+    let count = merged.reduce(Int64(0)) { $0 + $1.count }
+    if count > 0 {
+      let failures = merged.reduce(Int64(0)) { $0 + $1.failures }
+      let span = Double(merged.map(\.lastSecond).max()! - merged.map(\.firstSecond).min()! + 1)
+      summary.total = EndpointStats(
+        method: "", name: "Total", requests: count, failures: failures,
+        medianMs: totalPercentiles.first?.valueMs,
+        averageMs: merged.reduce(0) { $0 + $1.sum } / Double(count),
+        minMs: merged.map(\.min).min(), maxMs: merged.map(\.max).max(),
+        requestsPerSecond: Double(count) / span, failuresPerSecond: Double(failures) / span,
+        percentiles: totalPercentiles)
+      summary.startedAt = Date(timeIntervalSince1970: Double(firstMs) / 1000)
+      summary.endedAt = Date(timeIntervalSince1970: Double(lastMs) / 1000)
+    }
+    if summary.timeline.isEmpty { summary.timeline = seconds.timeline() }
+    summary.errors = errors.map { key, group in
+      let label = merged[Int(key.label)]
+      return ErrorRecord(
+        method: label.method, name: label.name, message: key.message, occurrences: group.count,
+        firstSeen: Date(timeIntervalSince1970: Double(group.firstMs) / 1000),
+        lastSeen: Date(timeIntervalSince1970: Double(group.lastMs) / 1000))
+    }.sorted { ($0.name, $0.method, $0.message) < ($1.name, $1.method, $1.message) }
+    summary.setAside = setAside.keys.sorted().map { SetAsideCount(reason: $0, count: setAside[$0]!) }
+    return summary
+  }
+
+  /// The transactions of all parts that started within `seconds`, merged by name, with exact R-7
+  /// percentiles.
+  package static func transactions(
+    of chunks: [RequestAccumulator], seconds: ClosedRange<Int64> = Int64.min...Int64.max
+  ) -> [EndpointStats] {
+    var merged: [String: RequestAccumulator.Transaction] = [:]
+    for chunk in chunks {
+      for (index, name) in chunk.transactionLabels.names.enumerated() {
+        let part = chunk.transactions[index]
+        var total = merged[name] ?? RequestAccumulator.Transaction()
+        for value in part.values.indices where seconds.contains(part.seconds[value]) {
+          total.count += 1
+          if part.failed[value] { total.failures += 1 }
+          total.sum += part.values[value]
+          total.firstSecond = Swift.min(total.firstSecond, part.seconds[value])
+          total.lastSecond = Swift.max(total.lastSecond, part.seconds[value])
+          total.values.append(part.values[value])
+        }
+        if total.count > 0 { merged[name] = total }
+      }
+    }
+    return merged.keys.sorted().map { name in
+      let transaction = merged[name]!
+      let sorted = transaction.values.sorted()
+      let percentiles = sorted.withUnsafeBufferPointer { buffer in
+        ExactPercentiles.reported.map {
+          PercentileValue(quantile: $0, valueMs: ExactPercentiles.quantile(sorted: buffer, $0))
+        }
+      }
+      let span = Double(transaction.lastSecond - transaction.firstSecond + 1)
+      return EndpointStats(
+        method: "", name: name, requests: transaction.count, failures: transaction.failures,
+        medianMs: percentiles.first?.valueMs, averageMs: transaction.sum / Double(transaction.count),
+        minMs: sorted.first, maxMs: sorted.last, requestsPerSecond: Double(transaction.count) / span,
+        failuresPerSecond: Double(transaction.failures) / span, percentiles: percentiles)
+    }
+  }
+}

@@ -1,0 +1,341 @@
+import CapacityModel
+import CapacityStatistics
+
+/// Aggregates the requests of a raw log (or of one chunk of it) as they are parsed: per-label
+/// counts and latency values, per-second counts, error groups and set-aside rows. Recording a
+/// request of a known label allocates nothing.
+///
+/// Requests are kept in *segments*: stretches of time with no gap longer than `sessionGap`
+/// seconds, each with its own per-second table and per-label slots, so a file holding runs weeks
+/// apart costs what its samples cost, and `RawRunSummarizer` can make each session a run. A slot
+/// is one (label, method) pair of one segment: k6 and vegeta GET and POST on one URL stay apart.
+///
+/// Latencies are kept exactly (8 bytes each, plus 4 for their second) until `exactBudget` values
+/// are held; from then on
+/// every label switches to an HDR histogram. The owner must call `release()` or hand the
+/// accumulator to `RawRunSummarizer`, which frees the value blocks.
+package struct RequestAccumulator {
+  package struct Label {
+    /// The label's interned name and method (−1 none) and the segment it belongs to.
+    package var name: Int32 = 0
+    package var method: Int32 = -1
+    package var segment: Int32 = 0
+    package var count: Int64 = 0
+    package var failures: Int64 = 0
+    package var sum: Double = 0
+    package var min = Double.infinity
+    package var max = -Double.infinity
+    package var firstSecond = Int64.max
+    package var lastSecond = Int64.min
+    package var values = ValueBlocks<Double>()
+    /// The start second of each value (low 32 bits), for the per-step percentiles.
+    package var seconds = ValueBlocks<UInt32>()
+    package var histogram: HDRHistogram?
+  }
+
+  /// A stretch of time without a gap longer than the session gap.
+  package struct Segment {
+    package var firstSecond: Int64
+    package var lastSecond: Int64
+    package var seconds = SecondTable()
+    package var firstStartMs = Int64.max
+    package var lastEndMs = Int64.min
+    package var requests: Int64 = 0
+    /// Slot (index into `perLabel`) of each name id for the first method seen; −1 none yet.
+    package var slots: [Int32] = []
+  }
+
+  package struct ErrorKey: Hashable {
+    /// The slot (index into `perLabel`).
+    package var label: Int32
+    package var message: String
+  }
+
+  package struct ErrorGroup {
+    package var count: Int64 = 0
+    package var firstMs = Int64.max
+    package var lastMs = Int64.min
+  }
+
+  /// A Transaction Controller parent label's samples: kept apart from the requests (JMeter's
+  /// summariser leaves them out of its totals) and always exactly (they are few).
+  package struct Transaction {
+    package var count: Int64 = 0
+    package var failures: Int64 = 0
+    package var sum: Double = 0
+    package var firstSecond = Int64.max
+    package var lastSecond = Int64.min
+    package var values: [Double] = []
+    /// The start second of each value, so a file's sessions each get their own.
+    package var seconds: [Int64] = []
+    package var failed: [Bool] = []
+  }
+
+  package struct SetAsideKey: Hashable {
+    package var segment: Int32
+    package var reason: SetAsideReason
+  }
+
+  private struct SlotKey: Hashable {
+    var segment: Int32
+    var name: Int32
+    var method: Int32
+  }
+
+  /// Label names (the names of `perLabel[...].name`).
+  package var labels = ByteInterner()
+  package var methods = ByteInterner()
+  var transactionLabels = ByteInterner()
+  var transactions: [Transaction] = []
+  package var perLabel: [Label] = []
+  package var segments: [Segment] = []
+  package var errors: [ErrorKey: ErrorGroup] = [:]
+  /// Set-aside rows by the segment in use when they were read (−1: before any request).
+  package var setAsideBySegment: [SetAsideKey: Int64] = [:]
+  /// Byte offset in the file and message; turned into `file:line` warnings at the end.
+  package var warnings: [(offset: Int, message: String)] = []
+  /// The segment in use when each kept warning was met (−1: before any request).
+  package var warningSegments: [Int32] = []
+  package var warningCount = 0
+  package var exactBudget: Int
+  package var stored = 0
+  package var usesHistograms = false
+  /// Each request's end, to the millisecond, for the per-request fault figures.
+  package var marks = RequestMarksBuilder()
+  /// Seconds without samples that start a new segment.
+  package let sessionGap: Int64
+  private var current: Int = -1
+  private var lastSlot: Int32 = -1
+  private var otherSlots: [SlotKey: Int32] = [:]
+
+  /// - Parameter sessionGap: seconds; 0 never splits.
+  package init(exactBudget: Int, sessionGap: Int64 = RequestAccumulator.defaultSessionGap) {
+    self.exactBudget = exactBudget
+    self.sessionGap = sessionGap > 0 ? sessionGap : Int64(Int32.max)
+  }
+
+  package static let defaultSessionGap: Int64 = 300
+
+  package var setAside: [SetAsideReason: Int64] {
+    setAsideBySegment.reduce(into: [:]) { $0[$1.key.reason, default: 0] += $1.value }
+  }
+
+  package var firstStartMs: Int64 { segments.map(\.firstStartMs).min() ?? .max }
+  package var lastEndMs: Int64 { segments.map(\.lastEndMs).max() ?? .min }
+
+  /// The name id of a label.
+  @inline(__always)
+  package mutating func label(_ field: ByteField) -> Int32 {
+    labels.id(field)
+  }
+
+  package mutating func label(named name: String) -> Int32 {
+    labels.id(of: name)
+  }
+
+  /// The segment holding `second`, created when no segment comes within the gap.
+  @inline(__always)
+  private mutating func segment(for second: Int64) -> Int {
+    if current >= 0, second >= segments[current].firstSecond - sessionGap,
+      second <= segments[current].lastSecond + sessionGap
+    {
+      extend(current, second)
+      return current
+    }
+    return findSegment(second)
+  }
+
+  @inline(__always)
+  private mutating func extend(_ index: Int, _ second: Int64) {
+    if second < segments[index].firstSecond { segments[index].firstSecond = second }
+    if second > segments[index].lastSecond { segments[index].lastSecond = second }
+  }
+
+  private mutating func findSegment(_ second: Int64) -> Int {
+    let found = segments.lastIndex {
+      second >= $0.firstSecond - sessionGap && second <= $0.lastSecond + sessionGap
+    }
+    if let found {
+      current = found
+    } else {
+      segments.append(Segment(firstSecond: second, lastSecond: second))
+      current = segments.count - 1
+    }
+    extend(current, second)
+    return current
+  }
+
+  /// The slot of (name, method) in segment `index`.
+  @inline(__always)
+  private mutating func slot(segment index: Int, name: Int32, method: Int32) -> Int32 {
+    let position = Int(name)
+    if position < segments[index].slots.count {
+      let slot = segments[index].slots[position]
+      if slot >= 0, perLabel[Int(slot)].method == method { return slot }
+      if slot >= 0 { return otherSlot(segment: index, name: name, method: method) }
+    } else {
+      segments[index].slots += repeatElement(-1, count: position + 1 - segments[index].slots.count)
+    }
+    let slot = newSlot(segment: index, name: name, method: method)
+    segments[index].slots[position] = slot
+    return slot
+  }
+
+  private mutating func otherSlot(segment index: Int, name: Int32, method: Int32) -> Int32 {
+    let key = SlotKey(segment: Int32(index), name: name, method: method)
+    if let slot = otherSlots[key] { return slot }
+    let slot = newSlot(segment: index, name: name, method: method)
+    otherSlots[key] = slot
+    return slot
+  }
+
+  private mutating func newSlot(segment index: Int, name: Int32, method: Int32) -> Int32 {
+    perLabel.append(
+      Label(
+        name: name, method: method, segment: Int32(index), histogram: usesHistograms ? HDRHistogram() : nil))
+    return Int32(perLabel.count - 1)
+  }
+
+  /// The Unix second holding `ms` (floor, also before 1970).
+  @inline(__always)
+  package static func second(ofMs ms: Int64) -> Int64 { ms >= 0 ? ms / 1000 : (ms - 999) / 1000 }
+
+  /// Start times outside 2000–2100 are a broken clock or field, not a request.
+  package static let earliestMs: Int64 = 946_684_800_000
+  package static let latestMs: Int64 = 4_102_444_800_000
+  /// A latency over a day is not a response time.
+  package static let maximumLatencyMs = 86_400_000.0
+
+  /// Records one request, or sets it aside (counted, with a warning at `offset` when given) when its
+  /// start time or latency is implausible; returns whether it was counted.
+  @inline(__always)
+  @discardableResult
+  package mutating func record(
+    label name: Int32, method: Int32 = -1, startMs: Int64, latencyMs: Double, failed: Bool, users: Int32,
+    offset: Int = -1
+  ) -> Bool {
+    guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return false }
+    let second = Self.second(ofMs: startMs)
+    let segment = segment(for: second)
+    segments[segment].seconds.add(second: second, failed: failed, users: users)
+    segments[segment].requests += 1
+    if startMs < segments[segment].firstStartMs { segments[segment].firstStartMs = startMs }
+    let endMs = startMs + Int64(latencyMs.rounded(.up))
+    if endMs > segments[segment].lastEndMs { segments[segment].lastEndMs = endMs }
+    marks.record(endMs: startMs + Int64(latencyMs.rounded()), failed: failed)
+    let slot = slot(segment: segment, name: name, method: method)
+    lastSlot = slot
+    let index = Int(slot)
+    perLabel[index].count += 1
+    if failed { perLabel[index].failures += 1 }
+    perLabel[index].sum += latencyMs
+    if latencyMs < perLabel[index].min { perLabel[index].min = latencyMs }
+    if latencyMs > perLabel[index].max { perLabel[index].max = latencyMs }
+    if second < perLabel[index].firstSecond { perLabel[index].firstSecond = second }
+    if second > perLabel[index].lastSecond { perLabel[index].lastSecond = second }
+    if usesHistograms {
+      perLabel[index].histogram!.record(milliseconds: latencyMs)
+    } else {
+      perLabel[index].values.append(latencyMs)
+      perLabel[index].seconds.append(UInt32(truncatingIfNeeded: second))
+      stored += 1
+      if stored > exactBudget { switchToHistograms() }
+    }
+    return true
+  }
+
+  private mutating func admits(startMs: Int64, latencyMs: Double, offset: Int) -> Bool {
+    let plausibleLatency = latencyMs >= 0 && latencyMs <= Self.maximumLatencyMs
+    if plausibleLatency, startMs >= Self.earliestMs, startMs < Self.latestMs { return true }
+    if !plausibleLatency {
+      setAside(.implausibleLatency)
+      if offset >= 0 {
+        warn(
+          offset: offset,
+          "request set aside: latency \(NumberFormat.decimal(latencyMs, places: latencyMs == latencyMs.rounded() ? 0 : 3)) ms is "
+            + (latencyMs < 0 ? "negative" : "not a response time (over one day)"))
+      }
+    } else {
+      setAside(.implausibleTime)
+      if offset >= 0 {
+        warn(
+          offset: offset,
+          "request set aside: start time \(startMs) ms (Unix epoch) is before 2000 or after 2100")
+      }
+    }
+    return false
+  }
+
+  /// Counts a Transaction Controller parent sample as a transaction, not as a request.
+  package mutating func recordTransaction(_ name: ByteField, startMs: Int64, latencyMs: Double, failed: Bool)
+  {
+    setAside(.transactionParent)
+    let index = Int(transactionLabels.id(name))
+    if index == transactions.count { transactions.append(Transaction()) }
+    let second = Self.second(ofMs: startMs)
+    transactions[index].count += 1
+    if failed { transactions[index].failures += 1 }
+    transactions[index].sum += latencyMs
+    transactions[index].firstSecond = Swift.min(transactions[index].firstSecond, second)
+    transactions[index].lastSecond = Swift.max(transactions[index].lastSecond, second)
+    transactions[index].values.append(latencyMs)
+    transactions[index].seconds.append(second)
+    transactions[index].failed.append(failed)
+  }
+
+  /// Active users in a second (k6 `vus`, Gatling `USER` records).
+  package mutating func noteUsers(second: Int64, _ activeUsers: Int32) {
+    let segment = segment(for: second)
+    segments[segment].seconds.noteUsers(second: second, activeUsers)
+  }
+
+  /// The error of the request just recorded (same name), else of a slot found by time.
+  package mutating func recordError(label name: Int32, message: String, atMs: Int64) {
+    var slot = lastSlot
+    if slot < 0 || perLabel[Int(slot)].name != name {
+      let second = Self.second(ofMs: atMs)
+      slot = self.slot(segment: segment(for: second), name: name, method: -1)
+    }
+    let key = ErrorKey(label: slot, message: message)
+    var group = errors[key] ?? ErrorGroup()
+    group.count += 1
+    group.firstMs = Swift.min(group.firstMs, atMs)
+    group.lastMs = Swift.max(group.lastMs, atMs)
+    errors[key] = group
+  }
+
+  package mutating func setAside(_ reason: SetAsideReason) {
+    setAsideBySegment[SetAsideKey(segment: Int32(current), reason: reason), default: 0] += 1
+  }
+
+  /// Keeps the first 100 warnings; the rest are only counted.
+  package mutating func warn(offset: Int, _ message: String) {
+    warningCount += 1
+    if warnings.count < 100 {
+      warnings.append((offset, message))
+      warningSegments.append(Int32(current))
+    }
+  }
+
+  /// Moves every label's exact values into an HDR histogram and records into histograms from now on.
+  package mutating func switchToHistograms() {
+    usesHistograms = true
+    for index in perLabel.indices {
+      var histogram = perLabel[index].histogram ?? HDRHistogram()
+      perLabel[index].values.forEachBlock { block in
+        for value in block { histogram.record(milliseconds: value) }
+      }
+      perLabel[index].values.release()
+      perLabel[index].seconds.release()
+      perLabel[index].histogram = histogram
+    }
+    stored = 0
+  }
+
+  package mutating func release() {
+    for index in perLabel.indices {
+      perLabel[index].values.release()
+      perLabel[index].seconds.release()
+    }
+  }
+}

@@ -1,0 +1,209 @@
+import CapacityAnalysis
+import CapacityModel
+import CapacityPlanning
+
+/// Builds the `ReportDocument` from the analyses and the plan. Numbers are rounded here, once,
+/// so that JSON, HTML and Markdown all show the same figures.
+public struct ReportBuilder: Sendable {
+  public var thresholds: AnalysisThresholds
+
+  public init(thresholds: AnalysisThresholds = AnalysisThresholds()) {
+    self.thresholds = thresholds
+  }
+
+  public func document(
+    analyses: [RunAnalysis], plan: CapacityPlan, skippedFiles: [String] = [],
+    trends: [String: [TrendPoint]] = [:], saturation: [SaturationAnalysis] = [],
+    objectives: ServiceLevelObjectives? = nil, chaosNotes: [String] = []
+  ) -> ReportDocument {
+    let composer = AnswerComposer(thresholds: thresholds)
+    let ordered = analyses.sorted {
+      ($0.run.startedAt?.timeIntervalSince1970 ?? 0, $0.run.name) < (
+        $1.run.startedAt?.timeIntervalSince1970 ?? 0, $1.run.name
+      )
+    }
+    let methods = Set(ordered.map(\.latency.method)).sorted { $0.rawValue < $1.rawValue }
+    var document = ReportDocument(
+      answer: [
+        composer.answer(plan: plan),
+        composer.functionalNote(ordered, plan: plan),
+      ].compactMap { $0 }.joined(separator: " "),
+      evidence: composer.causes(ordered, plan: plan) + composer.evidence(ordered),
+      slo: .init(p95Ms: thresholds.sloP95Ms, errorRate: thresholds.sloErrorRate),
+      runs: ordered.map(runEntry), footprint: plan.deployment.map(footprintEntry),
+      profiles: profileEntries(plan),
+      methods: MethodNotes(thresholds: thresholds).notes(
+        methods: methods, hasSteps: ordered.contains { !$0.steps.isEmpty },
+        hasChaos: ordered.contains { !$0.recoveries.isEmpty }),
+      skippedFiles: skippedFiles.sorted(),
+      chaos: ordered.flatMap { analysis in analysis.recoveries.map { chaosEntry($0, run: analysis.run) } },
+      trends: trends.keys.sorted().map { name in
+        ReportDocument.TrendEntry(
+          scenario: name,
+          points: (trends[name] ?? []).map { point in
+            ReportDocument.TrendPointEntry(
+              runId: point.runID, startedAt: point.startedAt.map(UTCTimestamp.format),
+              requests: point.requests,
+              rps: NumberFormat.rounded(point.requestsPerSecond, places: 2),
+              p95Ms: point.p95Ms.map { NumberFormat.rounded($0, places: 2) },
+              errorRate: NumberFormat.rounded(point.errorRate, places: 4))
+          })
+      })
+    if !document.chaos.isEmpty, !chaosNotes.isEmpty { document.chaosNotes = chaosNotes }
+    addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
+    document.quotaAndLimits = plan.deployment?.cluster.map(quotaEntry)
+    return withAnswer(withResources(document, plan: plan), plan: plan)
+  }
+
+  /// The `saturation` section, the objectives with each run's results, and the capacity-at-SLO evidence.
+  private func addSaturation(
+    _ document: inout ReportDocument, analyses: [RunAnalysis], saturation: [SaturationAnalysis],
+    objectives: ServiceLevelObjectives?
+  ) {
+    let entries = SaturationEntryBuilder(forecastErrorLimit: thresholds.forecastErrorLimit)
+    if !saturation.isEmpty {
+      document.saturation = saturation.map(entries.entry)
+      document.evidence += CapacityEvidence(forecastErrorLimit: thresholds.forecastErrorLimit).sentences(
+        saturation)
+    }
+    guard let objectives else { return }
+    document.slo.objectives = objectives.objectives.map(entries.objective)
+    document.slo.source = objectives.source
+    document.slo.results = SLOEvaluator(objectives: objectives).evaluate(analyses).map(entries.result)
+  }
+
+  private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {
+    let run = analysis.run
+    return ReportDocument.RunEntry(
+      id: run.id, name: run.name, tool: run.tool.rawValue, sourceFiles: run.sourceFiles.map(\.path),
+      sha256: run.id, startedAt: run.startedAt.map(UTCTimestamp.format),
+      durationS: analysis.durationSeconds.map { NumberFormat.rounded($0, places: 1) },
+      usersMax: analysis.usersMax, requests: analysis.requests, failures: analysis.failures,
+      rps: NumberFormat.rounded(analysis.requestsPerSecond, places: 2),
+      errorRate: NumberFormat.rounded(analysis.errorRate, places: 4),
+      latencyMs: latencyEntry(analysis.latency),
+      validity: .init(verdict: analysis.validity.verdict.rawValue, reasons: analysis.validity.reasons),
+      excludedFromAnswer: analysis.validity.verdict == .invalid,
+      errors: analysis.errors.map { error in
+        ReportDocument.ErrorEntry(
+          category: error.category.rawValue, count: error.count,
+          share: NumberFormat.rounded(error.share, places: 4),
+          connectionLevel: error.category.isConnectionLevel, examples: error.examples,
+          firstSeen: error.firstSeen.map(UTCTimestamp.format),
+          lastSeen: error.lastSeen.map(UTCTimestamp.format))
+      },
+      endpoints: analysis.endpoints.map(endpointEntry),
+      steps: analysis.steps.map { step in
+        ReportDocument.StepEntry(
+          users: step.users, startS: step.startSeconds, endS: step.endSeconds,
+          requests: step.requests, rps: NumberFormat.rounded(step.requestsPerSecond, places: 2),
+          p95Ms: step.p95Ms.map { NumberFormat.rounded($0, places: 1) },
+          errorRate: NumberFormat.rounded(step.errorRate, places: 4), steady: step.isSteady,
+          usersLow: step.band?.lowerBound, usersHigh: step.band?.upperBound)
+      },
+      historyKind: run.historyKind.rawValue, notes: analysis.notes,
+      warnings: run.diagnostics.map(\.description),
+      setAside: run.setAside.map { .init(reason: $0.reason.rawValue, count: $0.count) },
+      transactions: analysis.transactions.isEmpty ? nil : analysis.transactions.map(endpointEntry),
+      session: run.origin.flatMap {
+        $0.sessions > 1 ? .init(index: $0.session, of: $0.sessions, gapS: $0.sessionGapSeconds) : nil
+      },
+      generators: run.origin.flatMap {
+        $0.generators.isEmpty ? nil : $0.generators.map { .init(file: $0.path, requests: $0.requests) }
+      })
+  }
+
+  private func endpointEntry(_ endpoint: EndpointAnalysis) -> ReportDocument.EndpointEntry {
+    ReportDocument.EndpointEntry(
+      method: endpoint.method, name: endpoint.name, requests: endpoint.requests,
+      failures: endpoint.failures, errorRate: NumberFormat.rounded(endpoint.errorRate, places: 4),
+      rps: NumberFormat.rounded(endpoint.requestsPerSecond, places: 2),
+      latencyMs: latencyEntry(endpoint.latency))
+  }
+
+  private func chaosEntry(_ result: RecoveryResult, run: Run) -> ReportDocument.ChaosEntry {
+    func round(_ value: Double?) -> Double? { value.map { NumberFormat.rounded($0, places: 1) } }
+    func precise(_ value: Double?) -> Double? { value.map { NumberFormat.rounded($0, places: 3) } }
+    var entry = ReportDocument.ChaosEntry(
+      run: run.name, runId: run.id, time: UTCTimestamp.format(result.event.time), action: result.event.action,
+      target: result.event.target, origin: result.event.origin.rawValue,
+      resolutionS: result.resolutionSeconds,
+      interruptionS: precise(result.interruptionSeconds) ?? 0,
+      interruptionStartS: precise(result.interruptionStartSeconds),
+      burstS: precise(result.burstSeconds) ?? 0, burstFailures: result.burstFailures,
+      failedRequests: result.failedRequests,
+      baselineP95Ms: round(result.baselineP95Ms), recoveryS: precise(result.recoverySeconds),
+      baselineRps: round(result.baselineRequestsPerSecond), lowestRps: round(result.lowestRequestsPerSecond),
+      throughputDipPct: round(result.throughputDip.map { $0 * 100 }), targetS: result.targetSeconds,
+      judgedOn: result.judgedOn?.rawValue, pass: result.pass, notes: result.notes)
+    entry.timeEpochS = precise(result.event.time.timeIntervalSince1970)
+    entry.endAction = result.end?.action
+    entry.endTime = result.end.map { UTCTimestamp.format($0.time) }
+    entry.endS = precise(result.end.map { $0.time.timeIntervalSince(result.event.time) })
+    entry.windowS = precise(result.windowSeconds)
+    entry.windowEnd = result.windowEnd.rawValue
+    entry.baselineS = precise(result.baselineSeconds)
+    entry.normalGapS = precise(result.normalGapSeconds)
+    entry.effect = result.effect.rawValue
+    return entry
+  }
+
+  private func latencyEntry(_ latency: LatencySummary) -> ReportDocument.LatencyEntry {
+    func round(_ value: Double?) -> Double? { value.map { NumberFormat.rounded($0, places: 2) } }
+    return ReportDocument.LatencyEntry(
+      p50: round(latency.p50), p90: round(latency.p90), p95: round(latency.p95),
+      p99: round(latency.p99), p999: round(latency.p999), mean: round(latency.mean),
+      max: round(latency.max), method: latency.method.rawValue)
+  }
+
+  package func footprintEntry(_ deployment: Deployment) -> ReportDocument.FootprintEntry {
+    let footprint = Footprint(deployment)
+    let peak = Footprint(deployment, atPeak: true)
+    let hasPeak = deployment.components.contains { $0.peakReplicas > $0.replicas }
+    return ReportDocument.FootprintEntry(
+      cpuMillicores: footprint.cpuRequestMillicores, memoryBytes: footprint.memoryRequestBytes,
+      cpuLimitMillicores: footprint.cpuLimitMillicores, memoryLimitBytes: footprint.memoryLimitBytes,
+      components: deployment.components.map { component in
+        var entry = ReportDocument.ComponentEntry(
+          name: component.name, kind: component.kind, replicas: component.replicas,
+          cpuMillicores: component.cpuRequestMillicores, memoryBytes: component.memoryRequestBytes,
+          source: component.source)
+        entry.namespace = component.namespace
+        entry.minReplicas = component.autoscaler?.minReplicas
+        entry.maxReplicas = component.autoscaler?.maxReplicas
+        entry.ephemeralStorageBytes = component.ephemeralStorageRequestBytes
+        entry.scaledDown = component.isScaledDown ? true : nil
+        entry.limitRangeDefaults = component.limitRangeDefaults.isEmpty ? nil : component.limitRangeDefaults
+        return entry
+      },
+      cpuPeakMillicores: hasPeak ? peak.cpuRequestMillicores : nil,
+      memoryPeakBytes: hasPeak ? peak.memoryRequestBytes : nil)
+  }
+
+  package func profileEntries(_ plan: CapacityPlan) -> [ReportDocument.ProfileEntry] {
+    plan.profiles.map { profile in
+      let fit = plan.fits.first { $0.profile == profile }
+      var replicas: [String: Int] = [:]
+      for component in plan.deployment?.components ?? [] {
+        let reduced = fit?.scaleDown.last { $0.component == component.name }?.to
+        replicas[component.name] = reduced ?? component.replicas
+      }
+      return ReportDocument.ProfileEntry(
+        name: profile.name, cpuMillicores: profile.cpuMillicores, memoryBytes: profile.memoryBytes,
+        overhead: .init(
+          model: profile.overhead.model, cpuMillicores: profile.overhead.cpuMillicores,
+          memoryBytes: profile.overhead.memoryBytes),
+        cpuRequestsPct: fit.map { Double($0.cpuRequestsPercent.tenths) / 10 },
+        memoryRequestsPct: fit.map { Double($0.memoryRequestsPercent.tenths) / 10 },
+        verdict: fit?.verdict.rawValue, reasons: fit?.reasons ?? [], replicas: replicas,
+        scaleDown: (fit?.scaleDown ?? []).map { .init(component: $0.component, from: $0.from, to: $0.to) },
+        peakFits: fit?.peak?.fits,
+        peakCpuRequestsPct: fit?.peak.map { Double($0.cpuRequestsPercent.tenths) / 10 },
+        peakMemoryRequestsPct: fit?.peak.map { Double($0.memoryRequestsPercent.tenths) / 10 },
+        quota: fit?.quota.map {
+          .init(
+            name: $0.name, found: $0.found, podsTried: $0.podsTried, refused: $0.refused.map(Self.podEntry))
+        })
+    }
+  }
+}

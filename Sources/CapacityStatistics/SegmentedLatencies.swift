@@ -1,0 +1,90 @@
+import CapacityModel
+import Dispatch
+
+/// Every label's latencies in one buffer each, grouped by load step (the last group holds the
+/// values outside any steady part) and sorted within each group. Percentiles per label, per step
+/// and overall are then order statistics over sorted segments, with no second copy of the data.
+/// Manually managed: call `deallocate()`.
+package struct SegmentedLatencies {
+  package let groups: Int
+  private var buffers: [UnsafeMutableBufferPointer<Double>] = []
+  /// Per label, `groups + 1` offsets into its buffer.
+  private var offsets: [[Int]] = []
+
+  package init(groups: Int) {
+    self.groups = groups
+  }
+
+  /// Adds a label from its parts' value and second blocks (appended in step with each other).
+  package mutating func append(
+    label parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)], count: Int,
+    group: (UInt32) -> Int
+  ) {
+    var counts = [Int](repeating: 0, count: groups)
+    for part in parts {
+      part.seconds.forEachBlock { block in for second in block { counts[group(second)] += 1 } }
+    }
+    var starts = [0]
+    for groupCount in counts { starts.append(starts.last! + groupCount) }
+    let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(count, 1))
+    var cursor = starts
+    for part in parts {
+      var valueBlocks: [UnsafeBufferPointer<Double>] = []
+      part.values.forEachBlock { valueBlocks.append($0) }
+      var blockIndex = 0
+      part.seconds.forEachBlock { seconds in
+        let values = valueBlocks[blockIndex]
+        for index in 0..<seconds.count {
+          let target = group(seconds[index])
+          buffer[cursor[target]] = values[index]
+          cursor[target] += 1
+        }
+        blockIndex += 1
+      }
+    }
+    buffers.append(buffer)
+    offsets.append(starts)
+  }
+
+  /// Sorts every segment, largest first across the cores.
+  package func sortSegments() {
+    var tasks: [(label: Int, group: Int, size: Int)] = []
+    for label in buffers.indices {
+      for group in 0..<groups {
+        let size = offsets[label][group + 1] - offsets[label][group]
+        if size > 1 { tasks.append((label, group, size)) }
+      }
+    }
+    tasks.sort { $0.size > $1.size }
+    let shared = Unchecked(value: (buffers, offsets, tasks))
+    DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
+      let (buffers, offsets, tasks) = shared.value
+      let task = tasks[index]
+      let start = offsets[task.label][task.group]
+      var segment = UnsafeMutableBufferPointer(
+        rebasing: buffers[task.label][start..<offsets[task.label][task.group + 1]])
+      segment.sort()
+    }
+  }
+
+  private func segment(_ label: Int, _ group: Int) -> UnsafeBufferPointer<Double> {
+    UnsafeBufferPointer(
+      rebasing: UnsafeBufferPointer(buffers[label])[offsets[label][group]..<offsets[label][group + 1]])
+  }
+
+  package func segments(label: Int) -> [UnsafeBufferPointer<Double>] {
+    (0..<groups).map { segment(label, $0) }.filter { !$0.isEmpty }
+  }
+
+  package func segments(group: Int) -> [UnsafeBufferPointer<Double>] {
+    buffers.indices.map { segment($0, group) }.filter { !$0.isEmpty }
+  }
+
+  package var allSegments: [UnsafeBufferPointer<Double>] {
+    buffers.indices.flatMap { segments(label: $0) }
+  }
+
+  package func deallocate() {
+    for buffer in buffers { buffer.deallocate() }
+  }
+}

@@ -1,0 +1,66 @@
+/// An append-only list of latencies (or their seconds) in fixed blocks: growing it never copies, and the blocks
+/// are moved into one contiguous buffer (and freed) only when the percentiles are computed.
+/// A value type over manually managed memory: the owner calls `release()` or `moveAll(into:)`.
+package struct ValueBlocks<Element> {
+  package static var blockSize: Int { 1 << 16 }
+  /// The first block is small and each next one twice as large up to `blockSize`, so a label
+  /// with a handful of requests costs a few hundred bytes, not a 512 KiB block.
+  package static var firstBlockSize: Int { 64 }
+  package private(set) var blocks: [UnsafeMutablePointer<Element>] = []
+  private var current: UnsafeMutablePointer<Element>?
+  private var fill = 0
+  private var currentCapacity = 0
+  package private(set) var count = 0
+
+  /// Capacity of block `index`: 64, 128, … 65 536, then 65 536.
+  @inline(__always)
+  package static func capacity(ofBlock index: Int) -> Int {
+    index >= 10 ? blockSize : min(firstBlockSize << index, blockSize)
+  }
+
+  @inline(__always)
+  package mutating func append(_ value: Element) {
+    if fill == currentCapacity {
+      currentCapacity = Self.capacity(ofBlock: blocks.count)
+      let block = UnsafeMutablePointer<Element>.allocate(capacity: currentCapacity)
+      blocks.append(block)
+      current = block
+      fill = 0
+    }
+    current.unsafelyUnwrapped[fill] = value
+    fill += 1
+    count += 1
+  }
+
+  /// Calls `body` with every stored value, block by block.
+  package func forEachBlock(_ body: (UnsafeBufferPointer<Element>) -> Void) {
+    for (index, block) in blocks.enumerated() {
+      let length = index == blocks.count - 1 ? fill : Self.capacity(ofBlock: index)
+      body(UnsafeBufferPointer(start: block, count: length))
+    }
+  }
+
+  /// Copies the values to `destination` (room for `count`), frees the blocks and empties self.
+  package mutating func moveAll(into destination: UnsafeMutablePointer<Element>) {
+    var offset = 0
+    forEachBlock { buffer in
+      destination.advanced(by: offset).update(from: buffer.baseAddress!, count: buffer.count)
+      offset += buffer.count
+    }
+    release()
+  }
+
+  package mutating func release() {
+    for block in blocks { block.deallocate() }
+    blocks = []
+    current = nil
+    fill = 0
+    currentCapacity = 0
+    count = 0
+  }
+
+  package init(blocks: [UnsafeMutablePointer<Element>] = [], current: UnsafeMutablePointer<Element>? = nil) {
+    self.blocks = blocks
+    self.current = current
+  }
+}

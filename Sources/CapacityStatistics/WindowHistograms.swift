@@ -1,0 +1,91 @@
+import CapacityModel
+
+/// Latency percentiles per fixed time window of a raw request log, from log-scale buckets:
+/// 64 linear sub-buckets per power of two, so a value is off by at most 1/64 (1.6 %). Enough to
+/// compare runs window by window and to see p95 recover after a fault, at a fixed few kilobytes per
+/// window, where keeping every latency a second time would break the memory budget.
+package struct WindowHistograms {
+  /// Sub-buckets per power of two.
+  package static let subBuckets = 64
+  /// Powers of two covered, in milliseconds: 2^-10 (≈ 1 µs) to 2^24 (≈ 4.7 h).
+  package static let lowestExponent = -10
+  package static let highestExponent = 24
+  package static let bucketCount = (highestExponent - lowestExponent + 1) * subBuckets
+  /// At most this many windows; longer runs get longer windows.
+  package static let maximumWindows = 1_000
+
+  /// Unix second of the first timeline tick.
+  package let base: Int64
+  /// Window length, seconds (10, or a multiple of 10 for very long runs).
+  package let windowSeconds: Int
+  private var counts: [UInt32]
+  private let windows: Int
+
+  /// - Parameter seconds: the timeline's length, seconds.
+  package init(base: Int64, seconds: Int) {
+    self.base = base
+    var length = 10
+    while (seconds + length - 1) / length > Self.maximumWindows { length += 10 }
+    windowSeconds = length
+    windows = max(1, (seconds + length - 1) / length)
+    counts = [UInt32](repeating: 0, count: windows * Self.bucketCount)
+  }
+
+  package static func bucket(_ milliseconds: Double) -> Int {
+    guard milliseconds > 0, milliseconds.isFinite else { return 0 }
+    let exponent = Int(milliseconds.exponent)
+    if exponent < lowestExponent { return 0 }
+    if exponent > highestExponent { return bucketCount - 1 }
+    let fraction = milliseconds.significand - 1  // 0 ..< 1
+    return (exponent - lowestExponent) * subBuckets + Int(fraction * Double(subBuckets))
+  }
+
+  /// The middle of a bucket, milliseconds.
+  package static func value(ofBucket index: Int) -> Double {
+    let exponent = index / subBuckets + lowestExponent
+    let sub = Double(index % subBuckets)
+    return Double(sign: .plus, exponent: exponent, significand: 1 + (sub + 0.5) / Double(subBuckets))
+  }
+
+  /// Counts a value; `second` holds the low 32 bits of its Unix second (as the raw parsers keep it).
+  package mutating func record(_ milliseconds: Double, second: UInt32) {
+    let offset = Int(second &- UInt32(truncatingIfNeeded: base))
+    let window = offset / windowSeconds
+    guard window >= 0, window < windows else { return }
+    counts[window * Self.bucketCount + Self.bucket(milliseconds)] &+= 1
+  }
+
+  package mutating func record(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>) {
+    var valueBlocks: [UnsafeBufferPointer<Double>] = []
+    values.forEachBlock { valueBlocks.append($0) }
+    var blockIndex = 0
+    seconds.forEachBlock { block in
+      let blockValues = valueBlocks[blockIndex]
+      for index in 0..<block.count { record(blockValues[index], second: block[index]) }
+      blockIndex += 1
+    }
+  }
+
+  /// p50 and p95 of the window holding timeline tick `tick` (0-based seconds from `base`).
+  package func percentiles(atTick tick: Int) -> [PercentileValue] {
+    let window = tick / windowSeconds
+    guard window >= 0, window < windows else { return [] }
+    return counts.withUnsafeBufferPointer { all in
+      let slice = UnsafeBufferPointer(
+        rebasing: all[(window * Self.bucketCount)..<((window + 1) * Self.bucketCount)])
+      var total = 0
+      for count in slice { total += Int(count) }
+      guard total > 0 else { return [] }
+      return [0.5, 0.95].map { quantile in
+        // The bucket holding rank ⌊q·(n−1)⌋, as R-7 rounds down before interpolating.
+        let rank = Int((quantile * Double(total - 1)).rounded(.down))
+        var seen = 0
+        for offset in 0..<slice.count where slice[offset] > 0 {
+          seen += Int(slice[offset])
+          if seen > rank { return PercentileValue(quantile: quantile, valueMs: Self.value(ofBucket: offset)) }
+        }
+        return PercentileValue(quantile: quantile, valueMs: nil)
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import CapacityModel
+import Foundation
+import GRDB
+
+/// Converts between the `Run` model and its rows.
+package enum RunMapping {
+  /// Every row of one run, ready to insert in one transaction.
+  package struct Rows {
+    package var run: RunRecord
+    package var files: [SourceFileRecord]
+    package var endpoints: [EndpointStatRecord]
+    package var timeline: [TimelinePointRecord]
+    package var endpointTimeline: [EndpointTimelinePointRecord]
+    package var errors: [ErrorGroupRecord]
+    package var exceptions: [ExceptionGroupRecord]
+    package var diagnostics: [DiagnosticRecord]
+    package var setAside: [SetAsideRecord] = []
+    package var marks: RequestMarksRecord?
+    package var transactions: [TransactionStatRecord] = []
+    package var requestWindows: [RequestWindowRecord] = []
+
+    package func insert(_ db: Database) throws {
+      try run.insert(db)
+      for record in files { try record.insert(db) }
+      for record in endpoints { try record.insert(db) }
+      for record in timeline { try record.insert(db) }
+      for record in endpointTimeline { try record.insert(db) }
+      for record in errors { try record.insert(db) }
+      for record in exceptions { try record.insert(db) }
+      for record in diagnostics { try record.insert(db) }
+      for record in setAside { try record.insert(db) }
+      try marks?.insert(db)
+      for record in transactions { try record.insert(db) }
+      for record in requestWindows { try record.insert(db) }
+    }
+  }
+
+  package static func records(of run: Run, ingestedAt: Date) -> Rows {
+    let id = run.id
+    func endpoint(_ stats: EndpointStats, _ position: Int) -> EndpointStatRecord {
+      EndpointStatRecord(
+        runId: id, position: position, method: stats.method, name: stats.name,
+        requests: stats.requests, failures: stats.failures, medianMs: stats.medianMs,
+        averageMs: stats.averageMs, minMs: stats.minMs, maxMs: stats.maxMs,
+        averageContentBytes: stats.averageContentBytes, requestsPerSecond: stats.requestsPerSecond,
+        failuresPerSecond: stats.failuresPerSecond, percentiles: stats.percentiles)
+    }
+    var rows = Rows(
+      run: RunRecord(
+        id: id, name: run.name, tool: run.tool.rawValue,
+        startedAt: run.startedAt?.timeIntervalSince1970, endedAt: run.endedAt?.timeIntervalSince1970,
+        historyKind: run.historyKind.rawValue, ingestedAt: ingestedAt.timeIntervalSince1970),
+      files: run.sourceFiles.enumerated().map { position, file in
+        SourceFileRecord(
+          runId: id, position: position, path: file.path, role: file.role, sha256: file.sha256,
+          bytes: file.bytes)
+      },
+      endpoints: (run.total.map { [endpoint($0, -1)] } ?? [])
+        + run.endpoints.enumerated().map { endpoint($1, $0) },
+      timeline: run.timeline.enumerated().map { position, point in
+        TimelinePointRecord(
+          runId: id, position: position, timestamp: point.timestamp, users: point.users,
+          requestsPerSecond: point.requestsPerSecond, failuresPerSecond: point.failuresPerSecond,
+          percentiles: point.percentiles, totalRequests: point.totalRequests,
+          totalFailures: point.totalFailures, totalAverageMs: point.totalAverageMs,
+          windowPercentiles: point.windowPercentiles.isEmpty ? nil : point.windowPercentiles)
+      },
+      endpointTimeline: run.endpointTimelines.flatMap { endpoint in
+        endpoint.points.map { (endpoint, $0) }
+      }.enumerated().map { position, entry in
+        let (endpoint, point) = entry
+        return EndpointTimelinePointRecord(
+          runId: id, position: position, method: endpoint.method, name: endpoint.name,
+          timestamp: point.timestamp, users: point.users, requestsPerSecond: point.requestsPerSecond,
+          failuresPerSecond: point.failuresPerSecond, percentiles: point.percentiles,
+          totalRequests: point.totalRequests, totalFailures: point.totalFailures,
+          totalAverageMs: point.totalAverageMs)
+      },
+      errors: run.errors.enumerated().map { position, error in
+        ErrorGroupRecord(
+          runId: id, position: position, method: error.method, name: error.name,
+          message: error.message, occurrences: error.occurrences,
+          firstSeen: error.firstSeen?.timeIntervalSince1970,
+          lastSeen: error.lastSeen?.timeIntervalSince1970)
+      },
+      exceptions: run.exceptions.enumerated().map { position, exception in
+        ExceptionGroupRecord(
+          runId: id, position: position, count: exception.count, message: exception.message,
+          traceback: exception.traceback, nodes: exception.nodes)
+      },
+      diagnostics: run.diagnostics.enumerated().map { position, diagnostic in
+        DiagnosticRecord(
+          runId: id, position: position, file: diagnostic.location.file,
+          line: diagnostic.location.line, message: diagnostic.message)
+      })
+    rows.run.latencyMethod = run.latencyMethod?.rawValue
+    rows.run.origin = run.origin.flatMap { try? JSONEncoder().encode($0) }.map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    rows.setAside = run.setAside.enumerated().map { position, entry in
+      SetAsideRecord(runId: id, position: position, reason: entry.reason.rawValue, count: entry.count)
+    }
+    rows.marks = run.requestMarks.map { RequestMarksRecord(runId: id, marks: $0) }
+    rows.transactions = run.transactions.enumerated().map { position, stats in
+      TransactionStatRecord(runId: id, position: position, name: stats.name, stats: stats)
+    }
+    rows.requestWindows = run.requestWindows.enumerated().map {
+      RequestWindowRecord(runId: id, position: $0, $1)
+    }
+    return rows
+  }
+
+  package static func run(from record: RunRecord, in db: Database) throws -> Run {
+    let id = record.id
+    func stats(_ row: EndpointStatRecord) -> EndpointStats {
+      EndpointStats(
+        method: row.method, name: row.name, requests: row.requests, failures: row.failures,
+        medianMs: row.medianMs, averageMs: row.averageMs, minMs: row.minMs, maxMs: row.maxMs,
+        averageContentBytes: row.averageContentBytes, requestsPerSecond: row.requestsPerSecond,
+        failuresPerSecond: row.failuresPerSecond, percentiles: row.percentiles)
+    }
+    var endpointTimelines: [EndpointTimeline] = []
+    for record in try EndpointTimelinePointRecord.all(ofRun: id, in: db) {
+      let point = record.timelinePoint
+      if endpointTimelines.last?.method == record.method, endpointTimelines.last?.name == record.name {
+        endpointTimelines[endpointTimelines.count - 1].points.append(point)
+      } else {
+        endpointTimelines.append(EndpointTimeline(method: record.method, name: record.name, points: [point]))
+      }
+    }
+    let endpointRows = try EndpointStatRecord.all(ofRun: id, in: db)
+    var run = Run(
+      id: id, name: record.name, tool: LoadTool(rawValue: record.tool) ?? .locust,
+      sourceFiles: try SourceFileRecord.all(ofRun: id, in: db).map {
+        SourceFile(path: $0.path, role: $0.role, sha256: $0.sha256, bytes: $0.bytes)
+      },
+      startedAt: record.startedAt.map(Date.init(timeIntervalSince1970:)),
+      endedAt: record.endedAt.map(Date.init(timeIntervalSince1970:)),
+      endpoints: endpointRows.filter { $0.position >= 0 }.map(stats),
+      total: endpointRows.first { $0.position == -1 }.map(stats),
+      timeline: try TimelinePointRecord.all(ofRun: id, in: db).map { record in
+        var point = record.timelinePoint
+        point.windowPercentiles = record.windowPercentiles ?? []
+        return point
+      },
+      historyKind: HistoryKind(rawValue: record.historyKind) ?? .none,
+      errors: try ErrorGroupRecord.all(ofRun: id, in: db).map {
+        ErrorRecord(
+          method: $0.method, name: $0.name, message: $0.message, occurrences: $0.occurrences,
+          firstSeen: $0.firstSeen.map(Date.init(timeIntervalSince1970:)),
+          lastSeen: $0.lastSeen.map(Date.init(timeIntervalSince1970:)))
+      },
+      exceptions: try ExceptionGroupRecord.all(ofRun: id, in: db).map {
+        ExceptionRecord(count: $0.count, message: $0.message, traceback: $0.traceback, nodes: $0.nodes)
+      },
+      diagnostics: try DiagnosticRecord.all(ofRun: id, in: db).map {
+        Diagnostic(SourceLocation(file: $0.file, line: $0.line), $0.message)
+      },
+      latencyMethod: record.latencyMethod.flatMap(PercentileMethod.init(rawValue:)),
+      setAside: try SetAsideRecord.all(ofRun: id, in: db).compactMap { row in
+        SetAsideReason(rawValue: row.reason).map { SetAsideCount(reason: $0, count: row.count) }
+      })
+    run.endpointTimelines = endpointTimelines
+    run.requestMarks = try RequestMarksRecord.all(ofRun: id, in: db).first?.marks
+    run.transactions = try TransactionStatRecord.all(ofRun: id, in: db).map(\.stats)
+    run.origin = record.origin.flatMap { try? JSONDecoder().decode(RunOrigin.self, from: Data($0.utf8)) }
+    run.requestWindows = try RequestWindowRecord.all(ofRun: id, in: db).map(\.series)
+    return run
+  }
+}
