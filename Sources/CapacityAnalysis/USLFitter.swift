@@ -1,4 +1,5 @@
 import CapacityModel
+import Dispatch
 import Foundation
 
 /// Fits the USL by bounded nonlinear least squares on throughput residuals: σ, κ ∈ [0, 1], λ > 0,
@@ -82,23 +83,33 @@ public struct USLFitter: Sendable {
     return (model(solution.parameters), solution.cost)
   }
 
-  /// Residual bootstrap: refit fitted + resampled residuals, `bootstrapReplicates` times.
+  /// Residual bootstrap: refit fitted + resampled residuals, `bootstrapReplicates` times. The
+  /// resamples are drawn in one seeded sequence first, then refitted on all cores; each replicate
+  /// keeps its slot, so the result is the same as a serial loop's on any number of cores.
   private func bootstrap(_ points: [USLFit.Point], model: USLModel) -> [USLModel] {
     var generator = SeededGenerator(seed: seed)
     let fitted = points.map { model.throughput(at: $0.users) }
     let residuals = zip(points, fitted).map { $0.throughput - $1 }
     let start = [model.sigma, model.kappa, model.lambda]
-    var models: [USLModel] = []
-    models.reserveCapacity(bootstrapReplicates)
-    for _ in 0..<bootstrapReplicates {
-      let sample = zip(points, fitted).map { point, value in
-        USLFit.Point(
-          users: point.users,
-          throughput: value + residuals[Int.random(in: 0..<residuals.count, using: &generator)])
-      }
-      if let (replicate, _) = Self.solve(sample, from: start) { models.append(replicate) }
+    let picks = (0..<bootstrapReplicates * points.count).map { _ in
+      Int.random(in: 0..<residuals.count, using: &generator)
     }
-    return models
+    var replicates = [USLModel?](repeating: nil, count: bootstrapReplicates)
+    let chunks = min(bootstrapReplicates, 4 * ProcessInfo.processInfo.activeProcessorCount)
+    replicates.withUnsafeMutableBufferPointer { slots in
+      let output = Unchecked(value: slots)
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        for replicate in stride(from: chunk, to: bootstrapReplicates, by: chunks) {
+          let offset = replicate * points.count
+          let sample = points.indices.map { index in
+            USLFit.Point(
+              users: points[index].users, throughput: fitted[index] + residuals[picks[offset + index]])
+          }
+          output.value[replicate] = Self.solve(sample, from: start)?.0
+        }
+      }
+    }
+    return replicates.compactMap { $0 }
   }
 
   /// 2.5 % and 97.5 % percentiles of N*; replicates without κ count as N* = ∞.

@@ -13,19 +13,20 @@ package struct StepWindows {
   }
 
   package private(set) var windows: [Window] = []
-  private var groupOfOffset: [Int32] = []
+  /// Each window's steady seconds as offsets from `base`, in time order (windows never overlap).
+  private var steadyOffsets: [ClosedRange<Int>] = []
   private let base: Int64
 
-  /// The timeline must hold one point per second (as `SecondTable.timeline()` gives).
+  /// The timeline holds one point per second, except that long quiet stretches may be given by
+  /// their first and last second (as `SecondTable.timeline()` gives).
   package init(timeline: [TimelinePoint], thresholds: AnalysisThresholds = AnalysisThresholds()) {
     base = timeline.first?.timestamp ?? 0
-    groupOfOffset = [Int32](repeating: -1, count: timeline.count)
     if let cuts = RampBandBuilder(thresholds: thresholds).cuts(timeline) {
       // A ramp's band is measured whole: no warm-up share is dropped.
       for cut in cuts {
-        for tick in cut { groupOfOffset[tick] = Int32(windows.count) }
-        windows.append(
-          Window(steady: (base + Int64(cut.lowerBound))...(base + Int64(cut.upperBound)), stretch: cut))
+        append(
+          Window(
+            steady: timeline[cut.lowerBound].timestamp...timeline[cut.upperBound].timestamp, stretch: cut))
       }
       return
     }
@@ -36,10 +37,27 @@ package struct StepWindows {
       let warmupEnd = Double(stepStart) + Double(last - stepStart) * thresholds.stepWarmupFraction
       let steadyStart = max(firstTick, Int64(warmupEnd.rounded(.up)))
       guard steadyStart <= last, firstTick <= last else { continue }
-      for second in steadyStart...last { groupOfOffset[Int(second - base)] = Int32(windows.count) }
-      windows.append(
-        Window(steady: steadyStart...last, stretch: Int(firstTick - base)...Int(last - base)))
+      let firstIndex = Self.index(in: timeline, atOrAfter: firstTick)
+      let lastIndex = Self.index(in: timeline, atOrAfter: last + 1) - 1
+      guard firstIndex <= lastIndex else { continue }
+      append(Window(steady: steadyStart...last, stretch: firstIndex...lastIndex))
     }
+  }
+
+  private mutating func append(_ window: Window) {
+    steadyOffsets.append(Int(window.steady.lowerBound - base)...Int(window.steady.upperBound - base))
+    windows.append(window)
+  }
+
+  /// The index of the first point at or after `second` (`timeline.count` for none).
+  private static func index(in timeline: [TimelinePoint], atOrAfter second: Int64) -> Int {
+    var low = 0
+    var high = timeline.count
+    while low < high {
+      let middle = (low + high) / 2
+      if timeline[middle].timestamp < second { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The step (window index) a value's second falls in, or `windows.count` for none. `second`
@@ -47,7 +65,12 @@ package struct StepWindows {
   @inline(__always)
   package func group(_ second: UInt32) -> Int {
     let offset = Int(second &- UInt32(truncatingIfNeeded: base))
-    guard offset < groupOfOffset.count, groupOfOffset[offset] >= 0 else { return windows.count }
-    return Int(groupOfOffset[offset])
+    var low = 0
+    var high = steadyOffsets.count
+    while low < high {
+      let middle = (low + high) / 2
+      if steadyOffsets[middle].upperBound < offset { low = middle + 1 } else { high = middle }
+    }
+    return low < steadyOffsets.count && steadyOffsets[low].contains(offset) ? low : windows.count
   }
 }

@@ -4,18 +4,18 @@
 package struct ValueBlocks<Element> {
   package static var blockSize: Int { 1 << 16 }
   /// The first block is small and each next one twice as large up to `blockSize`, so a label
-  /// with a handful of requests costs a few hundred bytes, not a 512 KiB block.
-  package static var firstBlockSize: Int { 64 }
+  /// with a handful of requests costs about a hundred bytes, not a 512 KiB block.
+  package static var firstBlockSize: Int { 8 }
   package private(set) var blocks: [UnsafeMutablePointer<Element>] = []
   private var current: UnsafeMutablePointer<Element>?
   private var fill = 0
   private var currentCapacity = 0
   package private(set) var count = 0
 
-  /// Capacity of block `index`: 64, 128, … 65 536, then 65 536.
+  /// Capacity of block `index`: 8, 16, … 65 536, then 65 536.
   @inline(__always)
   package static func capacity(ofBlock index: Int) -> Int {
-    index >= 10 ? blockSize : min(firstBlockSize << index, blockSize)
+    index >= 13 ? blockSize : min(firstBlockSize << index, blockSize)
   }
 
   @inline(__always)

@@ -70,6 +70,31 @@ import Testing
     #expect(run("stress")?["rps"] as? Double == 70.27)
   }
 
+  /// The Markdown footprint's Total row puts each total under its own column; the totals are the
+  /// seed write-up's sums of the manifests (3350m CPU; 4.5 GiB = 4608Mi memory).
+  @Test func markdownFootprintTotalsSitUnderTheirColumns() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let (result, _) = try analyzeSamples(runner)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let markdown = try String(contentsOfFile: runner.path("report/report.md"), encoding: .utf8)
+    let lines = markdown.split(separator: "\n").map(String.init)
+    let header = try #require(lines.first { $0.hasPrefix("| Component | Kind | Replicas |") })
+    let total = try #require(lines.first { $0.hasPrefix("| **Total** |") })
+    func cells(_ row: String) -> [String] {
+      row.split(separator: "|", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    let columns = cells(header)
+    let values = cells(total)
+    #expect(values.count == columns.count)
+    let cpu = try #require(columns.firstIndex(of: "CPU total"))
+    let memory = try #require(columns.firstIndex(of: "Memory total"))
+    #expect(values[cpu] == "3350m")
+    #expect(values[memory] == "4608Mi")
+  }
+
   @Test func analyzingTheSameFilesTwiceStoresEachRunOnce() throws {
     let runner = try BinaryRunner()
     defer { runner.remove() }
@@ -305,7 +330,8 @@ import Testing
     // Nothing countable and no deployment: the report is written and the exit status says so.
     #expect(result.status == 1)
     #expect(result.stderr.contains("no countable request in bomb.jtl"))
-    #expect(result.stderr.contains("bomb.jtl:3: warning:"))
+    // The sample using the entity is on line 4: the reader's own line, not the locator's.
+    #expect(result.stderr.contains("bomb.jtl:4: warning:"))
     let json = try String(contentsOfFile: runner.path("r/report.json"), encoding: .utf8)
     #expect(!json.contains("lollollol"))
   }

@@ -15,9 +15,11 @@ package struct ByteInterner {
   package private(set) var names: [String] = []
 
   package var count: Int { names.count }
+  /// Past this many names, `id` of a new name is −1 (the caller folds it into a catch-all).
+  var limit = Int.max
 
   @inline(__always)
-  private static func hash(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+  static func hash(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for index in 0..<count {
       hash = (hash ^ UInt64(pointer[index])) &* 0x100_0000_01b3
@@ -29,6 +31,17 @@ package struct ByteInterner {
   package mutating func id(_ field: ByteField) -> Int32 {
     if field.hasEscapedQuotes { return id(of: field.string) }
     return id(field.start, field.count)
+  }
+
+  /// The hash `id` files a field under.
+  static func hash(_ field: ByteField) -> UInt64 {
+    if field.hasEscapedQuotes { return hash(of: field.string) }
+    return hash(field.start, field.count)
+  }
+
+  static func hash(of string: String) -> UInt64 {
+    var copy = string
+    return copy.withUTF8 { hash($0.baseAddress ?? ByteScanning.emptyPointer, $0.count) }
   }
 
   package mutating func id(of string: String) -> Int32 {
@@ -54,6 +67,7 @@ package struct ByteInterner {
       }
       slot = (slot + 1) & mask
     }
+    guard names.count < limit else { return -1 }
     let id = Int32(names.count)
     slots[slot] = id
     hashes.append(hash)

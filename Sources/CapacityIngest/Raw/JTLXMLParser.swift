@@ -8,47 +8,122 @@ import CapacityModel
 /// its sub-results (redirect hops, embedded resources) and are set aside. A Transaction
 /// Controller parent (`rm="Number of samples in transaction : …"`) is counted as a transaction
 /// instead (not a request), and its direct children are counted as requests. A file cut off
-/// before `</testResults>` yields the samples read so far and a warning.
+/// before `</testResults>` is read up to its last complete sample (`XMLCutOff`), and one that
+/// stops being well-formed up to the last complete sample before that line, with a warning
+/// naming the line.
 package struct JTLXMLParser {
   private enum Kind {
     case request, transactionParent, subResult
   }
 
-  /// Feeds the mapped bytes to libxml2 without copying the whole file.
+  /// Feeds the mapped bytes up to `limit`, then `tail`, to libxml2 without copying the file.
   private struct Source {
     var bytes: UnsafeRawBufferPointer
+    var limit: Int
+    var tail: [UInt8]
     var offset = 0
-    var progress: ProgressCounter
+    var progress: ProgressCounter?
     var reported = 0
   }
 
   private final class ErrorSink {
     var message: String?
-    var line = 0
+  }
+
+  /// How one pass over the file ended: the line and message of the first XML error, if any.
+  private struct Outcome {
+    var errorLine: Int?
+    var message: String?
   }
 
   package func parse(
     _ bytes: UnsafeRawBufferPointer, file: String, into accumulator: inout RequestAccumulator,
     progress: ProgressCounter
   ) -> [Diagnostic] {
-    var source = Source(bytes: bytes, progress: progress)
+    let cut = Self.endsWithRootEnd(bytes) ? nil : XMLCutOff.find(bytes)
+    let outcome = read(bytes, cut: cut, file: file, into: &accumulator, progress: progress)
+    guard let errorLine = outcome.errorLine else {
+      guard let cut else { return [] }
+      guard cut.stop < bytes.count else {
+        return [
+          Diagnostic(
+            SourceLocation(file: file, line: Self.line(at: bytes.count, in: bytes)),
+            "the file ends without </testResults>: every sample in it is complete and read")
+        ]
+      }
+      let start = Self.line(at: cut.stop, in: bytes)
+      return [
+        Diagnostic(
+          SourceLocation(file: file, line: Self.line(at: bytes.count - 1, in: bytes)),
+          "the file is cut off here (no </testResults>), inside the sample that starts at line \(start): "
+            + "the complete samples before it are read, that one is not")
+      ]
+    }
+    rereadBefore(line: errorLine, bytes, file: file, into: &accumulator)
+    return [
+      Diagnostic(
+        SourceLocation(file: file, line: errorLine),
+        "the XML stops being well-formed here (\(outcome.message ?? "read error")): the complete samples "
+          + "before this line are read, the rest of the file is not")
+    ]
+  }
+
+  /// libxml2 stops at an error without handing over the samples it had parsed just before it:
+  /// reads the file again up to the last complete sample before `line`, and keeps that reading
+  /// when it holds more requests.
+  private func rereadBefore(
+    line: Int, _ bytes: UnsafeRawBufferPointer, file: String, into accumulator: inout RequestAccumulator
+  ) {
+    let lineStart = Self.offset(ofLine: line, in: bytes)
+    guard let cut = XMLCutOff.find(UnsafeRawBufferPointer(rebasing: bytes[0..<lineStart])) else { return }
+    var again = RequestAccumulator(exactBudget: accumulator.exactBudget, sessionGap: accumulator.sessionGap)
+    let outcome = read(bytes, cut: cut, file: file, into: &again, progress: nil)
+    let requests = { (accumulator: RequestAccumulator) in accumulator.segments.reduce(0) { $0 + $1.requests }
+    }
+    if outcome.errorLine == nil, requests(again) > requests(accumulator) {
+      accumulator.release()
+      accumulator = again
+    } else {
+      again.release()
+    }
+  }
+
+  /// One pass with libxml2's reader over the bytes (up to `cut`, closed by its end tag).
+  private func read(
+    _ bytes: UnsafeRawBufferPointer, cut: XMLCutOff?, file: String,
+    into accumulator: inout RequestAccumulator,
+    progress: ProgressCounter?
+  ) -> Outcome {
+    var source = Source(
+      bytes: bytes, limit: cut?.keep ?? bytes.count, tail: cut.map { [0x0A] + $0.closing + [0x0A] } ?? [],
+      progress: progress)
     let errors = ErrorSink()
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-    return withUnsafeMutablePointer(to: &source) { sourcePointer -> [Diagnostic] in
+    return withUnsafeMutablePointer(to: &source) { sourcePointer -> Outcome in
       let read: xmlInputReadCallback = { context, buffer, length in
         let source = context!.assumingMemoryBound(to: Source.self)
-        let count = min(Int(length), source.pointee.bytes.count - source.pointee.offset)
-        guard count > 0, let buffer, let base = source.pointee.bytes.baseAddress else { return 0 }
-        memcpy(buffer, base + source.pointee.offset, count)
-        source.pointee.offset += count
-        if source.pointee.offset - source.pointee.reported >= ProgressCounter.stride {
-          source.pointee.progress.consumed(from: source.pointee.reported, to: source.pointee.offset)
-          source.pointee.reported = source.pointee.offset
+        guard let buffer, let base = source.pointee.bytes.baseAddress else { return 0 }
+        let fromFile = min(Int(length), source.pointee.limit - source.pointee.offset)
+        if fromFile > 0 {
+          memcpy(buffer, base + source.pointee.offset, fromFile)
+          source.pointee.offset += fromFile
+          if source.pointee.offset - source.pointee.reported >= ProgressCounter.stride {
+            source.pointee.progress?.consumed(from: source.pointee.reported, to: source.pointee.offset)
+            source.pointee.reported = source.pointee.offset
+          }
+          return Int32(fromFile)
         }
-        return Int32(count)
+        let fromTail = min(
+          Int(length), source.pointee.limit + source.pointee.tail.count - source.pointee.offset)
+        guard fromTail > 0 else { return 0 }
+        source.pointee.tail.withUnsafeBufferPointer { tail in
+          _ = memcpy(buffer, tail.baseAddress! + (source.pointee.offset - source.pointee.limit), fromTail)
+        }
+        source.pointee.offset += fromTail
+        return Int32(fromTail)
       }
       guard let reader = xmlReaderForIO(read, nil, sourcePointer, file, nil, options) else {
-        return [Diagnostic(SourceLocation(file: file), "libxml2 could not start reading the file")]
+        return Outcome(errorLine: 1, message: "libxml2 could not start reading the file")
       }
       defer { xmlFreeTextReader(reader) }
       xmlTextReaderSetParserProp(reader, Int32(XML_PARSER_SUBST_ENTITIES.rawValue), 0)
@@ -58,11 +133,10 @@ package struct JTLXMLParser {
       let sink = Unmanaged.passUnretained(errors).toOpaque()
       xmlTextReaderSetErrorHandler(
         reader,
-        { argument, message, _, locator in
+        { argument, message, _, _ in
           let errors = Unmanaged<ErrorSink>.fromOpaque(argument!).takeUnretainedValue()
           guard errors.message == nil else { return }
           errors.message = message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "XML error"
-          errors.line = Int(xmlTextReaderLocatorLineNumber(locator))
         }, sink)
       var stack: [(depth: Int32, kind: Kind)] = []
       var status: Int32 = 1
@@ -77,15 +151,39 @@ package struct JTLXMLParser {
         let kind = sample(reader, parent: stack.last?.kind, into: &accumulator)
         if xmlTextReaderIsEmptyElement(reader) != 1 { stack.append((depth, kind)) }
       }
-      progress.consumed(from: sourcePointer.pointee.reported, to: sourcePointer.pointee.offset)
-      guard status < 0 || errors.message != nil else { return [] }
-      return [
-        Diagnostic(
-          SourceLocation(file: file, line: errors.line),
-          "the XML stops being well-formed here (\(errors.message ?? "read error")); a cut-off file "
-            + "(no </testResults>) keeps the samples read so far")
-      ]
+      let reported = min(sourcePointer.pointee.offset, sourcePointer.pointee.limit)
+      progress?.consumed(from: sourcePointer.pointee.reported, to: reported)
+      guard status < 0 || errors.message != nil else { return Outcome() }
+      // The reader's own line (the error locator's line is that of the node being built).
+      let line = max(1, Int(xmlTextReaderGetParserLineNumber(reader)))
+      return Outcome(errorLine: line, message: errors.message)
     }
+  }
+
+  /// Whether the file ends with `</testResults>` (trailing white space allowed): no scan needed.
+  private static func endsWithRootEnd(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var end = bytes.count
+    while end > 0, [0x20, 0x09, 0x0A, 0x0D, 0x00].contains(bytes[end - 1]) { end -= 1 }
+    let closing = Array("</testResults>".utf8)
+    return end >= closing.count && bytes[(end - closing.count)..<end].elementsEqual(closing)
+  }
+
+  /// The 1-based line holding byte `offset`.
+  static func line(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+    var line = 1
+    for index in 0..<min(offset, bytes.count) where bytes[index] == ByteScanning.newline { line += 1 }
+    return line
+  }
+
+  /// The offset where 1-based `line` starts (the file's length past its last line).
+  static func offset(ofLine line: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+    var seen = 1
+    var index = 0
+    while seen < line, index < bytes.count {
+      if bytes[index] == ByteScanning.newline { seen += 1 }
+      index += 1
+    }
+    return index
   }
 
   private func isSampleName(_ name: UnsafePointer<xmlChar>) -> Bool {

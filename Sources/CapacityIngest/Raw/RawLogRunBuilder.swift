@@ -132,6 +132,13 @@ public struct RawLogRunBuilder: Sendable {
         Diagnostic(SourceLocation(file: parsed.file.path, line: $0.line), $0.message)
       }
     }
+    if let folded = summary.folded, let first = files.first {
+      diagnostics.append(
+        Diagnostic(
+          SourceLocation(file: first.file.path),
+          "more than \(RequestAccumulator.maximumLabels) distinct request labels: the \(folded.labels) rarest "
+            + "(\(folded.requests) requests) are counted together as \(RequestAccumulator.otherLabel)"))
+    }
     if summary.warningCount > summary.warnings.count, let first = files.first {
       diagnostics.append(
         Diagnostic(

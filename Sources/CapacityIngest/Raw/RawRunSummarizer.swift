@@ -12,7 +12,8 @@ package struct RawRunSummarizer {
     /// Transaction Controller parents, by name: not part of `endpoints` or `total`.
     package var transactions: [EndpointStats] = []
     package var timeline: [TimelinePoint] = []
-    /// All requests first, then each endpoint in the order of `endpoints` (exact mode only).
+    /// All requests first, then the `RequestWindowBuilder.maximumEndpointSeries` endpoints with the
+    /// most requests (exact mode only).
     package var requestWindows: [RequestWindowSeries] = []
     package var errors: [ErrorRecord] = []
     package var setAside: [SetAsideCount] = []
@@ -27,6 +28,9 @@ package struct RawRunSummarizer {
     package var requestsBySource: [Int64] = []
     /// The input file of each warning (index into `sources`; 0 without).
     package var warningSources: [Int] = []
+    /// Past `RequestAccumulator.maximumLabels`: the distinct labels counted together as
+    /// `(other)` and their requests.
+    var folded: (labels: Int, requests: Int64)?
   }
 
   private struct Merged {
@@ -49,7 +53,7 @@ package struct RawRunSummarizer {
   /// no segment's samples come within `gap` seconds. Each session lists `(chunk, segment)`.
   /// Sessions without a request are dropped unless no session has one.
   package static func sessions(_ chunks: [RequestAccumulator], gap: Int64) -> [[(chunk: Int, segment: Int)]] {
-    let gap = gap > 0 ? gap : Int64(Int32.max)
+    let gap = gap > 0 ? gap : RequestAccumulator.neverSplit
     var parts: [(chunk: Int, segment: Int, first: Int64, last: Int64)] = []
     for (chunkIndex, chunk) in chunks.enumerated() {
       for (index, segment) in chunk.segments.enumerated() {
@@ -86,8 +90,7 @@ package struct RawRunSummarizer {
 
   /// One summary per session (`sessions(_:gap:)`), in time order; `sources` gives the input file of
   /// each chunk, counted per session in `requestsBySource`.
-  package func summarizeSessions(_ chunks: [RequestAccumulator], gap: Int64, sources: [Int] = []) -> [Summary]
-  {
+  func summarizeSessions(_ chunks: [RequestAccumulator], gap: Int64, sources: [Int] = []) -> [Summary] {
     var chunks = chunks
     var summaries: [Summary] = []
     let sessions = Self.sessions(chunks, gap: gap)
@@ -133,19 +136,12 @@ package struct RawRunSummarizer {
     var seconds = SecondTable()
     var setAside: [SetAsideReason: Int64] = [:]
     var errors: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
+    var foldedNames: Set<UInt64> = []
     let useHistograms = chunks.contains { $0.usesHistograms }
     var firstMs = Int64.max
     var lastMs = Int64.min
     func member(_ chunk: Int, _ segment: Int32) -> Bool {
       segment < 0 ? orphans : members[chunk][Int(segment)]
-    }
-    // Without a request there is no timeline; merging the per-second tables of segments that
-    // `sessions` put together only to keep their warnings would span the gaps between them (a k6
-    // file of `vus` rows only, one at second 17: gigabytes; fuzz finding).
-    let counted = chunks.indices.contains { chunk in
-      chunks[chunk].segments.indices.contains {
-        members[chunk][$0] && chunks[chunk].segments[$0].requests > 0
-      }
     }
     for (chunkIndex, chunk) in chunks.enumerated() {
       var globalID = [Int32](repeating: -1, count: chunk.perLabel.count)
@@ -170,7 +166,7 @@ package struct RawRunSummarizer {
         merged[id].parts.append((chunkIndex, labelIndex))
       }
       for (segmentIndex, segment) in chunk.segments.enumerated() where members[chunkIndex][segmentIndex] {
-        if counted { seconds.merge(segment.seconds) }
+        seconds.merge(segment.seconds)
         firstMs = Swift.min(firstMs, segment.firstStartMs)
         lastMs = Swift.max(lastMs, segment.lastEndMs)
       }
@@ -180,9 +176,7 @@ package struct RawRunSummarizer {
       for (key, group) in chunk.errors where globalID[Int(key.label)] >= 0 {
         let globalKey = RequestAccumulator.ErrorKey(label: globalID[Int(key.label)], message: key.message)
         var total = errors[globalKey] ?? RequestAccumulator.ErrorGroup()
-        total.count += group.count
-        total.firstMs = Swift.min(total.firstMs, group.firstMs)
-        total.lastMs = Swift.max(total.lastMs, group.lastMs)
+        total.merge(group)
         errors[globalKey] = total
       }
       for (position, warning) in chunk.warnings.enumerated()
@@ -191,8 +185,10 @@ package struct RawRunSummarizer {
         summary.warningSources.append(sources.isEmpty ? 0 : sources[chunkIndex])
       }
       if orphans { summary.warningCount += chunk.warningCount - chunk.warnings.count }
+      for name in chunk.foldedNames where member(chunkIndex, name.segment) { foldedNames.insert(name.hash) }
     }
     summary.warningCount += summary.warnings.count
+    summary.folded = Self.foldRareLabels(&merged, errors: &errors, foldedOnIntake: foldedNames)
 
     // Percentiles per label, then over all labels.
     var percentiles: [[PercentileValue]] = []
@@ -218,10 +214,14 @@ package struct RawRunSummarizer {
       summary.timeline = seconds.timeline()
       let steps = StepWindows(timeline: summary.timeline)
       var layout = SegmentedLatencies(groups: steps.windows.count + 1)
-      var windows = WindowHistograms(
-        base: summary.timeline.first?.timestamp ?? 0, seconds: summary.timeline.count)
-      var shortWindows = RequestWindowBuilder(
-        base: summary.timeline.first?.timestamp ?? 0, timelineSeconds: summary.timeline.count)
+      // The timeline leaves long quiet stretches out: the windows cover its span.
+      let base = summary.timeline.first?.timestamp ?? 0
+      let span = summary.timeline.last.map { Int($0.timestamp - base) + 1 } ?? 0
+      var windows = WindowHistograms(base: base, seconds: span)
+      var shortWindows = RequestWindowBuilder(base: base, timelineSeconds: span)
+      let seriesKept = Set(
+        merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
+          .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })
       for label in merged {
         for part in label.parts {
           windows.record(
@@ -230,6 +230,7 @@ package struct RawRunSummarizer {
         }
         shortWindows.add(
           method: label.method, name: label.name,
+          ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method),
           parts: label.parts.map {
             (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
           })
@@ -256,8 +257,13 @@ package struct RawRunSummarizer {
       totalPercentiles = ExactPercentiles.reported.map {
         .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
       }
+      var window = (index: -1, percentiles: [PercentileValue]())
       for tick in summary.timeline.indices {
-        summary.timeline[tick].windowPercentiles = windows.percentiles(atTick: tick)
+        let offset = Int(summary.timeline[tick].timestamp - base)
+        if offset / windows.windowSeconds != window.index {
+          window = (offset / windows.windowSeconds, windows.percentiles(atTick: offset))
+        }
+        summary.timeline[tick].windowPercentiles = window.percentiles
       }
       for (index, window) in steps.windows.enumerated() {
         guard let p95 = ExactPercentiles.quantile(sortedParts: layout.segments(group: index), 0.95) else {
@@ -344,5 +350,58 @@ package struct RawRunSummarizer {
         minMs: sorted.first, maxMs: sorted.last, requestsPerSecond: Double(transaction.count) / span,
         failuresPerSecond: Double(transaction.failures) / span, percentiles: percentiles)
     }
+  }
+
+  /// Keeps the `maximumLabels − 1` labels with the most requests (ties by name) and folds the
+  /// rest, with what the parts already folded on intake, into one `(other)` label; nil when the
+  /// run has no more labels than the cap.
+  private static func foldRareLabels(
+    _ merged: inout [Merged], errors: inout [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup],
+    foldedOnIntake: Set<UInt64>
+  ) -> (labels: Int, requests: Int64)? {
+    let other = RequestAccumulator.otherLabel
+    guard merged.count > RequestAccumulator.maximumLabels || !foldedOnIntake.isEmpty else { return nil }
+    let ranked = merged.indices.filter { merged[$0].name != other }
+      .sorted { a, b in
+        (merged[b].count, merged[a].name, merged[a].method) < (
+          merged[a].count, merged[b].name, merged[b].method
+        )
+      }
+    let kept = Set(ranked.prefix(RequestAccumulator.maximumLabels - 1))
+    // A name another part folded on intake but kept here has its own row: not counted as folded.
+    var names = foldedOnIntake
+    for index in kept { names.remove(ByteInterner.hash(of: merged[index].name)) }
+    var result: [Merged] = []
+    var remap = [Int32](repeating: -1, count: merged.count)
+    var folded = Merged(name: other, method: "")
+    for (index, label) in merged.enumerated() {
+      if kept.contains(index) {
+        remap[index] = Int32(result.count)
+        result.append(label)
+        continue
+      }
+      if label.name != other { names.insert(ByteInterner.hash(of: label.name)) }
+      folded.count += label.count
+      folded.failures += label.failures
+      folded.sum += label.sum
+      folded.min = Swift.min(folded.min, label.min)
+      folded.max = Swift.max(folded.max, label.max)
+      folded.firstSecond = Swift.min(folded.firstSecond, label.firstSecond)
+      folded.lastSecond = Swift.max(folded.lastSecond, label.lastSecond)
+      folded.parts += label.parts
+    }
+    let otherIndex = Int32(result.count)
+    result.append(folded)
+    var remapped: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
+    for (key, group) in errors {
+      let target = remap[Int(key.label)]
+      let newKey = RequestAccumulator.ErrorKey(label: target < 0 ? otherIndex : target, message: key.message)
+      var total = remapped[newKey] ?? RequestAccumulator.ErrorGroup()
+      total.merge(group)
+      remapped[newKey] = total
+    }
+    errors = remapped
+    merged = result
+    return (names.count, folded.count)
   }
 }

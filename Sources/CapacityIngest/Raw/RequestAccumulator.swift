@@ -55,6 +55,12 @@ package struct RequestAccumulator {
     package var count: Int64 = 0
     package var firstMs = Int64.max
     package var lastMs = Int64.min
+
+    mutating func merge(_ other: ErrorGroup) {
+      count += other.count
+      firstMs = Swift.min(firstMs, other.firstMs)
+      lastMs = Swift.max(lastMs, other.lastMs)
+    }
   }
 
   /// A Transaction Controller parent label's samples: kept apart from the requests (JMeter's
@@ -76,8 +82,14 @@ package struct RequestAccumulator {
     package var reason: SetAsideReason
   }
 
+  /// A label name folded into `otherLabel` as it was read, in the segment it was read in.
+  struct FoldedName: Hashable {
+    package var segment: Int32
+    var hash: UInt64
+  }
+
   private struct SlotKey: Hashable {
-    var segment: Int32
+    package var segment: Int32
     var name: Int32
     var method: Int32
   }
@@ -102,19 +114,38 @@ package struct RequestAccumulator {
   package var usesHistograms = false
   /// Each request's end, to the millisecond, for the per-request fault figures.
   package var marks = RequestMarksBuilder()
+  /// Names folded into `otherLabel` on intake (past `maximumLabelsPerPart`), so the summary can
+  /// say how many distinct labels `(other)` holds.
+  var foldedNames: Set<FoldedName> = []
   /// Seconds without samples that start a new segment.
   package let sessionGap: Int64
   private var current: Int = -1
   private var lastSlot: Int32 = -1
   private var otherSlots: [SlotKey: Int32] = [:]
+  /// The hash of the name `label` just folded, until `record` files it under its segment.
+  private var pendingFold: UInt64?
 
   /// - Parameter sessionGap: seconds; 0 never splits.
   package init(exactBudget: Int, sessionGap: Int64 = RequestAccumulator.defaultSessionGap) {
     self.exactBudget = exactBudget
-    self.sessionGap = sessionGap > 0 ? sessionGap : Int64(Int32.max)
+    self.sessionGap = sessionGap > 0 ? sessionGap : Self.neverSplit
+    labels.limit = Self.maximumLabelsPerPart
+    methods.limit = Self.maximumMethods
   }
 
   package static let defaultSessionGap: Int64 = 300
+  /// The gap `--session-gap 0` stands for: longer than any span of plausible start times
+  /// (2000–2100), short enough that no bound arithmetic overflows.
+  static let neverSplit: Int64 = 1 << 40
+  /// Distinct request labels one run keeps; past it `RawRunSummarizer` folds the rarest into
+  /// `otherLabel`, so 200 000 generated URLs cost what 10 000 do.
+  static let maximumLabels = 10_000
+  /// Distinct names one part interns before new ones go straight to `otherLabel`: room for the
+  /// ranking to find the frequent ones while memory stays bounded.
+  static let maximumLabelsPerPart = 4 * maximumLabels
+  static let otherLabel = "(other)"
+  /// Distinct methods kept; later ones are recorded as none.
+  static let maximumMethods = 1_000
 
   package var setAside: [SetAsideReason: Int64] {
     setAsideBySegment.reduce(into: [:]) { $0[$1.key.reason, default: 0] += $1.value }
@@ -126,11 +157,24 @@ package struct RequestAccumulator {
   /// The name id of a label.
   @inline(__always)
   package mutating func label(_ field: ByteField) -> Int32 {
-    labels.id(field)
+    let id = labels.id(field)
+    pendingFold = nil
+    return id >= 0 ? id : folded(ByteInterner.hash(field))
   }
 
   package mutating func label(named name: String) -> Int32 {
-    labels.id(of: name)
+    let id = labels.id(of: name)
+    pendingFold = nil
+    return id >= 0 ? id : folded(ByteInterner.hash(of: name))
+  }
+
+  /// The id of `otherLabel`, for a name past `maximumLabelsPerPart`.
+  private mutating func folded(_ hash: UInt64) -> Int32 {
+    labels.limit = Int.max
+    let other = labels.id(of: Self.otherLabel)
+    labels.limit = Self.maximumLabelsPerPart
+    pendingFold = hash
+    return other
   }
 
   /// The segment holding `second`, created when no segment comes within the gap.
@@ -217,6 +261,10 @@ package struct RequestAccumulator {
     guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return false }
     let second = Self.second(ofMs: startMs)
     let segment = segment(for: second)
+    if let hash = pendingFold {
+      foldedNames.insert(FoldedName(segment: Int32(segment), hash: hash))
+      pendingFold = nil
+    }
     segments[segment].seconds.add(second: second, failed: failed, users: users)
     segments[segment].requests += 1
     if startMs < segments[segment].firstStartMs { segments[segment].firstStartMs = startMs }
@@ -267,8 +315,7 @@ package struct RequestAccumulator {
   }
 
   /// Counts a Transaction Controller parent sample as a transaction, not as a request.
-  package mutating func recordTransaction(_ name: ByteField, startMs: Int64, latencyMs: Double, failed: Bool)
-  {
+  mutating func recordTransaction(_ name: ByteField, startMs: Int64, latencyMs: Double, failed: Bool) {
     setAside(.transactionParent)
     let index = Int(transactionLabels.id(name))
     if index == transactions.count { transactions.append(Transaction()) }

@@ -8,12 +8,18 @@ import CapacityStatistics
 package struct RequestWindowBuilder {
   package static let windowSeconds = 5
   package static let maximumWindows = 2_000
+  /// Endpoints that get a series of their own (the most requests first); the rest count in the
+  /// total only, so a run with thousands of labels stores thousands of rows, not millions.
+  static let maximumEndpointSeries = 100
 
   /// Unix second of the first timeline tick.
   package let base: Int64
   package let seconds: Int
   package let windowCount: Int
   private var total: [UInt32]
+  private var scratch: [UInt32]
+  private var touched: [Bool]
+  private var touchedWindows: [Int] = []
   package private(set) var endpoints: [RequestWindowSeries] = []
 
   /// - Parameter timelineSeconds: the timeline's length, seconds.
@@ -24,13 +30,18 @@ package struct RequestWindowBuilder {
     seconds = length
     windowCount = max(1, (timelineSeconds + length - 1) / length)
     total = [UInt32](repeating: 0, count: windowCount * WindowHistograms.bucketCount)
+    scratch = total
+    touched = [Bool](repeating: false, count: windowCount)
   }
 
   /// Counts one endpoint's latencies (its parts' values with their Unix seconds' low 32 bits).
+  /// Its counts go to a scratch table that is cleared window by window afterwards, so an
+  /// endpoint costs its values and the windows it touches, not the whole table.
   package mutating func add(
-    method: String, name: String, parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)]
+    method: String, name: String, ownSeries: Bool = true,
+    parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)]
   ) {
-    var counts = [UInt32](repeating: 0, count: total.count)
+    let width = WindowHistograms.bucketCount
     for part in parts {
       var valueBlocks: [UnsafeBufferPointer<Double>] = []
       part.values.forEachBlock { valueBlocks.append($0) }
@@ -41,15 +52,30 @@ package struct RequestWindowBuilder {
         for index in 0..<block.count {
           let window = Int(block[index] &- UInt32(truncatingIfNeeded: base)) / seconds
           guard window < windowCount else { continue }
-          let slot = window * WindowHistograms.bucketCount + WindowHistograms.bucket(values[index])
-          counts[slot] &+= 1
+          let slot = window * width + WindowHistograms.bucket(values[index])
           total[slot] &+= 1
+          guard ownSeries else { continue }
+          if !touched[window] {
+            touched[window] = true
+            touchedWindows.append(window)
+          }
+          scratch[slot] &+= 1
         }
       }
     }
-    var series = series(name: name, isTotal: false, counts: counts)
-    series.method = method
-    endpoints.append(series)
+    guard ownSeries else { return }
+    var windows = [RequestWindow](
+      repeating: RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil), count: windowCount)
+    for window in touchedWindows {
+      let range = (window * width)..<((window + 1) * width)
+      windows[window] = Self.window(of: scratch[range])
+      scratch.replaceSubrange(range, with: repeatElement(0, count: width))
+      touched[window] = false
+    }
+    touchedWindows.removeAll(keepingCapacity: true)
+    endpoints.append(
+      RequestWindowSeries(
+        method: method, name: name, isTotal: false, seconds: seconds, start: base, windows: windows))
   }
 
   /// The series of every request counted so far.

@@ -38,6 +38,7 @@ package struct DockerStatsParser {
       builder.add(entity: sample.name, metric: .cpu, unit: .millicores, time: time, value: cpu * 10)
       builder.add(entity: sample.name, metric: .memory, unit: .bytes, time: time, value: memory)
     }
+    if let warning = builder.foldWarning { diagnostics.append(warning) }
     return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
   }
 

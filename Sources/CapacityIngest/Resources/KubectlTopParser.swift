@@ -53,6 +53,7 @@ package struct KubectlTopParser {
       builder.add(
         entity: pod, instance: instance, metric: .memory, unit: .bytes, time: time, value: Double(memory))
     }
+    if let warning = builder.foldWarning { diagnostics.append(warning) }
     return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
   }
 

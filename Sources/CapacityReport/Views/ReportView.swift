@@ -8,7 +8,13 @@ public struct ReportView: Sendable {
   public var hasPlan: Bool
   public var profiles: [ProfileRow]
   public var footprint: [ComponentRow]
+  /// Both totals in one phrase ("3350m CPU, 4608Mi"), for custom templates written before the
+  /// two columns below.
   public var footprintTotal: String
+  /// The footprint's CPU total, for the "CPU total" column.
+  public var footprintTotalCPU: String
+  /// The footprint's memory total, for the "Memory total" column.
+  public var footprintTotalMemory: String
   public var runs: [RunSection]
   public var methods: [String]
   public var trends: [TrendSection]

@@ -19,6 +19,8 @@ public struct ReportViewBuilder: Sendable {
       footprintTotal: footprint.map {
         "\(Quantities.millicores($0.cpuMillicores)) CPU, \(Quantities.quantity(bytes: $0.memoryBytes))"
       } ?? "",
+      footprintTotalCPU: footprint.map { Quantities.millicores($0.cpuMillicores) } ?? "",
+      footprintTotalMemory: footprint.map { Quantities.quantity(bytes: $0.memoryBytes) } ?? "",
       runs: runs, methods: document.methods,
       trends: document.trends.map(trendSection), hasTrends: !document.trends.isEmpty,
       chaos: document.chaos.map { chaosRow($0, run: timelines[$0.runId]) }, hasChaos: !document.chaos.isEmpty,

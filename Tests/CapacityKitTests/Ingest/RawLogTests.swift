@@ -286,7 +286,8 @@ import Testing
     #expect(run.setAside == [SetAsideCount(reason: .transactionParent, count: 1)])
     #expect(run.errors.map(\.message) == ["HTTP 503 Service Unavailable"])
     #expect(run.diagnostics.count == 1)
-    #expect(run.diagnostics.first?.message.contains("cut-off") == true)
+    #expect(run.diagnostics.first?.message.contains("cut off here") == true)
+    #expect(run.diagnostics.first?.location.line == 8)
   }
 
   @Test func xmlEntitiesAreNotExpandedNorFetched() throws {

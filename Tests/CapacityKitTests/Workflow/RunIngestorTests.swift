@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import CapacityKit
+@testable import CapacityStore
+
+/// The workflow's ingest on the bundled samples into a real SQLite file: every run comes back from
+/// the store, and a second ingest of the same files stores nothing.
+@Suite struct RunIngestorTests {
+  private func temporaryStore() throws -> (RunStore, String) {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("capacity-ingestor-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    return (try RunStore(path: directory + "/runs.sqlite"), directory)
+  }
+
+  /// Request and failure counts are the `Aggregated` rows of the sample `_stats.csv` files.
+  @Test func samplesAreStoredOnceAndReadBackFromTheStore() throws {
+    let (store, directory) = try temporaryStore()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let ingestor = RunIngestor(store: store)
+    let first = try ingestor.ingest([Corpus.path("samples/runs")], now: Date(timeIntervalSince1970: 0))
+    let counts = first.runs.map { "\($0.name) \($0.total?.requests ?? -1)/\($0.total?.failures ?? -1)" }
+    #expect(
+      counts.sorted() == [
+        "broken 182/182", "invalid 395/395", "light 771/0", "medium 1830/0", "stepped 6657/0",
+        "stress 4164/0",
+      ])
+    #expect(first.added.count == 6)
+    #expect(first.alreadyStored.isEmpty)
+    for run in first.runs { #expect(try store.run(id: run.id) == run) }
+
+    let second = try ingestor.ingest([Corpus.path("samples/runs")], now: Date(timeIntervalSince1970: 1))
+    #expect(second.added.isEmpty)
+    #expect(second.alreadyStored.count == 6)
+    #expect(second.runs.map(\.id) == first.runs.map(\.id))
+    #expect(try store.listRuns().count == 6)
+  }
+}
