@@ -99,7 +99,7 @@ let package = Package(
         "CapacityKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      exclude: ["Schemas"]
+      exclude: ["Schemas", "Snapshots", "Fixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -35,12 +35,15 @@ struct BinaryRunner {
 
   func path(_ name: String) -> String { workingDirectory.appendingPathComponent(name).path }
 
-  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+  /// Runs the binary with the test's environment plus `extra`, less the variables in `unsetting`.
+  func run(
+    _ arguments: [String], environment extra: [String: String] = [:], unsetting: Set<String> = []
+  ) throws -> Result {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
     process.currentDirectoryURL = workingDirectory
-    var environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment.filter { !unsetting.contains($0.key) }
     environment.merge(extra) { _, new in new }
     process.environment = environment
     let out = Pipe()
@@ -54,6 +57,15 @@ struct BinaryRunner {
     return Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// Copies a file or directory of the repository into the scratch directory, at `destination`
+  /// (relative), so the report names it by that short path whatever the checkout's location.
+  func stage(_ repositoryPath: String, as destination: String) throws {
+    let target = workingDirectory.appendingPathComponent(destination)
+    try FileManager.default.createDirectory(
+      at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(repositoryPath), to: target)
   }
 
   func remove() { try? FileManager.default.removeItem(at: workingDirectory) }

@@ -33,7 +33,8 @@ package struct RawRunSummarizer {
     var folded: (labels: Int, requests: Int64)?
   }
 
-  private struct Merged {
+  /// One label (method and name) across the parts, with where its values are.
+  struct Merged {
     var name: String
     var method: String
     var count: Int64 = 0
@@ -130,188 +131,70 @@ package struct RawRunSummarizer {
   private func summarize(
     _ chunks: inout [RequestAccumulator], members: [[Bool]], orphans: Bool, sources: [Int] = []
   ) -> Summary {
+    var gathered = Gathered(chunks, members: members, orphans: orphans, sources: sources)
     var summary = Summary()
-    var index: [String: Int] = [:]
-    var merged: [Merged] = []
-    var seconds = SecondTable()
-    var setAside: [SetAsideReason: Int64] = [:]
-    var errors: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
-    var foldedNames: Set<UInt64> = []
-    let useHistograms = chunks.contains { $0.usesHistograms }
-    var firstMs = Int64.max
-    var lastMs = Int64.min
-    func member(_ chunk: Int, _ segment: Int32) -> Bool {
-      segment < 0 ? orphans : members[chunk][Int(segment)]
+    summary.warnings = gathered.warnings
+    summary.warningSources = gathered.warningSources
+    summary.warningCount = gathered.warningCount
+    summary.folded = Self.foldRareLabels(
+      &gathered.merged, errors: &gathered.errors, foldedOnIntake: gathered.foldedNames)
+    let percentiles =
+      chunks.contains { $0.usesHistograms }
+      ? histogramPercentiles(&chunks, gathered.merged, into: &summary)
+      : exactPercentiles(&chunks, gathered.merged, seconds: gathered.seconds, into: &summary)
+    summary.endpoints = zip(gathered.merged, percentiles.perLabel).map(endpoint)
+      .sorted { ($0.method, $0.name) < ($1.method, $1.name) }
+    summary.total = total(gathered.merged, percentiles: percentiles.total)
+    if summary.total != nil {
+      summary.startedAt = Date(timeIntervalSince1970: Double(gathered.firstMs) / 1000)
+      summary.endedAt = Date(timeIntervalSince1970: Double(gathered.lastMs) / 1000)
     }
-    for (chunkIndex, chunk) in chunks.enumerated() {
-      var globalID = [Int32](repeating: -1, count: chunk.perLabel.count)
-      for (labelIndex, label) in chunk.perLabel.enumerated() where member(chunkIndex, label.segment) {
-        let rawName = chunk.labels.names[Int(label.name)]
-        let name = rawName.isEmpty ? Self.emptyLabel : rawName
-        let method = label.method >= 0 ? chunk.methods.names[Int(label.method)] : ""
-        let key = method + "\u{0}" + name
-        let id = index[key] ?? merged.count
-        if id == merged.count {
-          index[key] = id
-          merged.append(Merged(name: name, method: method))
-        }
-        globalID[labelIndex] = Int32(id)
-        merged[id].count += label.count
-        merged[id].failures += label.failures
-        merged[id].sum += label.sum
-        merged[id].min = Swift.min(merged[id].min, label.min)
-        merged[id].max = Swift.max(merged[id].max, label.max)
-        merged[id].firstSecond = Swift.min(merged[id].firstSecond, label.firstSecond)
-        merged[id].lastSecond = Swift.max(merged[id].lastSecond, label.lastSecond)
-        merged[id].parts.append((chunkIndex, labelIndex))
-      }
-      for (segmentIndex, segment) in chunk.segments.enumerated() where members[chunkIndex][segmentIndex] {
-        seconds.merge(segment.seconds)
-        firstMs = Swift.min(firstMs, segment.firstStartMs)
-        lastMs = Swift.max(lastMs, segment.lastEndMs)
-      }
-      for (key, count) in chunk.setAsideBySegment where member(chunkIndex, key.segment) {
-        setAside[key.reason, default: 0] += count
-      }
-      for (key, group) in chunk.errors where globalID[Int(key.label)] >= 0 {
-        let globalKey = RequestAccumulator.ErrorKey(label: globalID[Int(key.label)], message: key.message)
-        var total = errors[globalKey] ?? RequestAccumulator.ErrorGroup()
-        total.merge(group)
-        errors[globalKey] = total
-      }
-      for (position, warning) in chunk.warnings.enumerated()
-      where member(chunkIndex, chunk.warningSegments[position]) {
-        summary.warnings.append(warning)
-        summary.warningSources.append(sources.isEmpty ? 0 : sources[chunkIndex])
-      }
-      if orphans { summary.warningCount += chunk.warningCount - chunk.warnings.count }
-      for name in chunk.foldedNames where member(chunkIndex, name.segment) { foldedNames.insert(name.hash) }
+    if summary.timeline.isEmpty { summary.timeline = gathered.seconds.timeline() }
+    summary.errors = errorRecords(gathered.errors, labels: gathered.merged)
+    summary.setAside = gathered.setAside.keys.sorted().map {
+      SetAsideCount(reason: $0, count: gathered.setAside[$0]!)
     }
-    summary.warningCount += summary.warnings.count
-    summary.folded = Self.foldRareLabels(&merged, errors: &errors, foldedOnIntake: foldedNames)
+    return summary
+  }
 
-    // Percentiles per label, then over all labels.
-    var percentiles: [[PercentileValue]] = []
-    var totalPercentiles: [PercentileValue] = []
-    if useHistograms {
-      summary.method = .hdr3
-      var all = HDRHistogram()
-      for label in merged {
-        var histogram = HDRHistogram()
-        for part in label.parts {
-          if let partial = chunks[part.chunk].perLabel[part.label].histogram { histogram.merge(partial) }
-          chunks[part.chunk].perLabel[part.label].values.forEachBlock { block in
-            for value in block { histogram.record(milliseconds: value) }
-          }
-          chunks[part.chunk].perLabel[part.label].values.release()
-        }
-        all.merge(histogram)
-        percentiles.append(
-          ExactPercentiles.reported.map { .init(quantile: $0, valueMs: histogram.quantile($0)) })
-      }
-      totalPercentiles = ExactPercentiles.reported.map { .init(quantile: $0, valueMs: all.quantile($0)) }
-    } else {
-      summary.timeline = seconds.timeline()
-      let steps = StepWindows(timeline: summary.timeline)
-      var layout = SegmentedLatencies(groups: steps.windows.count + 1)
-      // The timeline leaves long quiet stretches out: the windows cover its span.
-      let base = summary.timeline.first?.timestamp ?? 0
-      let span = summary.timeline.last.map { Int($0.timestamp - base) + 1 } ?? 0
-      var windows = WindowHistograms(base: base, seconds: span)
-      var shortWindows = RequestWindowBuilder(base: base, timelineSeconds: span)
-      let seriesKept = Set(
-        merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
-          .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })
-      for label in merged {
-        for part in label.parts {
-          windows.record(
-            values: chunks[part.chunk].perLabel[part.label].values,
-            seconds: chunks[part.chunk].perLabel[part.label].seconds)
-        }
-        shortWindows.add(
-          method: label.method, name: label.name,
-          ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method),
-          parts: label.parts.map {
-            (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
-          })
-        layout.append(
-          label: label.parts.map {
-            (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
-          },
-          count: Int(label.count), group: steps.group)
-        for part in label.parts {
-          chunks[part.chunk].perLabel[part.label].values.release()
-          chunks[part.chunk].perLabel[part.label].seconds.release()
-        }
-      }
-      layout.sortSegments()
-      summary.requestWindows = [shortWindows.totalSeries] + shortWindows.endpoints
-      for index in merged.indices {
-        let parts = layout.segments(label: index)
-        percentiles.append(
-          ExactPercentiles.reported.map {
-            .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: parts, $0))
-          })
-      }
-      let all = layout.allSegments
-      totalPercentiles = ExactPercentiles.reported.map {
-        .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
-      }
-      var window = (index: -1, percentiles: [PercentileValue]())
-      for tick in summary.timeline.indices {
-        let offset = Int(summary.timeline[tick].timestamp - base)
-        if offset / windows.windowSeconds != window.index {
-          window = (offset / windows.windowSeconds, windows.percentiles(atTick: offset))
-        }
-        summary.timeline[tick].windowPercentiles = window.percentiles
-      }
-      for (index, window) in steps.windows.enumerated() {
-        guard let p95 = ExactPercentiles.quantile(sortedParts: layout.segments(group: index), 0.95) else {
-          continue
-        }
-        for tick in window.stretch {
-          summary.timeline[tick].percentiles = [.init(quantile: 0.95, valueMs: p95)]
-        }
-      }
-      layout.deallocate()
-    }
+  /// A label's figures; its rates are over its own span, first to last whole second.
+  private func endpoint(_ label: Merged, percentiles: [PercentileValue]) -> EndpointStats {
+    let span = Double(label.lastSecond - label.firstSecond + 1)
+    return EndpointStats(
+      method: label.method, name: label.name, requests: label.count, failures: label.failures,
+      medianMs: percentiles.first?.valueMs,
+      averageMs: label.count > 0 ? label.sum / Double(label.count) : nil,
+      minMs: label.count > 0 ? label.min : nil, maxMs: label.count > 0 ? label.max : nil,
+      requestsPerSecond: Double(label.count) / span, failuresPerSecond: Double(label.failures) / span,
+      percentiles: percentiles)
+  }
 
-    for (index, label) in merged.enumerated() {
-      let span = Double(label.lastSecond - label.firstSecond + 1)
-      summary.endpoints.append(
-        EndpointStats(
-          method: label.method, name: label.name, requests: label.count, failures: label.failures,
-          medianMs: percentiles[index].first?.valueMs,
-          averageMs: label.count > 0 ? label.sum / Double(label.count) : nil,
-          minMs: label.count > 0 ? label.min : nil, maxMs: label.count > 0 ? label.max : nil,
-          requestsPerSecond: Double(label.count) / span, failuresPerSecond: Double(label.failures) / span,
-          percentiles: percentiles[index]))
-    }
-    summary.endpoints.sort { ($0.method, $0.name) < ($1.method, $1.name) }
+  /// All labels together; `nil` without a request.
+  private func total(_ merged: [Merged], percentiles: [PercentileValue]) -> EndpointStats? {
     let count = merged.reduce(Int64(0)) { $0 + $1.count }
-    if count > 0 {
-      let failures = merged.reduce(Int64(0)) { $0 + $1.failures }
-      let span = Double(merged.map(\.lastSecond).max()! - merged.map(\.firstSecond).min()! + 1)
-      summary.total = EndpointStats(
-        method: "", name: "Total", requests: count, failures: failures,
-        medianMs: totalPercentiles.first?.valueMs,
-        averageMs: merged.reduce(0) { $0 + $1.sum } / Double(count),
-        minMs: merged.map(\.min).min(), maxMs: merged.map(\.max).max(),
-        requestsPerSecond: Double(count) / span, failuresPerSecond: Double(failures) / span,
-        percentiles: totalPercentiles)
-      summary.startedAt = Date(timeIntervalSince1970: Double(firstMs) / 1000)
-      summary.endedAt = Date(timeIntervalSince1970: Double(lastMs) / 1000)
-    }
-    if summary.timeline.isEmpty { summary.timeline = seconds.timeline() }
-    summary.errors = errors.map { key, group in
-      let label = merged[Int(key.label)]
+    guard count > 0 else { return nil }
+    let failures = merged.reduce(Int64(0)) { $0 + $1.failures }
+    let span = Double(merged.map(\.lastSecond).max()! - merged.map(\.firstSecond).min()! + 1)
+    return EndpointStats(
+      method: "", name: "Total", requests: count, failures: failures,
+      medianMs: percentiles.first?.valueMs,
+      averageMs: merged.reduce(0) { $0 + $1.sum } / Double(count),
+      minMs: merged.map(\.min).min(), maxMs: merged.map(\.max).max(),
+      requestsPerSecond: Double(count) / span, failuresPerSecond: Double(failures) / span,
+      percentiles: percentiles)
+  }
+
+  /// The error groups by label and message, sorted by name, method and message.
+  private func errorRecords(
+    _ errors: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup], labels: [Merged]
+  ) -> [ErrorRecord] {
+    errors.map { key, group in
+      let label = labels[Int(key.label)]
       return ErrorRecord(
         method: label.method, name: label.name, message: key.message, occurrences: group.count,
         firstSeen: Date(timeIntervalSince1970: Double(group.firstMs) / 1000),
         lastSeen: Date(timeIntervalSince1970: Double(group.lastMs) / 1000))
     }.sorted { ($0.name, $0.method, $0.message) < ($1.name, $1.method, $1.message) }
-    summary.setAside = setAside.keys.sorted().map { SetAsideCount(reason: $0, count: setAside[$0]!) }
-    return summary
   }
 
   /// The transactions of all parts that started within `seconds`, merged by name, with exact R-7

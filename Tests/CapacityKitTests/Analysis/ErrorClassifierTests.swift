@@ -44,4 +44,23 @@ import Testing
     let connectionLevel = ErrorCategory.allCases.filter(\.isConnectionLevel)
     #expect(connectionLevel == [.connectionRefused, .connectionReset, .timeout, .dns, .tls, .noResponse])
   }
+
+  @Test(arguments: [
+    ("k6 error_code 1212: dial tcp: connect: connection refused", ErrorCategory.connectionRefused),
+    ("k6 error_code 1050: request timeout", .timeout),
+    ("k6 error_code 1101: lookup x: no such host", .dns),
+    ("k6 error_code 1503", .http5xx),
+    ("Non HTTP response code: java.net.ConnectException", .connectionRefused),
+    (
+      "Non HTTP response code: java.net.SocketTimeoutException: Non HTTP response message: Read timed out",
+      .timeout
+    ),
+    ("Non HTTP response code: java.net.UnknownHostException", .dns),
+    ("Non HTTP response code: org.apache.http.NoHttpResponseException", .noResponse),
+    ("status 0: no response", .noResponse),
+    ("HTTP 404 Not Found", .http4xx),
+  ])
+  func rawLogMessagesAreClassified(_ message: String, _ category: ErrorCategory) {
+    #expect(ErrorClassifier().classify(message) == category)
+  }
 }

@@ -79,7 +79,7 @@ import Testing
   /// throughput and exact p95 equal the truth's to 0.01 ms; the saturation point and the capacity at
   /// the SLO (already broken in the lightest band on this loaded VM) are the truth's.
   @Test func jmeterRampBandsAreExact() throws {
-    let run = try RawLogTests.run(path: Corpus.path("\(Self.folder)/jmeter_ramp_tc.jtl"))
+    let run = try RawLogs.run(path: Corpus.path("\(Self.folder)/jmeter_ramp_tc.jtl"))
     let analysis = RunAnalyzer().analyze(run)
     let truth = try Self.truth("jmeter_ramp.truth.json")
     let expected = try Self.bands(truth)
@@ -144,7 +144,7 @@ import Testing
           "http_req_duration,\(tick.second),\(latency),,,,true,,GET,http://x.test/a,HTTP/1.1,default,,200,,,,,\n"
       }
     }
-    let run = try RawLogTests.run(text: text, path: "k6.csv")
+    let run = try RawLogs.run(text: text, path: "k6.csv")
     #expect(run.tool == .k6)
     try Self.expectExactBands(run)
   }
@@ -163,7 +163,7 @@ import Testing
         text += "REQUEST\t\thome\t\(start)\t\(start + Int64(latency))\tOK\t \n"
       }
     }
-    let run = try RawLogTests.run(text: text, path: "simulation.log")
+    let run = try RawLogs.run(text: text, path: "simulation.log")
     #expect(run.tool == .gatling)
     try Self.expectExactBands(run)
   }

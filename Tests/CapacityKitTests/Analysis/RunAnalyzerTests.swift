@@ -99,9 +99,4 @@ import Testing
       #expect(abs(users - Double(step.users)) / Double(step.users) < 0.1, "\(step.users) users → \(users)")
     }
   }
-
-  @Test func analysisIsDeterministic() throws {
-    let run = try Corpus.run("medium")
-    #expect(analyzer.analyze(run) == analyzer.analyze(run))
-  }
 }

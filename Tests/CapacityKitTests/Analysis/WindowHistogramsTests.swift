@@ -20,7 +20,7 @@ import Testing
   ///   numpy 2.4.6: np.quantile(window, q, method="lower") over (timeStamp // 1000 − first) // 10
   /// giving p50 / p95 per window: 18/186, 13/204, 11/165, 10/146, 11/148, 10/263, 7/10.
   @Test func corpusWindowsMatchNumpyWithinTheBucketWidth() throws {
-    let run = try RawLogTests.run(path: RawLogTests.fixture("jmeter_csv_results.jtl"))
+    let run = try RawLogs.run(path: RawLogs.fixture("jmeter_csv_results.jtl"))
     #expect(run.hasWindowedPercentiles)
     let expected: [(Double, Double)] = [
       (18, 186), (13, 204), (11, 165), (10, 146), (11, 148), (10, 263), (7, 10),

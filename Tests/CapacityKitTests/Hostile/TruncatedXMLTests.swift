@@ -33,7 +33,7 @@ import Testing
   }
 
   static func corpus() throws -> [UInt8] {
-    [UInt8](try Data(contentsOf: URL(fileURLWithPath: RawLogTests.fixture("jmeter_xml_results.jtl"))))
+    [UInt8](try Data(contentsOf: URL(fileURLWithPath: RawLogs.fixture("jmeter_xml_results.jtl"))))
   }
 
   @Test(arguments: cuts) func aCutOffFileKeepsEveryCompleteSample(_ cut: Cut) throws {

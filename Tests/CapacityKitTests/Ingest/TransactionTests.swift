@@ -14,7 +14,7 @@ import Testing
   static let folder = "Tests/CapacityKitTests/Fixtures/ramps"
 
   static func jmeterRamp() throws -> Run {
-    try RawLogTests.run(path: Corpus.path("\(folder)/jmeter_ramp_tc.jtl"))
+    try RawLogs.run(path: Corpus.path("\(folder)/jmeter_ramp_tc.jtl"))
   }
 
   static func duckdb() throws -> [String: Any] {
@@ -44,7 +44,7 @@ import Testing
     #expect(!run.endpoints.contains { $0.name == "TC Checkout flow" })
     #expect(run.timeline.last?.totalRequests == run.total?.requests)
     // JMeter 2.13's own `summary =` still counts the parents: 2826 = 2578 requests + 248.
-    let summary = try RawLogTests.summaryTotal("../ramps/jmeter_ramp_tc_console.log")
+    let summary = try RawLogs.summaryTotal("../ramps/jmeter_ramp_tc_console.log")
     #expect(summary == (run.total?.requests ?? 0) + (run.transactions.first?.requests ?? 0))
     #expect(run.setAside == [SetAsideCount(reason: .transactionParent, count: 248)])
   }
@@ -86,7 +86,7 @@ import Testing
       </testResults>
 
       """
-    let run = try RawLogTests.run(text: xml, path: "tc.xml")
+    let run = try RawLogs.run(text: xml, path: "tc.xml")
     #expect(run.total?.requests == 3)
     #expect(run.total?.failures == 1)
     let transaction = try #require(run.transactions.first)

@@ -55,16 +55,6 @@ import Testing
     #expect(!html.contains("<link"))
   }
 
-  @Test func renderingIsStable() throws {
-    let analyses = try ["light", "invalid"].map { RunAnalyzer().analyze(try Corpus.run($0)) }
-    let document = ReportBuilder().document(
-      analyses: analyses, plan: CapacityPlan(profiles: Profile.builtIns, deployment: nil))
-    let first = try ReportRenderer().render(document, analyses: analyses)
-    let second = try ReportRenderer().render(document, analyses: analyses)
-    #expect(first.html == second.html)
-    #expect(first.json == second.json)
-  }
-
   @Test func customTemplatesOverrideTheDefaults() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -15,7 +15,7 @@ import Testing
     """
 
   @Test func marksKeepEachRequestsEndToTheMillisecond() throws {
-    let marks = try #require(try RawLogTests.run(text: log, path: "m.jtl").requestMarks)
+    let marks = try #require(try RawLogs.run(text: log, path: "m.jtl").requestMarks)
     #expect(marks.pages.count == 2)
     #expect(marks.failureEndsMs == [1_795_918_000_107])
     var successes: [Int64] = []
@@ -24,14 +24,14 @@ import Testing
   }
 
   @Test func marksLoadBackFromTheStore() throws {
-    let run = try RawLogTests.run(text: log, path: "m.jtl")
+    let run = try RawLogs.run(text: log, path: "m.jtl")
     let store = try RunStore(path: ":memory:")
     try store.insert(run, ingestedAt: Date(timeIntervalSince1970: 0))
     #expect(try store.run(id: run.id).requestMarks == run.requestMarks)
   }
 
   @Test func marksAreAddedToARunStoredWithoutThem() throws {
-    var run = try RawLogTests.run(text: log, path: "m.jtl")
+    var run = try RawLogs.run(text: log, path: "m.jtl")
     let store = try RunStore(path: ":memory:")
     let marks = run.requestMarks
     run.requestMarks = nil

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import CapacityAnalysis
 @testable import CapacityStore
 
 @Suite struct RunStoreTests {
@@ -72,5 +73,20 @@ import Testing
     } throws: { error in
       (error as? StoreError)?.errorDescription?.contains("not a capacity store") == true
     }
+  }
+
+  @Test func rawRunsRoundTripThroughTheStore() throws {
+    let run = try RawLogs.run(path: RawLogs.fixture("jmeter_xml_results.jtl"))
+    let store = try RunStore(path: ":memory:")
+    try store.insert(run, ingestedAt: Date(timeIntervalSince1970: 0))
+    let loaded = try store.run(id: run.id)
+    #expect(loaded.latencyMethod == .exactR7)
+    #expect(loaded.setAside == run.setAside)
+    #expect(loaded.total == run.total)
+    #expect(loaded.tool == .jmeter)
+    #expect(loaded.historyKind == .perSecond)
+    let analysis = RunAnalyzer().analyze(loaded)
+    #expect(analysis.latency.method == .exactR7)
+    #expect(analysis.notes.contains { $0.contains("60 row(s) set aside as sub-result") })
   }
 }

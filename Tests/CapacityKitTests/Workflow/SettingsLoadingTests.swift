@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import CapacityIngest
-@testable import CapacityKit
 @testable import CapacityPlanning
 
 /// Settings named by path: Ingest's reader refuses what is not a small UTF-8 regular file, naming

@@ -22,7 +22,7 @@ import Testing
         }
       }
     }
-    return try RawLogTests.run(text: lines.joined(separator: "\n") + "\n", path: "faults.jtl")
+    return try RawLogs.run(text: lines.joined(separator: "\n") + "\n", path: "faults.jtl")
   }
 
   private func event(_ second: Double, _ action: String, _ target: String) -> ChaosEvent {

@@ -126,7 +126,7 @@ import Testing
   }
 
   @Test func aRawLogGivesInterruptionAndWindowedRecovery() throws {
-    let run = try RawLogTests.run(text: outageLog(), path: "outage.jtl")
+    let run = try RawLogs.run(text: outageLog(), path: "outage.jtl")
     #expect(run.hasWindowedPercentiles)
     let fault = ChaosEvent(
       time: Date(timeIntervalSince1970: 1_795_918_060), action: "kill", target: "redis-master")

@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+@testable import CapacityModel
+
+/// Checks a run's figures against an anchor written by DuckDB (or the pure-Python script) beside a
+/// generated fixture: counts exact, percentiles to 1e-9 relative, mean to 1e-6 ms.
+enum DuckDBAnchor {
+  static func expectAgreement(_ stats: EndpointStats, _ expected: [String: Any]) throws {
+    #expect(stats.requests == Int64(try #require(expected["count"] as? Int)))
+    #expect(stats.failures == Int64(try #require(expected["failures"] as? Int)))
+    for (quantile, key) in [(0.5, "p50"), (0.9, "p90"), (0.95, "p95"), (0.99, "p99")] {
+      let value = try #require(expected[key] as? Double)
+      let ours = try #require(stats.percentile(quantile))
+      #expect(abs(ours - value) <= 1e-9 * max(1, abs(value)), "\(stats.name) \(key): \(ours) vs \(value)")
+    }
+    #expect(abs((stats.maxMs ?? 0) - (try #require(expected["max"] as? Double))) < 1e-9)
+    #expect(abs((stats.averageMs ?? 0) - (try #require(expected["mean"] as? Double))) < 1e-6)
+  }
+}

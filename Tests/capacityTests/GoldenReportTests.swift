@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Golden reports: `capacity analyze <set> --manifests samples/k8s` run by the built binary in a
+/// scratch directory, its `report.md` and `report.json` compared byte for byte with
+/// `Snapshots/<set>/`. A renamed view field (which Mustache renders as empty), a changed figure or a
+/// reordered table shows up here and in review. Nothing is stripped: the inputs are staged under
+/// short relative paths, so the provenance table names them the same in every checkout, and the
+/// store is fresh, so no earlier ingest leaks in. Record or update with `UPDATE_SNAPSHOTS=1`.
+///
+/// Reviewed by hand once (2026-12-01) against `python3 Tests/capacityTests/Fixtures/golden_truth.py`
+/// (standard library only, reads the input files) and the corpus and samples READMEs:
+/// - samples: 6 runs from 22 files; requests / failures of every run equal the `Aggregated` rows
+///   (light 771/0, medium 1830/0, stress 4164/0, stepped 6657/0, invalid 395/395, broken 182/182);
+///   light p95 190 ms and p99 350 ms, medium p95 610 ms, stress 70.27 req/s; invalid's 395
+///   connection-refused failures (sum of `invalid_failures.csv`); broken's 168 / 10 / 4 error
+///   categories (samples/README.md); footprint 3350m / 4608Mi (samples/README.md) and the requests
+///   columns 167.5 / 112.5, 111.7 / 75.0, 83.8 / 56.3 % (3350 ÷ 2000, 3000, 4000; 4608 ÷ 4096, 6144, 8192).
+/// - jmeter_xml: 1088 samples (JMeter's own `summary =` total), 0 failed, 60 sub-results set aside
+///   (child samples in the XML); exact R-7 p50 11, p95 229.6, p99 319.52, max 507, mean 38.66 ms;
+///   all six per-label counts (30, 105, 248, 468, 122, 115) and p95s (275.65, 21.8, 99.55, 57.65,
+///   327.85, 42.8 ms); over the run's span, gunicorn CPU mean 505.2m and RSS peak 110Mi (pidstat),
+///   node CPU mean 663.9m and memory peak 321Mi (sadf -d). The duration is 61 s, not the 60.52 s
+///   from first start to last end: a raw log's span counts whole start seconds (so 17.84 req/s, not 17.98).
+/// - noisy_neighbor_medium: 1798 requests, 0 failed, 30.32 req/s, p50 86, p95 510, p99 680 ms,
+///   `/search/` p95 740 ms (the `Aggregated` and endpoint rows); gunicorn CPU mean 712.6m (pidstat;
+///   the corpus README's 0.59 core averages the whole pidstat file, idle lead-in and tail included),
+///   locust CPU mean 117.25m (printed 117.3) and max of 10 s means 172.5m (ktop), node CPU mean
+///   1838.5m and memory peak 814Mi (sadf -x): host CPU far above the 830m of the processes, as the
+///   corpus README says the report should notice.
+@Suite(.serialized) struct GoldenReportTests {
+  @Test(arguments: GoldenSet.all) func reportsMatchTheirSnapshots(_ set: GoldenSet) throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let result = try set.analyze(in: runner)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    for name in ["report.md", "report.json"] {
+      try Snapshot.expect(
+        fileAt: runner.path("\(GoldenSet.reportDirectory)/\(name)"), matches: "\(set.name)/\(name)")
+    }
+  }
+}
