@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer targets for every parser of `capacity`. Build and run with `scripts/fuzz TARGET SECONDS`
-// from the repository root (it passes `-sanitize=fuzzer,address` and builds into .build-fuzz).
+// from the repository root (it builds with libFuzzer coverage and AddressSanitizer into .build-fuzz;
+// Fuzz/README.md says how and why).
 import PackageDescription
 
 let package = Package(

@@ -24,12 +24,15 @@ text() {
 }
 case $target in
   jtl-csv) add $fx/raw/jmeter_csv_results.jtl $fx/raw/generated_4000.jtl "$corpus"/jmeter_csv/results.jtl
+    add $fx/realworld/*.jtl $fx/realworld/fewer_fields/*.jtl
     text '1717000000000,12,home,200,OK,t 1-1,text,true,,10,10,1,1,http://x/,5,0,1\n1717000000100,40,home,500,err,t 1-1,text,false,boom,1,1,1,1,http://x/,5,0,1\n' ;;
-  jtl-xml) add $fx/raw/jmeter_xml_results.jtl "$corpus"/jmeter_xml/results.jtl ;;
-  k6-csv) add $fx/raw/generated_k6_300.csv ;;
-  k6-json) add $fx/raw/generated_k6_300.ndjson ;;
-  vegeta) text '1717000000123456789,200,8731123,0,5120,,,,0,GET,https://x.test/a,\n1717000000133456789,0,30000412345,0,0,"Get ""https://x.test/a"": context deadline exceeded",,,1,GET,https://x.test/a,\n' ;;
-  gatling) text 'RUN\tcom.acme.ShopSim\tshopsim\t1717000000000\t \t3.11.5\nUSER\tshoppers\tSTART\t1717000000000\nREQUEST\t\thome\t1717000000150\t1717000000230\tOK\t \nREQUEST\tcheckout\tpay\t1717000000300\t1717000001300\tKO\tstatus.find.is(200), but actually found 503\nUSER\tshoppers\tEND\t1717000001400\n' ;;
+  jtl-xml) add $fx/raw/jmeter_xml_results.jtl "$corpus"/jmeter_xml/results.jtl $fx/realworld/empty_label.xml ;;
+  k6-csv) add $fx/raw/generated_k6_300.csv $fx/realworld/k6_get_post_same_url.csv ;;
+  k6-json) add $fx/raw/generated_k6_300.ndjson $fx/realworld/k6_get_post_same_url.ndjson ;;
+  vegeta) text '1717000000000000000,200,1500000,0,12,,eyJvayI6dHJ1ZX0=,shop,0\n1717000001000000000,503,2500000,0,0,503 Service Unavailable,,shop,1\n1717000002000000000,200,900000,0,12,,,shop,2\n'
+    text '1717000000123456789,200,8731123,0,5120,,,,0,GET,https://x.test/a,\n1717000000133456789,0,30000412345,0,0,"Get ""https://x.test/a"": context deadline exceeded",,,1,GET,https://x.test/a,\n' ;;
+  gatling) add $fx/realworld/gatling*_simulation.log
+    text 'RUN\tcom.acme.ShopSim\tshopsim\t1717000000000\t \t3.11.5\nUSER\tshoppers\tSTART\t1717000000000\nREQUEST\t\thome\t1717000000150\t1717000000230\tOK\t \nREQUEST\tcheckout\tpay\t1717000000300\t1717000001300\tKO\tstatus.find.is(200), but actually found 503\nUSER\tshoppers\tEND\t1717000001400\n' ;;
   locust-stats) add samples/runs/*/*_stats.csv ;;
   locust-history) add samples/runs/*/*_stats_history.csv ;;
   locust-failures) add samples/runs/*/*_failures.csv ;;
@@ -49,3 +52,5 @@ case $target in
     rmdir "$dir"/a "$dir"/b "$dir"/c "$dir"/d ;;
   *) echo "fuzz: no target named $target (scripts/fuzz list)" >&2; exit 64 ;;
 esac
+# The inputs kept from earlier findings start the search where it found trouble before.
+add $fx/fuzz/"$target"/*

@@ -17,11 +17,12 @@ func runFuzzerDriver(
   _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
-/// SwiftPM links an executable's `main` to `<module>_main` (so tests can link it); with
-/// `-parse-as-library` there is none, so this one hands control to libFuzzer's driver.
-@_cdecl("capacity_fuzz_main")
-public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-  var count = argc
-  var arguments = argv
-  return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+/// The build links libFuzzer without its `main` (scripts/fuzz says why), so this one hands the
+/// command line to libFuzzer's driver.
+@main enum FuzzMain {
+  static func main() {
+    var count = CommandLine.argc
+    var arguments = CommandLine.unsafeArgv
+    exit(runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) })
+  }
 }

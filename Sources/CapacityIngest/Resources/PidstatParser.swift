@@ -51,7 +51,10 @@ package struct PidstatParser {
         row[0] = "@\(seconds % 43_200 + (row[1] == "PM" ? 43_200 : 0))"
         row.remove(at: 1)
       }
-      guard row.count > commandColumn, let time = timeOfRow(row[0], day: day) else {
+      // Every column the row is read at must be there: a header may name them in any order
+      // (fuzz finding: PID after Command, a row ending at Command).
+      let lastRead = max(commandColumn, pidColumn, cpuColumn, columns["RSS"] ?? 0)
+      guard row.count > lastRead, let time = timeOfRow(row[0], day: day) else {
         diagnostics.append(
           Diagnostic(SourceLocation(file: path, line: index + 1), "unreadable pidstat row skipped"))
         continue

@@ -122,4 +122,12 @@ import Testing
     #expect(Self.setAside(run, .implausibleLatency) == 1)
     #expect(run.diagnostics.contains { $0.location.line == 2 })
   }
+
+  @Test func userCountsFarApartWithoutARequestMergeNoTimeTable() throws {
+    // Fuzz finding: `vus` rows only, one at second 17, once merged into a 54-year table (3 GB).
+    let text = "metric_name,timestamp,metric_value\nvus,1700000000,10\nvus,17,3\nvus,1700000001,11\n"
+    let file = InputFile(path: "k6.csv", kind: .k6CSV, bytes: Array(text.utf8))
+    let runs = try RawLogRunBuilder().build([file])
+    #expect(runs.allSatisfy { ($0.total?.requests ?? 0) == 0 && $0.timeline.isEmpty })
+  }
 }

@@ -99,4 +99,15 @@ extension HostileTextInputTests {
     #expect(stats.endpoints.map(\.name) == ["/a"])
     #expect(stats.diagnostics.map(\.location.line) == [3])
   }
+
+  @Test func aPidstatRowShorterThanAColumnItIsReadAtIsSkippedWithAWarning() throws {
+    // Fuzz finding: PID named after Command, a row ending at Command (an index out of range).
+    let text = try Corpus.bytes(
+      "Tests/CapacityKitTests/Fixtures/fuzz/pidstat/trap-pid-column-after-command.txt")
+    let file = try Self.read(text, path: "p.txt")
+    #expect(file.diagnostics.map(\.location.line) == [4])
+    #expect(file.diagnostics.first?.message == "unreadable pidstat row skipped")
+    #expect(file.series.first { $0.metric == .cpu }?.points.map(\.value) == [50])
+    #expect(file.series.first { $0.metric == .memory }?.points.map(\.value) == [1_024_000])
+  }
 }
