@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// What every library test target may use: the layers and the shared test helpers.
+let testDependencies: [Target.Dependency] = [
+  "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore", "CapacityAnalysis",
+  "CapacityPlanning", "CapacityReport", "CapacityKit", "CapacityTestSupport",
+]
+
 let package = Package(
   name: "capacity",
   platforms: [.macOS(.v15)],
@@ -84,14 +90,21 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(
-      name: "CapacityKitTests",
-      dependencies: [
-        "CapacityKit", "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore",
-        "CapacityAnalysis", "CapacityPlanning", "CapacityReport",
-      ],
-      resources: [.copy("Fixtures")]
+    // Helpers every test target shares (corpus paths, fixture files); the fixtures themselves are
+    // in Tests/Fixtures, found from the sources' path, so no target needs them as resources.
+    .target(
+      name: "CapacityTestSupport",
+      dependencies: ["CapacityKit"],
+      path: "Tests/CapacityTestSupport"
     ),
+    .testTarget(name: "CapacityModelTests", dependencies: testDependencies),
+    .testTarget(name: "CapacityStatisticsTests", dependencies: testDependencies),
+    .testTarget(name: "CapacityIngestTests", dependencies: testDependencies),
+    .testTarget(name: "CapacityStoreTests", dependencies: testDependencies),
+    .testTarget(name: "CapacityAnalysisTests", dependencies: testDependencies),
+    .testTarget(name: "CapacityPlanningTests", dependencies: testDependencies),
+    .testTarget(name: "CapacityReportTests", dependencies: testDependencies),
+    .testTarget(name: "CapacityKitTests", dependencies: testDependencies),
     .testTarget(
       name: "capacityTests",
       dependencies: [

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 target=$1
 dir=$2
 mkdir -p "$dir"
-fx=Tests/CapacityKitTests/Fixtures
+fx=Tests/Fixtures
 corpus=${CAPACITY_CORPUS:-/work/shared/corpus}
 n=0
 add() {

@@ -5,7 +5,7 @@ import Testing
 /// events in the events file) and checks every fault row against the truth computed from the
 /// per-request logs by `Fixtures/chaos/chaos_truth.py` (see the README there).
 @Suite(.serialized) struct ChaosEndToEndTests {
-  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/chaos").path
+  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/Fixtures/chaos").path
 
   /// Each fault row of `report.json`.
   private func chaosRows(_ arguments: [String], in runner: BinaryRunner) throws -> [[String: Any]] {

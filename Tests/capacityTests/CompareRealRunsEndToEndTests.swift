@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// `capacity compare` through the binary on real runs made for it (Tests/CapacityKitTests/Fixtures/
+/// `capacity compare` through the binary on real runs made for it (Tests/Fixtures/
 /// compare/README.md): plain Locust and JMeter runs of one build twice, and of a build made 30 %
 /// slower (`SHOP_SLOW=1.3`). Expected verdicts and p-values come from compare_truth.py there
 /// (scipy on the runs' own files), not from capacity.
 @Suite struct CompareRealRunsEndToEndTests {
   static let fixtures = BinaryRunner.repository.appendingPathComponent(
-    "Tests/CapacityKitTests/Fixtures/compare")
+    "Tests/Fixtures/compare")
 
   private func compare(_ baseline: String, _ candidate: String) throws -> (
     status: Int32, document: [String: Any]

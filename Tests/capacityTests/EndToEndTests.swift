@@ -258,7 +258,7 @@ import Testing
 
 /// Raw request logs through the binary: the exact-percentile budget and the set-aside rows.
 @Suite struct RawLogOptionsEndToEndTests {
-  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/raw")
+  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/Fixtures/raw")
 
   private func run(_ file: String, _ extra: [String] = []) throws -> [String: Any] {
     let runner = try BinaryRunner()

@@ -33,7 +33,7 @@ struct GoldenSet: Sendable, CustomTestStringConvertible {
     name: "jmeter_xml",
     inputs: [
       Input(
-        source: "Tests/CapacityKitTests/Fixtures/raw/jmeter_xml_results.jtl", staged: "jmeter_xml/results.jtl"
+        source: "Tests/Fixtures/raw/jmeter_xml_results.jtl", staged: "jmeter_xml/results.jtl"
       ),
       Input(source: "Tests/capacityTests/Fixtures/jmeter_xml/pidstat.txt", staged: "jmeter_xml/pidstat.txt"),
       Input(source: "Tests/capacityTests/Fixtures/jmeter_xml/sar_u_r.csv", staged: "jmeter_xml/sar_u_r.csv"),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs the binary on the Locust samples of `light` and `stepped` together with their real resource
-/// files (Tests/CapacityKitTests/Fixtures/resources) and checks the measured view end to end.
+/// files (Tests/Fixtures/resources) and checks the measured view end to end.
 @Suite(.serialized) struct MeasuredViewEndToEndTests {
   let repository = BinaryRunner.repository
 
@@ -10,7 +10,7 @@ import Testing
     let runner = try BinaryRunner()
     defer { runner.remove() }
     let runs = repository.appendingPathComponent("samples/runs")
-    let resources = repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/resources")
+    let resources = repository.appendingPathComponent("Tests/Fixtures/resources")
     let result = try runner.run([
       "analyze", runs.appendingPathComponent("light").path, runs.appendingPathComponent("stepped").path,
       resources.appendingPathComponent("light").path, resources.appendingPathComponent("stepped").path,

@@ -95,12 +95,12 @@ import Testing
   @Test func corpusRunsWithPidstatAndSadf() throws {
     let outcome = try analyze([
       "samples/runs/light", "samples/runs/stepped", "samples/runs/stress",
-      "Tests/CapacityKitTests/Fixtures/resources/light/pidstat.txt",
-      "Tests/CapacityKitTests/Fixtures/resources/light/sar_u_r.xml",
-      "Tests/CapacityKitTests/Fixtures/resources/stepped/pidstat.txt",
-      "Tests/CapacityKitTests/Fixtures/resources/stepped/sar_u_r.xml",
-      "Tests/CapacityKitTests/Fixtures/resources/stress/pidstat.txt",
-      "Tests/CapacityKitTests/Fixtures/resources/stress/sar_u_r.xml",
+      "Tests/Fixtures/resources/light/pidstat.txt",
+      "Tests/Fixtures/resources/light/sar_u_r.xml",
+      "Tests/Fixtures/resources/stepped/pidstat.txt",
+      "Tests/Fixtures/resources/stepped/sar_u_r.xml",
+      "Tests/Fixtures/resources/stress/pidstat.txt",
+      "Tests/Fixtures/resources/stress/sar_u_r.xml",
     ])
     _ = try expectOneAnswer(outcome)
     // The measured view is there, and the table carries both views in one row per profile.
@@ -119,7 +119,7 @@ import Testing
 
   @Test func forecastCheckKeepsTheFitOutOfTheAnswer() throws {
     let outcome = try analyze([
-      "samples/runs/stepped", "Tests/CapacityKitTests/Fixtures/resources/stepped/pidstat.txt",
+      "samples/runs/stepped", "Tests/Fixtures/resources/stepped/pidstat.txt",
     ])
     let saturation = try #require((outcome.document["saturation"] as? [[String: Any]])?.first)
     let forecast = try #require(saturation["forecast"] as? [String: Any])
@@ -142,12 +142,12 @@ import Testing
 
   func truth(_ name: String) throws -> [String: Any] {
     let url = BinaryRunner.repository.appendingPathComponent(
-      "Tests/CapacityKitTests/Fixtures/cause/\(name)/truth.json")
+      "Tests/Fixtures/cause/\(name)/truth.json")
     return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
   }
 
   @Test func aFlakyEndpointIsFunctionalNotCapacity() throws {
-    let outcome = try base.analyze(["Tests/CapacityKitTests/Fixtures/cause/flaky"])
+    let outcome = try base.analyze(["Tests/Fixtures/cause/flaky"])
     _ = try base.expectOneAnswer(outcome)
     let cause = outcome.cause("one-answer-flaky")
     #expect(cause["cause"] as? String == "functional")
@@ -179,7 +179,7 @@ import Testing
   }
 
   @Test func spreadTimeoutsAreInfrastructureAndTheFlakyEndpointIsStillNamed() throws {
-    let outcome = try base.analyze(["Tests/CapacityKitTests/Fixtures/cause/flaky-timeouts"])
+    let outcome = try base.analyze(["Tests/Fixtures/cause/flaky-timeouts"])
     _ = try base.expectOneAnswer(outcome)
     let cause = outcome.cause("one-answer-flaky")
     #expect(cause["cause"] as? String == "infrastructure")

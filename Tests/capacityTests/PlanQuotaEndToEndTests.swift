@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// `capacity plan` on the seed's quota situation (Tests/CapacityKitTests/Fixtures/seed-quota; the truth is
+/// `capacity plan` on the seed's quota situation (Tests/Fixtures/seed-quota; the truth is
 /// that folder's `truth.py`): the text, `--json` and `--profiles-from-quota`.
 @Suite struct PlanQuotaEndToEndTests {
   static let fixtures = BinaryRunner.repository.appendingPathComponent(
-    "Tests/CapacityKitTests/Fixtures/seed-quota"
+    "Tests/Fixtures/seed-quota"
   ).path
   static let seedRefusal =
     "exceeded quota: vps-quota, requested: limits.cpu=500m,limits.memory=512Mi, used: "

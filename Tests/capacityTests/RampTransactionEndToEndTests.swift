@@ -5,7 +5,7 @@ import Testing
 /// the ramp's bands as the saturation series and the transaction apart from the requests, with the
 /// figures of DuckDB and of `Fixtures/ramps/truth_ramp.py`; an SLO file can gate on the transaction.
 @Suite(.serialized) struct RampTransactionEndToEndTests {
-  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/ramps").path
+  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/Fixtures/ramps").path
 
   @Test func analyzeReportsBandsAndTransactions() throws {
     let runner = try BinaryRunner()

@@ -4,7 +4,7 @@ import Testing
 /// Runs the real binary on the real JMeter corpus files (copied into the library tests' fixtures)
 /// and checks the report's counts against JMeter's own console summary (1101 and 1088 samples).
 @Suite(.serialized) struct RawLogEndToEndTests {
-  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/raw").path
+  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/Fixtures/raw").path
 
   @Test func analyzeReportsJMeterRunsWithExactPercentiles() throws {
     let runner = try BinaryRunner()

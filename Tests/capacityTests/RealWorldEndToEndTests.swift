@@ -5,7 +5,7 @@ import Testing
 /// appended sessions, load generators to merge, a log without a countable request) and checks
 /// `report.json` against `Fixtures/realworld/truth.json` (Python `csv` counts, see its README).
 @Suite(.serialized) struct RealWorldEndToEndTests {
-  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/CapacityKitTests/Fixtures/realworld")
+  let fixtures = BinaryRunner.repository.appendingPathComponent("Tests/Fixtures/realworld")
     .path
 
   func truth(_ key: String) throws -> [[String: Any]] {

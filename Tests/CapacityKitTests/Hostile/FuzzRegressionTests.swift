@@ -2,11 +2,12 @@ import Foundation
 import Testing
 
 @testable import CapacityKit
+@testable import CapacityTestSupport
 
 /// Replays every input the fuzzers found crashing (`Fixtures/fuzz/TARGET/*`, see
 /// `scripts/fuzz`) through the same parser: each must now be read or refused, not crash.
 @Suite struct FuzzRegressionTests {
-  static let directory = Corpus.path("Tests/CapacityKitTests/Fixtures/fuzz")
+  static let directory = Corpus.path("Tests/Fixtures/fuzz")
 
   static var inputs: [(ParserTarget, String)] {
     ParserTarget.allCases.flatMap { target -> [(ParserTarget, String)] in

@@ -3,6 +3,7 @@ import Testing
 
 @testable import CapacityKit
 @testable import CapacityStore
+@testable import CapacityTestSupport
 
 /// The workflow's ingest on the bundled samples into a real SQLite file: every run comes back from
 /// the store, and a second ingest of the same files stores nothing.

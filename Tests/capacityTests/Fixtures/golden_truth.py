@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
 FIXTURES = "Tests/capacityTests/Fixtures"
-RAW = "Tests/CapacityKitTests/Fixtures/raw"
+RAW = "Tests/Fixtures/raw"
 
 
 def epoch(text, fmt):
