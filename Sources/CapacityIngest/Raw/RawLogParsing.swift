@@ -50,34 +50,9 @@ package struct RawLogParsing {
 
   package func parse(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> Parsed {
     let path = file.path
-    let counter = progress
     switch file.kind {
     case .jmeterCSV:
-      let (firstLine, dataStart) = Self.firstLine(bytes)
-      guard var layout = JTLCSVLayout(firstLine: firstLine) else { throw .unrecognized(path: path) }
-      var diagnostics: [Diagnostic] = []
-      if !layout.hasHeader {
-        let chosen = try JTLHeaderlessLayout.resolve(
-          bytes, start: Self.bomLength(bytes), delimiter: layout.delimiter, path: path, columns: jtlColumns)
-        layout = chosen.0
-        diagnostics.append(Diagnostic(SourceLocation(file: path, line: 1), "no header line: \(chosen.1)"))
-      }
-      let missing = layout.missingRequired
-      guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
-      let parser = JTLCSVParser(layout: layout)
-      let chunks = parseInParts(parser, bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes))
-      for duplicate in layout.duplicates {
-        diagnostics.append(
-          Diagnostic(SourceLocation(file: path, line: 1), "duplicate column: \(duplicate); the first is read")
-        )
-      }
-      if layout.derivesSuccess {
-        diagnostics.append(
-          Diagnostic(
-            SourceLocation(file: path, line: 1),
-            "no success column: a request counts as failed when its responseCode is not 2xx or 3xx"))
-      }
-      return Parsed(tool: .jmeter, chunks: chunks, diagnostics: diagnostics)
+      return try parseJTLCSV(bytes)
     case .k6CSV:
       let (header, dataStart) = Self.firstLine(bytes)
       let parser = try K6CSVParser(header: header)
@@ -89,20 +64,10 @@ package struct RawLogParsing {
     case .vegetaCSV:
       return Parsed(tool: .vegeta, chunks: parseInParts(VegetaParser(), bytes, start: 0))
     case .gatlingLog:
-      var accumulator = RequestAccumulator(exactBudget: budget, sessionGap: sessionGap)
-      let outcome = ChunkedParse.alongside(alongside) {
-        GatlingLogParser().parse(bytes, into: &accumulator, progress: counter)
-      }
-      if outcome.legacyRecords > 0, accumulator.perLabel.isEmpty {
-        accumulator.release()
-        throw .unsupported(
-          path: path,
-          reason: "a Gatling 1.x simulation.log (\(outcome.legacyRecords) ACTION records): its record layout "
-            + "changed in 2.0 and is not read here; re-run the simulation with Gatling 2.0 or later")
-      }
-      return Parsed(tool: .gatling, chunks: [accumulator])
+      return try parseGatling(bytes)
     case .jmeterXML:
       var accumulator = RequestAccumulator(exactBudget: budget, sessionGap: sessionGap)
+      let counter = progress
       let diagnostics = ChunkedParse.alongside(alongside) {
         JTLXMLParser().parse(bytes, file: path, into: &accumulator, progress: counter)
       }
@@ -123,6 +88,52 @@ package struct RawLogParsing {
     default:
       throw .unrecognized(path: path)
     }
+  }
+
+  /// A JMeter CSV results file, with or without its header line; notes what the layout lacks.
+  private func parseJTLCSV(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> Parsed {
+    let path = file.path
+    let (firstLine, dataStart) = Self.firstLine(bytes)
+    guard var layout = JTLCSVLayout(firstLine: firstLine) else { throw .unrecognized(path: path) }
+    var diagnostics: [Diagnostic] = []
+    if !layout.hasHeader {
+      let chosen = try JTLHeaderlessLayout.resolve(
+        bytes, start: Self.bomLength(bytes), delimiter: layout.delimiter, path: path, columns: jtlColumns)
+      layout = chosen.0
+      diagnostics.append(Diagnostic(SourceLocation(file: path, line: 1), "no header line: \(chosen.1)"))
+    }
+    let missing = layout.missingRequired
+    guard missing.isEmpty else { throw .missingColumns(path: path, columns: missing) }
+    let parser = JTLCSVParser(layout: layout)
+    let chunks = parseInParts(parser, bytes, start: layout.hasHeader ? dataStart : Self.bomLength(bytes))
+    for duplicate in layout.duplicates {
+      diagnostics.append(
+        Diagnostic(SourceLocation(file: path, line: 1), "duplicate column: \(duplicate); the first is read"))
+    }
+    if layout.derivesSuccess {
+      diagnostics.append(
+        Diagnostic(
+          SourceLocation(file: path, line: 1),
+          "no success column: a request counts as failed when its responseCode is not 2xx or 3xx"))
+    }
+    return Parsed(tool: .jmeter, chunks: chunks, diagnostics: diagnostics)
+  }
+
+  /// A Gatling text simulation.log, read in one part; a 1.x log is refused.
+  private func parseGatling(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> Parsed {
+    var accumulator = RequestAccumulator(exactBudget: budget, sessionGap: sessionGap)
+    let counter = progress
+    let outcome = ChunkedParse.alongside(alongside) {
+      GatlingLogParser().parse(bytes, into: &accumulator, progress: counter)
+    }
+    if outcome.legacyRecords > 0, accumulator.perLabel.isEmpty {
+      accumulator.release()
+      throw .unsupported(
+        path: file.path,
+        reason: "a Gatling 1.x simulation.log (\(outcome.legacyRecords) ACTION records): its record layout "
+          + "changed in 2.0 and is not read here; re-run the simulation with Gatling 2.0 or later")
+    }
+    return Parsed(tool: .gatling, chunks: [accumulator])
   }
 
   package static func bomLength(_ bytes: UnsafeRawBufferPointer) -> Int {

@@ -16,21 +16,8 @@ package struct PidstatParser {
         SourceLocation(file: path, line: 1), reason: "expected pidstat's 'Linux …' first line")
     }
     var builder = ResourceSeriesBuilder(source: source)
+    let day = try Self.readBanner(String(first), path: path, into: &builder)
     var diagnostics: [Diagnostic] = []
-    let banner = first.split(whereSeparator: { $0 == " " || $0 == "\t" })
-    var day: Double?
-    for token in banner {
-      if let date = Self.day(String(token)) { day = date }
-    }
-    if let open = banner.firstIndex(where: { $0.hasPrefix("(") && $0.hasSuffix(")") && $0.count > 2 }) {
-      builder.host = String(banner[open].dropFirst().dropLast())
-    }
-    if let cpus = first.range(of: #"\((\d+) CPU\)"#, options: .regularExpression) {
-      builder.hostCPUs = Int(first[cpus].dropFirst().prefix { $0.isNumber })
-    }
-    guard let day else {
-      throw .malformedRow(SourceLocation(file: path, line: 1), reason: "no date in pidstat's first line")
-    }
     var columns: [String: Int] = [:]
     var previous: Double?
     var dayOffset = 0.0
@@ -46,11 +33,7 @@ package struct PidstatParser {
       guard let cpuColumn = columns["%CPU"], let commandColumn = columns["Command"],
         let pidColumn = columns["PID"]
       else { continue }
-      var row = tokens
-      if row.count > 1, ["AM", "PM"].contains(row[1]), let seconds = Self.secondsOfDay(row[0]) {
-        row[0] = "@\(seconds % 43_200 + (row[1] == "PM" ? 43_200 : 0))"
-        row.remove(at: 1)
-      }
+      let row = Self.withTwentyFourHourTime(tokens)
       // Every column the row is read at must be there: a header may name them in any order
       // (fuzz finding: PID after Command, a row ending at Command).
       let lastRead = max(commandColumn, pidColumn, cpuColumn, columns["RSS"] ?? 0)
@@ -65,21 +48,7 @@ package struct PidstatParser {
         absolute += 86_400
       }
       previous = absolute
-      let command = URL(
-        fileURLWithPath: row[commandColumn...].joined(separator: " ").split(separator: " ").first
-          .map(String.init) ?? ""
-      ).lastPathComponent
-      let pid = row[pidColumn]
-      if let cpu = Double(row[cpuColumn]) {
-        builder.add(
-          entity: command, instance: "pid \(pid)", metric: .cpu, unit: .millicores, time: absolute,
-          value: cpu * 10)
-      }
-      if let rssColumn = columns["RSS"], let rss = Double(row[rssColumn]) {
-        builder.add(
-          entity: command, instance: "pid \(pid)", metric: .memory, unit: .bytes, time: absolute,
-          value: rss * 1024)
-      }
+      Self.add(row, columns: columns, time: absolute, to: &builder)
     }
     if builder.series.isEmpty {
       diagnostics.append(
@@ -87,6 +56,59 @@ package struct PidstatParser {
           SourceLocation(file: path), "no pidstat rows with %CPU and RSS (expected `pidstat -h -u -r`)"))
     }
     return ResourceFile(source: source, series: builder.series, diagnostics: diagnostics)
+  }
+
+  /// The first line's date (the day every time of day is on), host name and CPU count.
+  private static func readBanner(_ first: String, path: String, into builder: inout ResourceSeriesBuilder)
+    throws(IngestError) -> Double
+  {
+    let banner = first.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    var day: Double?
+    for token in banner {
+      if let date = Self.day(String(token)) { day = date }
+    }
+    if let open = banner.firstIndex(where: { $0.hasPrefix("(") && $0.hasSuffix(")") && $0.count > 2 }) {
+      builder.host = String(banner[open].dropFirst().dropLast())
+    }
+    if let cpus = first.range(of: #"\((\d+) CPU\)"#, options: .regularExpression) {
+      builder.hostCPUs = Int(first[cpus].dropFirst().prefix { $0.isNumber })
+    }
+    guard let day else {
+      throw .malformedRow(SourceLocation(file: path, line: 1), reason: "no date in pidstat's first line")
+    }
+    return day
+  }
+
+  /// A row whose time is `hh:mm:ss AM|PM` gets it as `@seconds` of the day in one token.
+  private static func withTwentyFourHourTime(_ tokens: [String]) -> [String] {
+    var row = tokens
+    if row.count > 1, ["AM", "PM"].contains(row[1]), let seconds = Self.secondsOfDay(row[0]) {
+      row[0] = "@\(seconds % 43_200 + (row[1] == "PM" ? 43_200 : 0))"
+      row.remove(at: 1)
+    }
+    return row
+  }
+
+  /// The row's CPU (millicores) and RSS (bytes) for its command and PID.
+  private static func add(
+    _ row: [String], columns: [String: Int], time: Double, to builder: inout ResourceSeriesBuilder
+  ) {
+    guard let cpuColumn = columns["%CPU"], let commandColumn = columns["Command"],
+      let pidColumn = columns["PID"]
+    else { return }
+    let command = URL(
+      fileURLWithPath: row[commandColumn...].joined(separator: " ").split(separator: " ").first
+        .map(String.init) ?? ""
+    ).lastPathComponent
+    let pid = row[pidColumn]
+    if let cpu = Double(row[cpuColumn]) {
+      builder.add(
+        entity: command, instance: "pid \(pid)", metric: .cpu, unit: .millicores, time: time, value: cpu * 10)
+    }
+    if let rssColumn = columns["RSS"], let rss = Double(row[rssColumn]) {
+      builder.add(
+        entity: command, instance: "pid \(pid)", metric: .memory, unit: .bytes, time: time, value: rss * 1024)
+    }
   }
 
   /// Unix seconds of the time in a row, on `day` (seconds at midnight UTC); epoch seconds pass through.
