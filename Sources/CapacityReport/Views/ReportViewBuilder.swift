@@ -23,12 +23,14 @@ public struct ReportViewBuilder: Sendable {
       footprintTotalMemory: footprint.map { Quantities.quantity(bytes: $0.memoryBytes) } ?? "",
       runs: runs, methods: document.methods,
       trends: document.trends.map(trendSection), hasTrends: !document.trends.isEmpty,
-      chaos: document.chaos.map { chaosRow($0, detail: details[$0.runId]) },
+      chaos: document.chaos.prefix(Self.maximumFaultRows).enumerated().map { position, entry in
+        chaosRow(entry, detail: position < Self.maximumRecoveryCharts ? details[entry.runId] : nil)
+      },
       hasChaos: !document.chaos.isEmpty,
       skippedFiles: document.skippedFiles,
       hasSkippedFiles: !document.skippedFiles.isEmpty, runCount: runs.count,
       fileCount: document.runs.reduce(0) { $0 + $1.sourceFiles.count })
-    view.chaosNotes = document.chaosNotes ?? []
+    view.chaosNotes = (document.chaosNotes ?? []) + Self.faultLimitNote(count: document.chaos.count)
     view.runsAndFiles =
       "\(Quantities.count(view.runCount, "run")) from \(Quantities.count(view.fileCount, "file"))"
     view.saturation = (document.saturation ?? []).map {
@@ -76,6 +78,22 @@ public struct ReportViewBuilder: Sendable {
           rps: NumberFormat.decimal(point.rps, places: 1), p95: NumberFormat.milliseconds(point.p95Ms),
           errorPct: NumberFormat.percent(point.errorRate, places: 2))
       })
+  }
+
+  /// Faults listed in the HTML and Markdown reports; report.json keeps every one. A log with
+  /// thousands of events would otherwise give a report of hundreds of megabytes.
+  static let maximumFaultRows = 200
+  /// Faults drawn with a recovery chart (about 15 KiB of SVG each).
+  static let maximumRecoveryCharts = 40
+
+  /// Says what the tables leave out when there are more faults than they list or chart.
+  static func faultLimitNote(count: Int) -> [String] {
+    guard count > maximumRecoveryCharts else { return [] }
+    let listed = min(count, maximumFaultRows)
+    return [
+      "\(count) faults: the first \(listed) are listed and the first \(maximumRecoveryCharts) charted here; "
+        + "report.json has all \(count)."
+    ]
   }
 
   private func chaosRow(_ entry: ReportDocument.ChaosEntry, detail: ReportDocument.RunDetail?)
