@@ -35,69 +35,13 @@ package struct CSVFieldScanner {
   /// it was the last of its record (a line break or the end of the data followed it).
   @inline(__always)
   package func next(_ position: inout UnsafePointer<UInt8>) -> (field: ByteField, lastInRecord: Bool) {
-    var field: ByteField
+    let field: ByteField
     if position < end, position.pointee == ByteScanning.quote {
-      let open = position + 1
-      var cursor = open
-      var escaped = false
-      while true {
-        let found = memchr(cursor, Int32(ByteScanning.quote), end - cursor).map {
-          UnsafePointer($0.assumingMemoryBound(to: UInt8.self))
-        }
-        if rowsStartWithEpoch, let rowStart = nextRowStart(from: cursor, before: found ?? end) {
-          // An unterminated quote: end the field (and its record) at the line break before the row.
-          var fieldEnd = rowStart - 1
-          if fieldEnd > open, fieldEnd[-1] == ByteScanning.carriageReturn { fieldEnd -= 1 }
-          position = rowStart
-          return (
-            ByteField(start: open, count: fieldEnd - open, hasEscapedQuotes: escaped, unterminated: true),
-            true
-          )
-        }
-        guard let quotePosition = found else {
-          cursor = end
-          break
-        }
-        if quotePosition + 1 < end, quotePosition[1] == ByteScanning.quote {
-          escaped = true
-          cursor = quotePosition + 2
-        } else {
-          cursor = quotePosition
-          break
-        }
-      }
-      field = ByteField(start: open, count: cursor - open, hasEscapedQuotes: escaped)
-      position = min(cursor + 1, end)
-      // Tolerate junk between the closing quote and the delimiter.
-      while position < end, position.pointee != delimiter, position.pointee != ByteScanning.newline,
-        position.pointee != ByteScanning.carriageReturn
-      {
-        position += 1
-      }
+      let quoted = quotedField(&position)
+      if quoted.recordEnded { return (quoted.field, true) }
+      field = quoted.field
     } else {
-      let fieldStart = position
-      // Eight bytes at a time: find the first delimiter, LF or CR in a word (SWAR).
-      while end - position >= 8 {
-        let word = UnsafeRawPointer(position).loadUnaligned(as: UInt64.self)
-        let hits =
-          Self.zeroBytes(word ^ delimiterMask) | Self.zeroBytes(word ^ Self.newlineMask)
-          | Self.zeroBytes(word ^ Self.carriageReturnMask)
-        if hits != 0 {
-          position += hits.trailingZeroBitCount >> 3
-          break
-        }
-        position += 8
-      }
-      if end - position < 8 {
-        while position < end {
-          let byte = position.pointee
-          if byte == delimiter || byte == ByteScanning.newline || byte == ByteScanning.carriageReturn {
-            break
-          }
-          position += 1
-        }
-      }
-      field = ByteField(start: fieldStart, count: position - fieldStart)
+      field = unquotedField(&position)
     }
     if position >= end { return (field, true) }
     let byte = position.pointee
@@ -107,6 +51,78 @@ package struct CSVFieldScanner {
       position += 1
     }
     return (field, true)
+  }
+
+  /// A quoted field from its opening quote; leaves `position` at its terminator. `recordEnded` when
+  /// the quote is never closed and the field (and its record) ends at the line before the next row,
+  /// `position` then at that row's start.
+  @inline(__always)
+  private func quotedField(_ position: inout UnsafePointer<UInt8>) -> (field: ByteField, recordEnded: Bool) {
+    let open = position + 1
+    var cursor = open
+    var escaped = false
+    while true {
+      let found = memchr(cursor, Int32(ByteScanning.quote), end - cursor).map {
+        UnsafePointer($0.assumingMemoryBound(to: UInt8.self))
+      }
+      if rowsStartWithEpoch, let rowStart = nextRowStart(from: cursor, before: found ?? end) {
+        // An unterminated quote: end the field (and its record) at the line break before the row.
+        var fieldEnd = rowStart - 1
+        if fieldEnd > open, fieldEnd[-1] == ByteScanning.carriageReturn { fieldEnd -= 1 }
+        position = rowStart
+        return (
+          ByteField(start: open, count: fieldEnd - open, hasEscapedQuotes: escaped, unterminated: true),
+          true
+        )
+      }
+      guard let quotePosition = found else {
+        cursor = end
+        break
+      }
+      if quotePosition + 1 < end, quotePosition[1] == ByteScanning.quote {
+        escaped = true
+        cursor = quotePosition + 2
+      } else {
+        cursor = quotePosition
+        break
+      }
+    }
+    position = min(cursor + 1, end)
+    // Tolerate junk between the closing quote and the delimiter.
+    while position < end, position.pointee != delimiter, position.pointee != ByteScanning.newline,
+      position.pointee != ByteScanning.carriageReturn
+    {
+      position += 1
+    }
+    return (ByteField(start: open, count: cursor - open, hasEscapedQuotes: escaped), false)
+  }
+
+  /// An unquoted field; leaves `position` at its terminator (or the end of the data).
+  @inline(__always)
+  private func unquotedField(_ position: inout UnsafePointer<UInt8>) -> ByteField {
+    let fieldStart = position
+    // Eight bytes at a time: find the first delimiter, LF or CR in a word (SWAR).
+    while end - position >= 8 {
+      let word = UnsafeRawPointer(position).loadUnaligned(as: UInt64.self)
+      let hits =
+        Self.zeroBytes(word ^ delimiterMask) | Self.zeroBytes(word ^ Self.newlineMask)
+        | Self.zeroBytes(word ^ Self.carriageReturnMask)
+      if hits != 0 {
+        position += hits.trailingZeroBitCount >> 3
+        break
+      }
+      position += 8
+    }
+    if end - position < 8 {
+      while position < end {
+        let byte = position.pointee
+        if byte == delimiter || byte == ByteScanning.newline || byte == ByteScanning.carriageReturn {
+          break
+        }
+        position += 1
+      }
+    }
+    return ByteField(start: fieldStart, count: position - fieldStart)
   }
 
   /// The first line start in `from..<before` that begins with 10 or more digits and the delimiter.
