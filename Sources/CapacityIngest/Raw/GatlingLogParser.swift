@@ -30,44 +30,16 @@ package struct GatlingLogParser {
     var userDeltas: [Int64: Int32] = [:]
     while position < end {
       let recordStart = position
-      var count = 0
-      // Gatling replaces tabs and line breaks in messages, and never quotes: split on tabs only.
-      while position < end, position.pointee != ByteScanning.newline {
-        let fieldStart = position
-        while position < end, position.pointee != UInt8(ascii: "\t"), position.pointee != ByteScanning.newline
-        {
-          position += 1
-        }
-        var length = position - fieldStart
-        if length > 0, fieldStart[length - 1] == ByteScanning.carriageReturn { length -= 1 }
-        if count < fields.count { fields[count] = ByteField(start: fieldStart, count: length) }
-        count += 1
-        if position < end, position.pointee == UInt8(ascii: "\t") {
-          position += 1
-          if position == end || position.pointee == ByteScanning.newline {
-            if count < fields.count { fields[count] = .empty }
-            count += 1
-          }
-        }
-      }
-      if position < end { position += 1 }
-      count = min(count, fields.count)
+      let count = Self.splitRecord(&position, end: end, into: &fields)
       guard count > 0 else { continue }
       // 2.0–2.1 put the scenario and user id before the record type.
       let typeIndex = count >= 3 && !Self.isRecordType(fields[0]) && Self.isRecordType(fields[2]) ? 2 : 0
       let kind = fields[typeIndex]
       if kind.equals("REQUEST") {
         request(fields, count: count, typeIndex: typeIndex, offset: recordStart - base, into: &accumulator)
-      } else if kind.equals("USER"), count >= typeIndex + 4 {
-        guard
-          let startIndex = ((typeIndex + 1)..<count).first(where: {
-            fields[$0].equals("START") || fields[$0].equals("END")
-          })
-        else { continue }
-        let isStart = fields[startIndex].equals("START")
-        let timeField = isStart ? fields[min(startIndex + 1, count - 1)] : fields[count - 1]
-        guard let ms = timeField.int else { continue }
-        userDeltas[RequestAccumulator.second(ofMs: ms), default: 0] += isStart ? 1 : -1
+      } else if kind.equals("USER"), let change = Self.userChange(fields, count: count, typeIndex: typeIndex)
+      {
+        userDeltas[change.second, default: 0] += change.delta
       } else if kind.equals("RUN"), count >= 2 {
         outcome.version = fields[count - 1].string
       } else if kind.equals("ACTION") {
@@ -84,6 +56,49 @@ package struct GatlingLogParser {
       accumulator.noteUsers(second: second, max(0, active))
     }
     return outcome
+  }
+
+  /// Splits the record at `position` on tabs into `fields` (at most its count) and moves past its
+  /// line break; returns how many fields were kept. Gatling replaces tabs and line breaks in
+  /// messages and never quotes, so tabs alone separate fields.
+  private static func splitRecord(
+    _ position: inout UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, into fields: inout [ByteField]
+  ) -> Int {
+    var count = 0
+    while position < end, position.pointee != ByteScanning.newline {
+      let fieldStart = position
+      while position < end, position.pointee != UInt8(ascii: "\t"), position.pointee != ByteScanning.newline {
+        position += 1
+      }
+      var length = position - fieldStart
+      if length > 0, fieldStart[length - 1] == ByteScanning.carriageReturn { length -= 1 }
+      if count < fields.count { fields[count] = ByteField(start: fieldStart, count: length) }
+      count += 1
+      if position < end, position.pointee == UInt8(ascii: "\t") {
+        position += 1
+        if position == end || position.pointee == ByteScanning.newline {
+          if count < fields.count { fields[count] = .empty }
+          count += 1
+        }
+      }
+    }
+    if position < end { position += 1 }
+    return min(count, fields.count)
+  }
+
+  /// A USER record's second and change of active users (+1 at START, -1 at END).
+  private static func userChange(_ fields: [ByteField], count: Int, typeIndex: Int) -> (
+    second: Int64, delta: Int32
+  )? {
+    guard count >= typeIndex + 4,
+      let startIndex = ((typeIndex + 1)..<count).first(where: {
+        fields[$0].equals("START") || fields[$0].equals("END")
+      })
+    else { return nil }
+    let isStart = fields[startIndex].equals("START")
+    let timeField = isStart ? fields[min(startIndex + 1, count - 1)] : fields[count - 1]
+    guard let ms = timeField.int else { return nil }
+    return (RequestAccumulator.second(ofMs: ms), isStart ? 1 : -1)
   }
 
   private static func isRecordType(_ field: ByteField) -> Bool {
