@@ -5,7 +5,7 @@ import Yams
 /// Node helpers shared by the manifest, profile and SLO loaders; errors name the file.
 package enum YAMLReader {
   /// The largest YAML text read (manifests, profiles and SLO files are a few KiB).
-  package static let maximumBytes = 16 << 20
+  package static let maximumBytes = TextDocument.maximumBytes
   /// The deepest nesting of mappings and sequences read; Kubernetes manifests need about 12.
   package static let maximumDepth = 200
   /// The most replicas one workload may ask for.

@@ -2,10 +2,25 @@ import Foundation
 import Testing
 
 @testable import CapacityModel
+@testable import CapacityTestSupport
 
 /// Checks a run's figures against an anchor written by DuckDB (or the pure-Python script) beside a
 /// generated fixture: counts exact, percentiles to 1e-9 relative, mean to 1e-6 ms.
 enum DuckDBAnchor {
+  /// The generated k6 run (CSV or NDJSON, the same requests) against its anchors: endpoints keyed
+  /// by method and name from the pure-Python anchor, the total from DuckDB.
+  static func expectK6Agreement(_ run: Run) throws {
+    let anchor = try RawLogs.anchor("generated_k6_300.duckdb.json")
+    let labels = try #require(
+      try RawLogs.anchor("generated_k6_300.bymethod.json")["labels"] as? [String: [String: Any]])
+    #expect(run.tool == .k6)
+    #expect(run.endpoints.count == labels.count)
+    for endpoint in run.endpoints {
+      try expectAgreement(endpoint, try #require(labels["\(endpoint.method) \(endpoint.name)"]))
+    }
+    try expectAgreement(try #require(run.total), try #require(anchor["overall"] as? [String: Any]))
+  }
+
   static func expectAgreement(_ stats: EndpointStats, _ expected: [String: Any]) throws {
     #expect(stats.requests == Int64(try #require(expected["count"] as? Int)))
     #expect(stats.failures == Int64(try #require(expected["failures"] as? Int)))

@@ -4,9 +4,6 @@ import Foundation
 /// Reads settings files as text for Planning's loaders, which parse them but never touch the file
 /// system. Sizes are checked before reading: these files are a few KiB.
 public enum SettingsFileReader {
-  /// The largest settings file read.
-  public static let maximumBytes = 16 << 20
-
   /// Reads one file as UTF-8 text.
   public static func read(_ path: String) throws(SettingsFileError) -> TextDocument {
     let attributes: [FileAttributeKey: Any]
@@ -18,9 +15,10 @@ public enum SettingsFileReader {
     if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
       throw .refused(path: path, reason: "not a regular file")
     }
-    if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximumBytes {
+    if let size = (attributes[.size] as? NSNumber)?.intValue, size > TextDocument.maximumBytes {
       throw .refused(
-        path: path, reason: "the file is \(size) bytes; settings files are limited to \(maximumBytes) bytes")
+        path: path,
+        reason: "the file is \(size) bytes; settings files are limited to \(TextDocument.maximumBytes) bytes")
     }
     guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
     guard let text = String(data: data, encoding: .utf8) else {

@@ -48,7 +48,9 @@ package struct PidstatParser {
         absolute += 86_400
       }
       previous = absolute
-      Self.add(row, columns: columns, time: absolute, to: &builder)
+      Self.add(
+        row, command: commandColumn, pid: pidColumn, cpu: cpuColumn, rss: columns["RSS"], time: absolute,
+        to: &builder)
     }
     if builder.series.isEmpty {
       diagnostics.append(
@@ -89,13 +91,11 @@ package struct PidstatParser {
     return row
   }
 
-  /// The row's CPU (millicores) and RSS (bytes) for its command and PID.
+  /// The row's CPU (millicores) and RSS (bytes) for its command and PID, at the given columns.
   private static func add(
-    _ row: [String], columns: [String: Int], time: Double, to builder: inout ResourceSeriesBuilder
+    _ row: [String], command commandColumn: Int, pid pidColumn: Int, cpu cpuColumn: Int, rss rssColumn: Int?,
+    time: Double, to builder: inout ResourceSeriesBuilder
   ) {
-    guard let cpuColumn = columns["%CPU"], let commandColumn = columns["Command"],
-      let pidColumn = columns["PID"]
-    else { return }
     let command = URL(
       fileURLWithPath: row[commandColumn...].joined(separator: " ").split(separator: " ").first
         .map(String.init) ?? ""
@@ -105,7 +105,7 @@ package struct PidstatParser {
       builder.add(
         entity: command, instance: "pid \(pid)", metric: .cpu, unit: .millicores, time: time, value: cpu * 10)
     }
-    if let rssColumn = columns["RSS"], let rss = Double(row[rssColumn]) {
+    if let rssColumn, let rss = Double(row[rssColumn]) {
       builder.add(
         entity: command, instance: "pid \(pid)", metric: .memory, unit: .bytes, time: time, value: rss * 1024)
     }
