@@ -122,9 +122,13 @@ public struct ReportBuilder: Sendable {
 
   /// What the views draw of a run beyond its entry: the timeline, the files, the exact req/s.
   private func runDetail(_ analysis: RunAnalysis) -> ReportDocument.RunDetail {
-    ReportDocument.RunDetail(
+    var detail = ReportDocument.RunDetail(
       historyKind: analysis.run.historyKind, timeline: analysis.run.timeline,
       sourceFiles: analysis.run.sourceFiles, requestsPerSecond: analysis.requestsPerSecond)
+    detail.startedAt = analysis.run.startedAt?.timeIntervalSince1970
+    detail.endpointTimelines = analysis.run.endpointTimelines
+    detail.requestWindows = analysis.run.requestWindows
+    return detail
   }
 
   private func endpointEntry(_ endpoint: EndpointAnalysis) -> ReportDocument.EndpointEntry {

@@ -213,6 +213,9 @@ public struct ReportView: Sendable {
     public var isRamp = false
     public var transactions: [TransactionRow] = []
     public var hasTransactions = false
+    /// The run's charts beyond `chartSVG` (percentiles, endpoints, distribution), pre-rendered.
+    public var charts: [ChartFigure] = []
+    public var hasCharts = false
   }
 
   /// A JMeter Transaction Controller label: its samples and exact percentiles.
