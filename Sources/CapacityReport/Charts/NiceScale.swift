@@ -53,8 +53,9 @@ package struct NiceScale: Sendable, Equatable {
     while true {
       for mantissa in mantissas {
         let step = Self.step(mantissa, exponent)
-        let first = Foundation.floor(low / step)
-        let last = Foundation.ceil(high / step)
+        // A hair of slack, so 0.07 / 0.01 = 7.000000000000001 counts as 7.
+        let first = Foundation.floor(low / step + 1e-9)
+        let last = Foundation.ceil(high / step - 1e-9)
         if last - first + 1 <= Double(tickCounts.upperBound) {
           let ticks = stride(from: first, through: last, by: 1).map { Self.tick($0, mantissa, exponent) }
           return NiceScale(lower: ticks.first ?? low, upper: ticks.last ?? high, ticks: ticks, step: step)
@@ -88,6 +89,7 @@ package struct NiceScale: Sendable, Equatable {
 
   /// A tick's label: as many decimals as the step needs, thousands as k, M, G, T.
   package func label(_ value: Double) -> String {
+    if value == 0 { return "0" }
     let magnitude = max(abs(lower), abs(upper))
     for (scale, suffix) in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
     where magnitude >= 10 * scale {

@@ -76,7 +76,7 @@ package struct SVGBuilder {
   /// The finished `<svg>`, labelled for screen readers.
   package func svg(label: String) -> String {
     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
-      + "aria-label=\"\(HTMLEscaping.escape(label))\" class=\"chart\">\n<title>\(HTMLEscaping.escape(label))</title>\n"
+      + "aria-label=\"\(HTMLEscaping.escape(label))\" class=\"chart\">\n"
       + parts.joined(separator: "\n") + "\n</svg>"
   }
 }

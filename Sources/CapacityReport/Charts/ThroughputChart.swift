@@ -6,7 +6,7 @@ package struct ThroughputChart {
   package init() {}
 
   package func svg(_ timeline: [TimelinePoint], bands: [ChartBand], name: String) -> String? {
-    let rate: (Double) -> String = { NumberFormat.decimal($0, places: 1) + "/s" }
+    let rate: (Double) -> String = { NumberFormat.decimal($0, places: 2) }
     let rates = ChartPanel(
       axisTitle: "req/s",
       series: [

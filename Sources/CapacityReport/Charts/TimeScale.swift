@@ -2,8 +2,9 @@ import CapacityModel
 import Foundation
 
 /// A wall-clock axis in UTC: ticks on round times (every 1, 2, 5, 10, 15, 20 or 30 seconds or
-/// minutes, or 1, 2, 3, 6, 12 hours, or days), 5 to 8 of them where a step allows, labelled
-/// `HH:MM:SS` when they are under a minute apart, `HH:MM` otherwise, `MM-DD` a day or more apart.
+/// minutes, 3 minutes, or 1, 2, 3, 4, 6, 12 hours, or days), at most 8 and at least 4 of them,
+/// 5 to 8 for most spans; labelled `HH:MM:SS` under a minute apart, `HH:MM` otherwise, `MM-DD` a
+/// day or more apart.
 package struct TimeScale: Sendable, Equatable {
   /// The axis' ends, Unix seconds: the data's span (one point gets a minute around it).
   package var start: Double
@@ -13,7 +14,7 @@ package struct TimeScale: Sendable, Equatable {
   package var step: Double
 
   package static let steps: [Double] = [
-    1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200,
+    1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 43200,
     86400, 172_800, 604_800,
   ]
 
