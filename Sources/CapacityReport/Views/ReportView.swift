@@ -216,6 +216,9 @@ public struct ReportView: Sendable {
     /// The run's charts beyond `chartSVG` (percentiles, endpoints, distribution), pre-rendered.
     public var charts: [ChartFigure] = []
     public var hasCharts = false
+    /// APDEX of all requests, `–` without per-request latencies; T for the table's header.
+    public var apdex = "–"
+    public var apdexT = ""
   }
 
   /// A JMeter Transaction Controller label: its samples and exact percentiles.
@@ -241,6 +244,8 @@ public struct ReportView: Sendable {
     public var p95: String
     public var p99: String
     public var max: String
+    /// `0.94` (raw request logs), `–` without per-request latencies.
+    public var apdex = "–"
   }
 
   public struct ErrorRow: Sendable {

@@ -188,12 +188,25 @@ public struct ReportViewBuilder: Sendable {
     section.isRamp = entry.steps.contains { $0.usersLow != nil }
     section.transactions = (entry.transactions ?? []).map(Self.transactionRow)
     section.hasTransactions = !section.transactions.isEmpty
+    section.apdex = Self.apdexText(entry.apdex)
+    section.apdexT = document.slo.apdexTMs.map { "APDEX (T \(NumberFormat.milliseconds($0)))" } ?? "APDEX"
     section.charts = charts.figures
     section.hasCharts = !charts.figures.isEmpty
     return section
   }
 
   private static func endpointRow(_ endpoint: ReportDocument.EndpointEntry) -> ReportView.EndpointRow {
+    var row = endpointFigures(endpoint)
+    row.apdex = apdexText(endpoint.apdex)
+    return row
+  }
+
+  /// `0.940` (3 places, as report.json), `–` without APDEX.
+  static func apdexText(_ apdex: ReportDocument.ApdexEntry?) -> String {
+    apdex.map { NumberFormat.decimal($0.score, places: 3) } ?? "–"
+  }
+
+  private static func endpointFigures(_ endpoint: ReportDocument.EndpointEntry) -> ReportView.EndpointRow {
     ReportView.EndpointRow(
       method: endpoint.method, name: endpoint.name, requests: "\(endpoint.requests)",
       failurePct: NumberFormat.percent(endpoint.errorRate, places: 2),
