@@ -6,7 +6,7 @@
 Rule: satisfied = successful samples with elapsed <= T; tolerating = successful with
 T < elapsed <= 4T; frustrated = the rest (slower, and every failed sample); score =
 (satisfied + tolerating / 2) / samples. Redirect sub-results ('<parent>-N' right after their
-parent) are left out, as capacity counts requests. Counted with duckdb over the CSV.
+parent) and Transaction Controller parents are left out, as capacity counts requests. Counted with duckdb over the CSV.
 Exits 1 when any endpoint or the run total differs.
 """
 import json, sys
@@ -15,11 +15,12 @@ import duckdb
 report, run_name, jtl, t = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
 con = duckdb.connect()
 con.execute(f"""
-  CREATE TABLE s AS SELECT row_number() OVER () AS i, label, elapsed, success
+  CREATE TABLE s AS SELECT row_number() OVER () AS i, label, elapsed, success, responseMessage
   FROM read_csv('{jtl}', header=true, all_varchar=true)""")
 con.execute("""
   CREATE TABLE k AS SELECT s.* FROM s LEFT JOIN s p ON p.i = s.i - 1
-  WHERE p.label IS NULL OR NOT regexp_full_match(s.label, regexp_escape(p.label) || '-[0-9]+')""")
+  WHERE (p.label IS NULL OR NOT regexp_full_match(s.label, regexp_escape(p.label) || '-[0-9]+'))
+    AND coalesce(s.responseMessage, '') NOT LIKE 'Number of samples in transaction%'""")
 rows = con.execute(f"""
   SELECT label,
     count(*) FILTER (WHERE success = 'true' AND CAST(elapsed AS DOUBLE) <= {t}),
