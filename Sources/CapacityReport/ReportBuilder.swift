@@ -138,6 +138,7 @@ public struct ReportBuilder: Sendable {
     detail.startedAt = analysis.run.startedAt?.timeIntervalSince1970
     detail.endpointTimelines = analysis.run.endpointTimelines
     detail.requestWindows = analysis.run.requestWindows
+    detail.latencyCounts = analysis.run.latencyCounts
     return detail
   }
 

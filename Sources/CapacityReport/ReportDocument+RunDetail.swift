@@ -17,6 +17,8 @@ extension ReportDocument {
     /// Per-endpoint history (Locust full history) and raw-log 5 s windows, for the endpoint chart.
     public var endpointTimelines: [EndpointTimeline] = []
     public var requestWindows: [RequestWindowSeries] = []
+    /// Raw logs: successful requests by latency, for the distribution chart.
+    public var latencyCounts: [LatencyCounts] = []
 
     public init(
       historyKind: HistoryKind, timeline: [TimelinePoint], sourceFiles: [SourceFile],

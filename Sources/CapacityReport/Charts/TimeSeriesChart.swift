@@ -32,7 +32,7 @@ package struct TimeSeriesChart {
     }
     let axisY = top - panelGap
     for frame in panelFrames { notes += offChart(frame.panel, frame.scale) }
-    var svg = SVGBuilder(width: width, height: axisY + 24 + Double(notes.count) * 14)
+    var svg = SVGBuilder(width: width, height: axisY + 36 + Double(notes.count) * 14)
     legend.draw(into: &svg, x: left, y: 8)
     for frame in panelFrames {
       drawPanel(frame.panel, scale: frame.scale, top: frame.top, time: time, bands: bands, into: &svg)
@@ -40,9 +40,9 @@ package struct TimeSeriesChart {
     for tick in time.ticks {
       svg.text(time.label(tick), x: x(tick, time), y: axisY + 14, className: "axis", anchor: .middle)
     }
-    svg.text("UTC", x: left - 6, y: axisY + 14, className: "axis", anchor: .end)
+    svg.text("time (UTC)", x: left + plotWidth, y: axisY + 28, className: "axis", anchor: .end)
     for (index, note) in notes.enumerated() {
-      svg.text(note, x: left, y: axisY + 30 + Double(index) * 14, className: "axis")
+      svg.text(note, x: left, y: axisY + 42 + Double(index) * 14, className: "axis")
     }
     return svg.svg(label: label)
   }

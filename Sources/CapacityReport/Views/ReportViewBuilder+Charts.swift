@@ -29,6 +29,16 @@ extension ReportViewBuilder {
       "p95 over time per endpoint, the \(min(lines.count, EndpointLatencyChart.maximumLines)) busiest"
         + (rest > 0 ? " (\(rest) more not drawn: percentiles of different endpoints cannot be merged)" : ""),
       EndpointLatencyChart().svg(lines, sloP95Ms: slo, bands: bands, name: entry.name))
+    if let counts = detail.latencyCounts.first(where: \.isTotal) {
+      let latency = entry.latencyMs
+      let marks = [("p50", latency.p50), ("p95", latency.p95), ("p99", latency.p99)].compactMap { mark in
+        mark.1.map { (mark.0, $0) }
+      }
+      add(
+        "distribution",
+        "Response-time distribution (successful requests, log axis; p50 / p95 / p99 of all requests marked)",
+        DistributionChart().svg(counts, percentiles: marks, name: entry.name))
+    }
     let main = ThroughputChart().svg(detail.timeline, bands: bands, name: entry.name)
     return (main, figures)
   }
