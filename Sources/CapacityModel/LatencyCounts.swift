@@ -44,6 +44,7 @@ public struct LatencyCounts: Sendable, Equatable, Codable {
   /// Builds the counts from a ceiling → requests table.
   public init(method: String, name: String, isTotal: Bool, table: [Int64: Int64]) {
     let keys = table.keys.sorted()
-    self.init(method: method, name: name, isTotal: isTotal, ceilingsMs: keys, counts: keys.map { table[$0] ?? 0 })
+    self.init(
+      method: method, name: name, isTotal: isTotal, ceilingsMs: keys, counts: keys.map { table[$0] ?? 0 })
   }
 }

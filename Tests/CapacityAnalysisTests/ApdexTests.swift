@@ -58,7 +58,8 @@ import Testing
     ]
     for endpoint in analysis.endpoints {
       let apdex = try #require(endpoint.apdex, "\(endpoint.name)")
-      #expect(expected[endpoint.name] == [apdex.satisfied, apdex.tolerating, apdex.frustrated], "\(endpoint.name)")
+      #expect(
+        expected[endpoint.name] == [apdex.satisfied, apdex.tolerating, apdex.frustrated], "\(endpoint.name)")
     }
     #expect(analysis.endpoints.count == expected.count)
   }

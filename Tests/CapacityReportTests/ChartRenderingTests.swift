@@ -16,8 +16,8 @@ import Testing
       format: { NumberFormat.decimal($0, places: 2) })
   }
 
-  private func matches(_ pattern: String, in text: String) -> [[String]] {
-    let regex = try! NSRegularExpression(pattern: pattern)
+  private func matches(_ pattern: String, in text: String) throws -> [[String]] {
+    let regex = try NSRegularExpression(pattern: pattern)
     return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
       (1..<match.numberOfRanges).map { String(text[Range(match.range(at: $0), in: text)!]) }
     }
@@ -28,7 +28,9 @@ import Testing
     let svg = try #require(TimeSeriesChart().svg(panels: [panel], label: "a <script> & b"))
     #expect(!svg.contains("<b>") && !svg.contains("<script>"))
     #expect(svg.contains("&lt;b&gt;&amp;&quot;x"))
-    let titles = matches("class=\"hover\" fill=\"transparent\"><title>([^<]*)</title>", in: svg).map { $0[0] }
+    let titles = try matches("class=\"hover\" fill=\"transparent\"><title>([^<]*)</title>", in: svg).map {
+      $0[0]
+    }
     #expect(
       titles == [
         "02:15:24 UTC: &lt;b&gt;&amp;&quot;x 3.00", "02:15:25 UTC: &lt;b&gt;&amp;&quot;x 4.00",
@@ -40,8 +42,11 @@ import Testing
     let panel = ChartPanel(
       axisTitle: "ms", series: (0..<9).map { series("endpoint number \($0)", [1, 2, 3]) })
     let svg = try #require(TimeSeriesChart().svg(panels: [panel], label: "l"))
-    let plotTop = try #require(matches("<rect x=\"[0-9.]+\" y=\"([0-9.]+)\"[^>]*class=\"plot\"", in: svg).first)
-    let legendYs = matches("<text x=\"[0-9.]+\" y=\"([0-9.]+)\" class=\"legend\"", in: svg).compactMap { Double($0[0]) }
+    let plotTop = try #require(
+      try matches("<rect x=\"[0-9.]+\" y=\"([0-9.]+)\"[^>]*class=\"plot\"", in: svg).first)
+    let legendYs = try matches("<text x=\"[0-9.]+\" y=\"([0-9.]+)\" class=\"legend\"", in: svg).compactMap {
+      Double($0[0])
+    }
     #expect(legendYs.count == 9)
     #expect(legendYs.allSatisfy { $0 < Double(plotTop[0])! })
   }
@@ -73,15 +78,21 @@ import Testing
     let values = (0..<1000).map { Double($0 % 7) }
     let svg = try #require(
       TimeSeriesChart().svg(panels: [ChartPanel(axisTitle: "x", series: [series("v", values)])], label: "l"))
-    let titles = matches("class=\"hover\" fill=\"transparent\"><title>([^<]*)</title>", in: svg).map { $0[0] }
+    let titles = try matches("class=\"hover\" fill=\"transparent\"><title>([^<]*)</title>", in: svg).map {
+      $0[0]
+    }
     #expect(titles.count == 200)  // groups of ⌈1000 / 240⌉ = 5 ticks
     #expect(titles.first == "02:15:24–02:15:28 UTC: v 0.00–4.00")
   }
 
   @Test func oneInstantDrawsNothingAndOutputIsByteStable() {
-    #expect(TimeSeriesChart().svg(panels: [ChartPanel(axisTitle: "x", series: [series("v", [1])])], label: "l") == nil)
+    #expect(
+      TimeSeriesChart().svg(panels: [ChartPanel(axisTitle: "x", series: [series("v", [1])])], label: "l")
+        == nil)
     let panel = ChartPanel(axisTitle: "x", series: [series("v", [1, 2, 3])])
-    #expect(TimeSeriesChart().svg(panels: [panel], label: "l") == TimeSeriesChart().svg(panels: [panel], label: "l"))
+    #expect(
+      TimeSeriesChart().svg(panels: [panel], label: "l") == TimeSeriesChart().svg(panels: [panel], label: "l")
+    )
   }
 
   @Test func histogramBinsAreExactOnWholeMilliseconds() {

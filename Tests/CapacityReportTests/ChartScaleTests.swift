@@ -71,7 +71,10 @@ import Testing
   @Test func aMinuteGetsTicksEveryTenSecondsWithSeconds() {
     let scale = TimeScale([start, start + 60])
     #expect(scale.ticks == stride(from: 1_795_918_530.0, through: 1_795_918_580, by: 10).map { $0 })
-    #expect(scale.ticks.map(scale.label) == ["02:15:30", "02:15:40", "02:15:50", "02:16:00", "02:16:10", "02:16:20"])
+    #expect(
+      scale.ticks.map(scale.label) == [
+        "02:15:30", "02:15:40", "02:15:50", "02:16:00", "02:16:10", "02:16:20",
+      ])
   }
 
   @Test func theSteppedRunGetsEightTicksTwentySecondsApart() {
@@ -90,7 +93,10 @@ import Testing
   @Test func onePointGetsAMinuteAroundIt() {
     let scale = TimeScale([start, start, .nan])
     #expect(scale.start == start - 30 && scale.end == start + 30)
-    #expect(scale.ticks.map(scale.label) == ["02:15:00", "02:15:10", "02:15:20", "02:15:30", "02:15:40", "02:15:50"])
+    #expect(
+      scale.ticks.map(scale.label) == [
+        "02:15:00", "02:15:10", "02:15:20", "02:15:30", "02:15:40", "02:15:50",
+      ])
   }
 
   @Test func decadesGetAtMostEightTicksLabelledByDate() {

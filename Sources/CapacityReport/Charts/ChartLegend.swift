@@ -50,9 +50,11 @@ package struct ChartLegend {
       let left = x + offset.x
       let middle = y + offset.y + Self.rowHeight / 2
       if item.isArea {
-        svg.rect(x: left, y: middle - 5, width: Self.swatchWidth, height: 10, className: item.className + " area")
+        svg.rect(
+          x: left, y: middle - 5, width: Self.swatchWidth, height: 10, className: item.className + " area")
       } else {
-        svg.line(x1: left, y1: middle, x2: left + Self.swatchWidth, y2: middle, className: "line " + item.className)
+        svg.line(
+          x1: left, y1: middle, x2: left + Self.swatchWidth, y2: middle, className: "line " + item.className)
       }
       svg.text(item.label, x: left + Self.swatchWidth + 6, y: middle + 4, className: "legend")
     }

@@ -60,8 +60,9 @@ package struct ChartPanel {
   package var thresholds: [ChartThreshold] = []
   package var height: Double
 
-  package init(axisTitle: String, series: [ChartSeries], thresholds: [ChartThreshold] = [], height: Double = 150)
-  {
+  package init(
+    axisTitle: String, series: [ChartSeries], thresholds: [ChartThreshold] = [], height: Double = 150
+  ) {
     self.axisTitle = axisTitle
     self.series = series
     self.thresholds = thresholds

@@ -49,7 +49,9 @@ package struct DistributionChart {
     let legend = ChartLegend(
       width: plotWidth,
       items: [.init(label: "successful requests", className: "bar", isArea: true)]
-        + marks.map { .init(label: "\($0.0) \(NumberFormat.milliseconds($0.1))", className: $0.0, isArea: false) })
+        + marks.map {
+          .init(label: "\($0.0) \(NumberFormat.milliseconds($0.1))", className: $0.0, isArea: false)
+        })
     let top = 8 + legend.height
     func y(_ value: Double) -> Double { top + plotHeight - scale.fraction(value) * plotHeight }
     var svg = SVGBuilder(width: width, height: top + plotHeight + 28)
@@ -62,7 +64,9 @@ package struct DistributionChart {
     svg.text("requests", x: 14, y: top + plotHeight / 2, className: "axis", anchor: .middle, rotated: true)
     for decade in Self.decades(low: low, high: high) {
       svg.line(x1: x(decade), y1: top, x2: x(decade), y2: top + plotHeight, className: "grid")
-      svg.text(NumberFormat.milliseconds(decade), x: x(decade), y: top + plotHeight + 14, className: "axis", anchor: .middle)
+      svg.text(
+        NumberFormat.milliseconds(decade), x: x(decade), y: top + plotHeight + 14, className: "axis",
+        anchor: .middle)
     }
     for bin in bins where bin.requests > 0 {
       let from = x(bin.lower == 0 ? Double(bin.upper) / 2 : Double(bin.lower))

@@ -28,9 +28,13 @@ package struct EndpointLatencyChart {
   package static func lines(_ series: [RequestWindowSeries]) -> [Line] {
     series.filter { !$0.isTotal }.map { endpoint in
       Line(
-        label: label(endpoint.method, endpoint.name), requests: endpoint.windows.reduce(0) { $0 + $1.requests },
+        label: label(endpoint.method, endpoint.name),
+        requests: endpoint.windows.reduce(0) { $0 + $1.requests },
         points: endpoint.windows.enumerated().map { index, window in
-          (Double(endpoint.start) + Double(index * endpoint.seconds) + Double(endpoint.seconds) / 2, window.p95Ms)
+          (
+            Double(endpoint.start) + Double(index * endpoint.seconds) + Double(endpoint.seconds) / 2,
+            window.p95Ms
+          )
         })
     }
   }
@@ -48,9 +52,10 @@ package struct EndpointLatencyChart {
         label: line.label.count > 40 ? String(line.label.prefix(39)) + "…" : line.label,
         className: "series-\(index % 6)", points: line.points, format: NumberFormat.milliseconds)
     }
-    let thresholds = sloP95Ms.map {
-      [ChartThreshold(label: "p95 objective \(NumberFormat.milliseconds($0))", value: $0, className: "slo")]
-    } ?? []
+    let thresholds =
+      sloP95Ms.map {
+        [ChartThreshold(label: "p95 objective \(NumberFormat.milliseconds($0))", value: $0, className: "slo")]
+      } ?? []
     let rest = ranked.count - drawn.count
     let restNote = rest > 0 ? ", \(rest) other endpoint\(rest == 1 ? "" : "s") not drawn" : ""
     return TimeSeriesChart().svg(

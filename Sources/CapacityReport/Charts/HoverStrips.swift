@@ -23,7 +23,9 @@ package struct HoverStrips {
     let rows = rows
     guard !rows.isEmpty else { return }
     let size = max(1, (rows.count + maximum - 1) / maximum)
-    let groups = stride(from: 0, to: rows.count, by: size).map { Array(rows[$0..<min($0 + size, rows.count)]) }
+    let groups = stride(from: 0, to: rows.count, by: size).map {
+      Array(rows[$0..<min($0 + size, rows.count)])
+    }
     for (index, group) in groups.enumerated() {
       guard let first = group.first, let last = group.last else { continue }
       let previous = index > 0 ? groups[index - 1].last.map { x($0.time) } : nil

@@ -24,7 +24,8 @@ package struct LatencyChart {
   ) -> String? {
     let series = Self.quantiles.compactMap { entry -> ChartSeries? in
       let points = timeline.map { point -> (time: Double, value: Double?) in
-        let value = kind == .cumulative ? point.percentile(entry.quantile) : point.windowed(entry.quantile, in: kind)
+        let value =
+          kind == .cumulative ? point.percentile(entry.quantile) : point.windowed(entry.quantile, in: kind)
         return (Double(point.timestamp), value)
       }
       guard points.contains(where: { $0.value != nil }) else { return nil }
@@ -32,14 +33,17 @@ package struct LatencyChart {
         label: entry.label, className: entry.className, points: points, format: NumberFormat.milliseconds)
     }
     guard !series.isEmpty else { return nil }
-    let thresholds = sloP95Ms.map {
-      [
-        ChartThreshold(
-          label: "p95 objective \(NumberFormat.milliseconds($0))", value: $0, className: "slo", stretchesAxis: true)
-      ]
-    } ?? []
+    let thresholds =
+      sloP95Ms.map {
+        [
+          ChartThreshold(
+            label: "p95 objective \(NumberFormat.milliseconds($0))", value: $0, className: "slo",
+            stretchesAxis: true)
+        ]
+      } ?? []
     return TimeSeriesChart().svg(
-      panels: [ChartPanel(axisTitle: "ms", series: series, thresholds: thresholds, height: 170)], bands: bands,
+      panels: [ChartPanel(axisTitle: "ms", series: series, thresholds: thresholds, height: 170)],
+      bands: bands,
       label: "Response-time percentiles over time for \(name)")
   }
 }

@@ -27,6 +27,7 @@ package struct ResourceChart {
       ChartThreshold(label: "\($0.0) allocatable \(format($0.1))", value: $0.1, className: "limit")
     }
     return TimeSeriesChart().svg(
-      panels: [ChartPanel(axisTitle: unit, series: series, thresholds: thresholds, height: 160)], label: title)
+      panels: [ChartPanel(axisTitle: unit, series: series, thresholds: thresholds, height: 160)], label: title
+    )
   }
 }

@@ -57,7 +57,8 @@ package struct SVGBuilder {
     parts.append(title == nil ? open + "/>" : open + ">" + Self.titled(title) + "</path>")
   }
 
-  package mutating func circle(x: Double, y: Double, radius: Double, className: String, title: String? = nil) {
+  package mutating func circle(x: Double, y: Double, radius: Double, className: String, title: String? = nil)
+  {
     let open = "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" class=\"\(className)\""
     parts.append(title == nil ? open + "/>" : open + ">" + Self.titled(title) + "</circle>")
   }

@@ -21,7 +21,8 @@ package struct ThroughputChart {
       axisTitle: "users",
       series: [
         ChartSeries(
-          label: "users", className: "users", points: timeline.map { (Double($0.timestamp), Double($0.users)) },
+          label: "users", className: "users",
+          points: timeline.map { (Double($0.timestamp), Double($0.users)) },
           format: { NumberFormat.decimal($0, places: 0) }, isArea: true)
       ], height: 60)
     let hasUsers = timeline.contains { $0.users > 0 }

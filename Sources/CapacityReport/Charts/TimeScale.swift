@@ -69,7 +69,8 @@ package struct TimeScale: Sendable, Equatable {
     return "\(parts.hours):\(parts.minutes):\(parts.seconds) UTC"
   }
 
-  private static func clock(_ time: Double) -> (date: String, hours: String, minutes: String, seconds: String) {
+  private static func clock(_ time: Double) -> (date: String, hours: String, minutes: String, seconds: String)
+  {
     let whole = Int64(Foundation.floor(min(max(time.isFinite ? time : 0, -1e11), 1e11)))
     let inDay = ((whole % 86400) + 86400) % 86400
     func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -22,7 +22,8 @@ package struct TimeSeriesChart {
     let times = panels.flatMap { $0.series.flatMap { $0.points.map(\.time) } }.filter(\.isFinite)
     guard Set(times).count >= 2 else { return nil }
     let time = TimeScale(times)
-    let legend = ChartLegend(width: width - left - right, items: legendItems(panels, hasBands: !bands.isEmpty))
+    let legend = ChartLegend(
+      width: width - left - right, items: legendItems(panels, hasBands: !bands.isEmpty))
     var notes: [String] = []
     var top = 8 + legend.height
     var panelFrames: [(panel: ChartPanel, scale: NiceScale, top: Double)] = []
@@ -82,7 +83,9 @@ package struct TimeSeriesChart {
     for band in bands.prefix(Self.maximumBands) where band.end >= time.start && band.start <= time.end {
       let from = x(max(band.start, time.start), time)
       let to = x(min(max(band.end, band.start + 1), time.end), time)
-      svg.rect(x: from, y: top, width: max(to - from, 1), height: height, className: "fault-window", title: band.label)
+      svg.rect(
+        x: from, y: top, width: max(to - from, 1), height: height, className: "fault-window",
+        title: band.label)
     }
     // Labels at least 14 px apart, so a short panel labels every other tick.
     let spacing = height / Double(max(scale.ticks.count - 1, 1))

@@ -22,7 +22,8 @@ extension ReportViewBuilder {
     }
     let lines =
       detail.endpointTimelines.isEmpty
-      ? EndpointLatencyChart.lines(detail.requestWindows) : EndpointLatencyChart.lines(detail.endpointTimelines)
+      ? EndpointLatencyChart.lines(detail.requestWindows)
+      : EndpointLatencyChart.lines(detail.endpointTimelines)
     let rest = max(0, lines.count - EndpointLatencyChart.maximumLines)
     add(
       "endpoints",

@@ -118,8 +118,7 @@ extension ReportViewBuilder {
   /// CPU and memory per component over the run, with each profile's allocatable as a limit line.
   private func resourceCharts(
     _ run: ReportDocument.RunResourcesEntry, limits: [Allocatable], start: Double?
-  ) -> (cpu: String?, memory: String?)
-  {
+  ) -> (cpu: String?, memory: String?) {
     func lines(_ metric: ResourceMetric, scale: Double) -> [ResourceChart.Line] {
       run.timelines.filter { $0.metric == metric.rawValue }.map { timeline in
         ResourceChart.Line(
@@ -135,7 +134,8 @@ extension ReportViewBuilder {
     let memory = ResourceChart().svg(
       title: "Memory per component over time for \(run.runName), with each profile's allocatable memory",
       start: start, unit: "memory Mi", lines: lines(.memory, scale: 1_048_576),
-      limits: limits.map { ($0.name, $0.memory / 1_048_576) }, format: { NumberFormat.decimal($0, places: 0) + "Mi" })
+      limits: limits.map { ($0.name, $0.memory / 1_048_576) },
+      format: { NumberFormat.decimal($0, places: 0) + "Mi" })
     return (cpu, memory)
   }
 
