@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent APDEX count over a JMeter CSV JTL, compared with report.json.
+"""Independent APDEX count over a JMeter JTL (CSV or XML), compared with report.json.
 
   apdex-truth.py report.json RUN_NAME results.jtl T_MS
 
@@ -14,9 +14,19 @@ import duckdb
 
 report, run_name, jtl, t = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
 con = duckdb.connect()
-con.execute(f"""
-  CREATE TABLE s AS SELECT row_number() OVER () AS i, label, elapsed, success, responseMessage
-  FROM read_csv('{jtl}', header=true, all_varchar=true)""")
+if open(jtl, "rb").read(64).lstrip().startswith(b"<"):
+    # XML JTL: the root's <httpSample>/<sample> children are the requests (nested ones are
+    # sub-results, not requests); lb = label, t = elapsed, s = success, rm = response message.
+    import xml.etree.ElementTree as ET
+    samples = [(e.get("lb"), e.get("t"), e.get("s"), e.get("rm") or "")
+               for e in ET.parse(jtl).getroot() if e.tag in ("httpSample", "sample")]
+    con.execute("CREATE TABLE x (label VARCHAR, elapsed VARCHAR, success VARCHAR, responseMessage VARCHAR)")
+    con.executemany("INSERT INTO x VALUES (?, ?, ?, ?)", samples)
+    con.execute("CREATE TABLE s AS SELECT row_number() OVER () AS i, * FROM x")
+else:
+    con.execute(f"""
+      CREATE TABLE s AS SELECT row_number() OVER () AS i, label, elapsed, success, responseMessage
+      FROM read_csv('{jtl}', header=true, all_varchar=true)""")
 con.execute("""
   CREATE TABLE k AS SELECT s.* FROM s LEFT JOIN s p ON p.i = s.i - 1
   WHERE (p.label IS NULL OR NOT regexp_full_match(s.label, regexp_escape(p.label) || '-[0-9]+'))

@@ -20,7 +20,8 @@ package struct TimeScale: Sendable, Equatable {
 
   /// - Parameter times: Unix seconds; non-finite ones are ignored.
   package init(_ times: [Double]) {
-    let finite = times.filter(\.isFinite)
+    // Years 1 to 5138 (±10¹¹ s) at most, so tick counts stay integers.
+    let finite = times.filter(\.isFinite).map { min(max($0, -1e11), 1e11) }
     var start = finite.min() ?? 0
     var end = finite.max() ?? 60
     if end <= start {

@@ -59,7 +59,7 @@ package struct TimeSeriesChart {
         .init(label: $0.label, className: $0.className, isArea: false)
       }
     }
-    if hasBands { items.append(.init(label: "fault", className: "fault-window", isArea: true)) }
+    if hasBands { items.append(.init(label: "fault", className: "fault-band", isArea: true)) }
     return items
   }
 
@@ -84,7 +84,7 @@ package struct TimeSeriesChart {
       let from = x(max(band.start, time.start), time)
       let to = x(min(max(band.end, band.start + 1), time.end), time)
       svg.rect(
-        x: from, y: top, width: max(to - from, 1), height: height, className: "fault-window",
+        x: from, y: top, width: max(to - from, 1), height: height, className: "fault-band",
         title: band.label)
     }
     // Labels at least 14 px apart, so a short panel labels every other tick.
