@@ -219,6 +219,9 @@ public struct ReportView: Sendable {
     /// APDEX of all requests, `–` without per-request latencies; T for the table's header.
     public var apdex = "–"
     public var apdexT = ""
+    /// `APDEX 0.949 over all 1088 requests at T = 125 ms: 979 satisfied, 108 tolerating, 1 frustrated.`
+    public var apdexSummary = ""
+    public var hasApdex = false
   }
 
   /// A JMeter Transaction Controller label: its samples and exact percentiles.

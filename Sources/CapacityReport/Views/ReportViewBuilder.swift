@@ -190,6 +190,13 @@ public struct ReportViewBuilder: Sendable {
     section.hasTransactions = !section.transactions.isEmpty
     section.apdex = Self.apdexText(entry.apdex)
     section.apdexT = document.slo.apdexTMs.map { "APDEX (T \(NumberFormat.milliseconds($0)))" } ?? "APDEX"
+    if let apdex = entry.apdex, let target = document.slo.apdexTMs {
+      section.hasApdex = true
+      section.apdexSummary =
+        "APDEX \(Self.apdexText(apdex)) over all \(apdex.satisfied + apdex.tolerating + apdex.frustrated) requests "
+        + "at T = \(NumberFormat.milliseconds(target)): \(apdex.satisfied) satisfied, \(apdex.tolerating) tolerating, "
+        + "\(apdex.frustrated) frustrated (method notes)."
+    }
     section.charts = charts.figures
     section.hasCharts = !charts.figures.isEmpty
     return section
