@@ -168,6 +168,47 @@ def noisy_neighbor_medium():
     print(f"node (sadf -x) cpu mean {node_cpu:.1f}m memory peak {node_mem:.1f} MiB")
 
 
+def jtl_csv(path):
+    rows = list(csv.DictReader(open(path)))
+    t = [int(r["elapsed"]) for r in rows]
+    start = min(int(r["timeStamp"]) for r in rows) / 1000
+    end = max(int(r["timeStamp"]) + int(r["elapsed"]) for r in rows) / 1000
+    failed = sum(r["success"] != "true" for r in rows)
+    return rows, t, start, end, failed
+
+
+def samples_extra():
+    print("== samples/extra (README's first command: samples/runs samples/extra --events samples/chaos-events.csv)")
+    files = [f for f in glob.glob("samples/extra/**/*", recursive=True) if os.path.isfile(f)]
+    print(f"files: {len(files)} (+ samples/runs)")
+    for stats in sorted(glob.glob("samples/extra/*/*_stats.csv") + glob.glob("samples/extra/builds/*/*_stats.csv")):
+        a, _ = aggregated(stats)
+        print(
+            f"{stats}: requests {a['Request Count']} failures {a['Failure Count']} "
+            f"req/s {float(a['Requests/s']):.2f} p50 {a['50%']} p95 {a['95%']} p99 {a['99%']}"
+        )
+    rows, t, start, end, failed = jtl_csv("samples/extra/jmeter/jmeter_shop.jtl")
+    whole = int(end) - int(start) + 1  # whole start seconds, as the report counts a raw log's span
+    print(f"jmeter_shop: samples {len(rows)} failed {failed} span {whole} s req/s {len(rows) / whole:.2f} "
+          f"p50 {r7(t, .5):.2f} p95 {r7(t, .95):.2f} p99 {r7(t, .99):.2f} max {max(t)}")
+    spans = {}
+    for name in ["light", "medium", "stress", "stepped", "invalid"]:
+        spans[name] = (f"samples/extra/resources/{name}", locust_span(f"samples/runs/{name}/{name}_stats_history.csv"))
+    spans["jmeter_shop"] = ("samples/extra/jmeter", (start, end))
+    for name, (folder, (first, last)) in spans.items():
+        line = f"{name}:"
+        if name != "invalid":
+            cpu, rss = pidstat_gunicorn(f"{folder}/pidstat.txt", first, last)
+            line += f" gunicorn cpu mean {cpu:.1f}m rss peak {rss:.1f} MiB;"
+        node_cpu, node_mem = sadf_csv_node(f"{folder}/sar_u_r.csv", 2, first, last)
+        print(f"{line} node cpu mean {node_cpu:.1f}m memory peak {node_mem:.1f} MiB")
+    print("chaos faults: python3 Tests/Fixtures/chaos/chaos_truth.py (Tests/Fixtures/chaos/locust/_truth.json)")
+    print("trend shop30u: build-1 then build-2 by their first history timestamp:",
+          [datetime.fromtimestamp(locust_span(h)[0], timezone.utc).isoformat()
+           for h in sorted(glob.glob("samples/extra/builds/*/*_stats_history.csv"))])
+
+
 samples()
+samples_extra()
 jmeter_xml()
 noisy_neighbor_medium()
