@@ -32,6 +32,7 @@ extension ReportDocument {
   private var inputPaths: [String] {
     runs.flatMap { $0.sourceFiles + ($0.generators ?? []).map(\.file) } + skippedFiles
       + (resources?.files.map(\.path) ?? []) + [slo.source].compactMap { $0 }
+      + (footprint?.components.map(\.source) ?? []) + (quotaAndLimits?.ignored.map(\.file) ?? [])
       + runDetails.values.flatMap { $0.sourceFiles.map(\.path) }
   }
 

@@ -51,7 +51,7 @@ package struct MermaidChart: Sendable {
   }
 
   private func block(title: String, axis: String, yLabel: String, series: [Double]) -> String {
-    let top = max(1, (series.max() ?? 0) * 1.1)
+    let top = max(1, ((series.max() ?? 0) * 1.1).rounded(.up))
     return [
       "```mermaid", "xychart-beta", "  title \"\(Self.quoted(title))\"", "  \(axis)",
       "  y-axis \"\(yLabel)\" 0 --> \(NumberFormat.decimal(top, places: 0))",

@@ -45,6 +45,11 @@ public struct ReportView: Sendable {
   /// report of the same inputs is byte for byte the same.
   public var newestRunEnd = ""
   public var hasNewestRunEnd = false
+  /// The Markdown summary's one chart: the first saturation series' throughput as Mermaid.
+  public var summaryMermaid: [String] = []
+  /// The first `maximumSkippedListed` skipped files, for the Markdown list, and what it leaves out.
+  public var skippedListed: [String] = []
+  public var skippedNotListed: [String] = []
 
   public struct SaturationSection: Sendable {
     public var source: String

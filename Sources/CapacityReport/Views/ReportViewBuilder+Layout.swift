@@ -4,6 +4,9 @@ import Foundation
 /// The parts of the view that shape the page rather than a section: the summary's one chart, the
 /// skipped-files count, the footer, and the Markdown's Mermaid charts.
 extension ReportViewBuilder {
+  /// Skipped files the Markdown report lists by name.
+  static let maximumSkippedListed = 50
+
   func withLayout(_ view: ReportView, _ document: ReportDocument) -> ReportView {
     var view = view
     let details = document.runDetails
@@ -20,6 +23,10 @@ extension ReportViewBuilder {
     (view.summaryChartSVG, view.summaryChartCaption) = summaryChart(view, document)
     view.hasSummaryChart = !view.summaryChartSVG.isEmpty
     view.skippedCount = Quantities.count(document.skippedFiles.count, "file")
+    view.skippedListed = Array(document.skippedFiles.prefix(Self.maximumSkippedListed))
+    let unlisted = document.skippedFiles.count - view.skippedListed.count
+    view.skippedNotListed = unlisted > 0 ? ["… and \(unlisted) more (report.json `skipped_files` lists all)"] : []
+    view.summaryMermaid = Array(view.saturation.first?.mermaid.prefix(1) ?? [])
     view.version = CapacityVersion.current
     view.newestRunEnd = Self.newestRunEnd(document.runs) ?? ""
     view.hasNewestRunEnd = !view.newestRunEnd.isEmpty
