@@ -212,3 +212,24 @@ samples()
 samples_extra()
 jmeter_xml()
 noisy_neighbor_medium()
+
+
+def mermaid_timeline(history_csv, limit=40):
+    """The Markdown's Mermaid points: ticks (Aggregated rows) cut into equal stretches of
+    ceil(span / 40) seconds from the first; req/s the stretch's mean, p95 its highest window value."""
+    rows = [r for r in csv.DictReader(open(history_csv)) if r["Name"] == "Aggregated"]
+    first, last = int(rows[0]["Timestamp"]), int(rows[-1]["Timestamp"])
+    step = max(1, -(-(last - first) // limit))
+    buckets = {}
+    for r in rows:
+        buckets.setdefault((int(r["Timestamp"]) - first) // step, []).append(r)
+    rps = [statistics.mean(float(r["Requests/s"]) for r in b) for _, b in sorted(buckets.items())]
+    p95 = [max((float(r["95%"]) for r in b if r["95%"] != "N/A"), default=None) for _, b in sorted(buckets.items())]
+    print(f"{history_csv}: 0 --> {last - first}, step {step} s")
+    print("  req/s [" + ", ".join(f"{v:.1f}" for v in rps) + "]")
+    print("  p95   [" + ", ".join("None" if v is None else f"{v:.1f}" for v in p95) + "]")
+
+
+print("== Mermaid charts of report.md")
+mermaid_timeline("samples/runs/light/light_stats_history.csv")
+mermaid_timeline("samples/runs/stepped/stepped_stats_history.csv")
