@@ -86,8 +86,10 @@ public struct ReportJob: Sendable {
     var trends: [String: [TrendPoint]] = [:]
     for (scenario, stored) in names {
       var seen = Set<String>()
-      let points = try stored.sorted().flatMap { try store.trend(name: $0) }.filter { seen.insert($0.runID).inserted }
-        .sorted { ($0.startedAt ?? .distantPast, $0.runID) < ($1.startedAt ?? .distantPast, $1.runID) }
+      let points = try stored.sorted().flatMap { try store.trend(name: $0) }.filter {
+        seen.insert($0.runID).inserted
+      }
+      .sorted { ($0.startedAt ?? .distantPast, $0.runID) < ($1.startedAt ?? .distantPast, $1.runID) }
       if points.count >= 2 { trends[scenario] = points }
     }
     return trends

@@ -16,12 +16,15 @@ public enum PathStyle: String, Sendable, CaseIterable {
     switch self {
     case .basename: return URL(fileURLWithPath: path).lastPathComponent
     case .absolute: return Self.absolute(path, in: directory)
-    case .relative: return Self.relative(Self.absolute(path, in: directory), to: Self.absolute(directory, in: "/"))
+    case .relative:
+      return Self.relative(Self.absolute(path, in: directory), to: Self.absolute(directory, in: "/"))
     }
   }
 
   private static func absolute(_ path: String, in directory: String) -> String {
-    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: directory).appendingPathComponent(path)
+    let url =
+      path.hasPrefix("/")
+      ? URL(fileURLWithPath: path) : URL(fileURLWithPath: directory).appendingPathComponent(path)
     return url.standardizedFileURL.path
   }
 

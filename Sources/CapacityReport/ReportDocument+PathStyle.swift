@@ -7,7 +7,8 @@ extension ReportDocument {
   /// their meaning: `runs[].source_files` still lists the run's files, named differently.
   public func withPaths(_ style: PathStyle, relativeTo directory: String) -> ReportDocument {
     let paths = Set(inputPaths.filter { !$0.isEmpty })
-    let mapping = Dictionary(uniqueKeysWithValues: paths.map { ($0, style.display($0, relativeTo: directory)) })
+    let mapping = Dictionary(
+      uniqueKeysWithValues: paths.map { ($0, style.display($0, relativeTo: directory)) })
     guard mapping.contains(where: { $0.key != $0.value }) else { return self }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -15,7 +16,9 @@ extension ReportDocument {
     var escaped: [String: String] = [:]
     for (from, to) in mapping { escaped[Self.jsonEscaped(from, encoder)] = Self.jsonEscaped(to, encoder) }
     let text = PathReplacer(escaped).replace(String(decoding: data, as: UTF8.self))
-    guard var document = try? JSONDecoder().decode(ReportDocument.self, from: Data(text.utf8)) else { return self }
+    guard var document = try? JSONDecoder().decode(ReportDocument.self, from: Data(text.utf8)) else {
+      return self
+    }
     document.runDetails = runDetails.mapValues { detail in
       var detail = detail
       detail.sourceFiles = detail.sourceFiles.map { file in

@@ -9,7 +9,8 @@ import Testing
 @Suite struct ReportLayoutTests {
   @Test func pathStylesNameTheSameFile() {
     let cwd = "/home/ana/work"
-    #expect(PathStyle.relative.display("/home/ana/work/runs/a_stats.csv", relativeTo: cwd) == "runs/a_stats.csv")
+    #expect(
+      PathStyle.relative.display("/home/ana/work/runs/a_stats.csv", relativeTo: cwd) == "runs/a_stats.csv")
     #expect(PathStyle.relative.display("/home/ana/corpus/x.jtl", relativeTo: cwd) == "../corpus/x.jtl")
     #expect(PathStyle.relative.display("runs/./b/../a.csv", relativeTo: cwd) == "runs/a.csv")
     #expect(PathStyle.relative.display("/home/ana/work", relativeTo: cwd) == ".")
@@ -36,8 +37,9 @@ import Testing
   @Test func longProseWrapsAndTablesStay() {
     let words = Array(repeating: "word", count: 60).joined(separator: " ")
     let table = "| " + Array(repeating: "cell", count: 40).joined(separator: " | ") + " |"
-    let text = ["- " + words + " - 12. #tag", table, "```mermaid", "  line [" + words + "]", "```", words].joined(
-      separator: "\n")
+    let text = ["- " + words + " - 12. #tag", table, "```mermaid", "  line [" + words + "]", "```", words]
+      .joined(
+        separator: "\n")
     let wrapped = MarkdownLineWrapper().wrap(text).split(separator: "\n", omittingEmptySubsequences: false)
     #expect(wrapped.contains { $0 == Substring(table) })
     #expect(wrapped.contains { $0 == Substring("  line [" + words + "]") })
@@ -46,11 +48,14 @@ import Testing
     // A continuation line of the list item is indented, and none starts a new block.
     let continuation = prose.dropFirst().prefix { $0.hasPrefix("  ") }
     #expect(!continuation.isEmpty)
-    #expect(prose.dropFirst().allSatisfy { line in
-      !["-", "#", "12.", "*", ">", "|"].contains { line.trimmingCharacters(in: .whitespaces).hasPrefix($0) }
-    })
+    #expect(
+      prose.dropFirst().allSatisfy { line in
+        !["-", "#", "12.", "*", ">", "|"].contains { line.trimmingCharacters(in: .whitespaces).hasPrefix($0) }
+      })
     // Joined back with spaces, the words are the same.
-    #expect(prose.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == "- " + words + " - 12. #tag " + words)
+    #expect(
+      prose.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == "- " + words
+        + " - 12. #tag " + words)
   }
 
   /// 100 one-second ticks in stretches of 3 s (⌈99 / 40⌉): 34 points (the last holds second 99

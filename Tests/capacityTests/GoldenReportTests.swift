@@ -49,5 +49,10 @@ import Testing
       try Snapshot.expect(
         fileAt: runner.path("\(GoldenSet.reportDirectory)/\(name)"), matches: "\(set.name)/\(name)")
     }
+    // Markdown that reads in a terminal and a diff: tables without long cells, prose wrapped.
+    let markdown = try String(
+      contentsOfFile: runner.path("\(GoldenSet.reportDirectory)/report.md"), encoding: .utf8)
+    let long = markdown.split(separator: "\n").filter { $0.count > 300 }.map { $0.prefix(60) }
+    #expect(long.isEmpty, "lines over 300 characters: \(long)")
   }
 }

@@ -36,11 +36,14 @@ import Testing
     #expect(report > 20 * blank, "report screenshot \(report) B vs blank \(blank) B")
 
     let layout = try measure(runner.path("capacity-report/report.html"), in: runner)
-    #expect(layout.height > 1_000 && layout.height <= Self.maximumScreenHeight, "page height \(layout.height) px")
+    #expect(
+      layout.height > 1_000 && layout.height <= Self.maximumScreenHeight, "page height \(layout.height) px")
     // Shown with every section closed: the summary chart and the saturation section's two.
     #expect(layout.charts.count >= 3, "charts in view: \(layout.charts)")
     #expect(layout.charts.allSatisfy { $0.width >= 200 && $0.height >= 80 }, "chart boxes \(layout.charts)")
-    #expect(layout.firstChartTop < 1_600, "the summary chart starts at \(layout.firstChartTop) px, below the first screen")
+    #expect(
+      layout.firstChartTop < 1_600,
+      "the summary chart starts at \(layout.firstChartTop) px, below the first screen")
   }
 
   @Test func reportPrintsToPDF() throws {
@@ -57,23 +60,31 @@ import Testing
     let html = runner.path("capacity-report/report.html")
     try printPDF(html, to: runner.path("report.pdf"))
     let info = try run(pdfinfo, [runner.path("report.pdf")])
-    let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+    let pages =
+      info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
       .flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
     #expect(pages >= 1 && pages <= Self.maximumPages, "pdfinfo: \(info)")
     #expect(info.contains("A4"), "pdfinfo: \(info)")
     // Collapsed sections print open: a run's endpoint table and the method notes are in the PDF.
     let text = try run(pdftotext, [runner.path("report.pdf"), "-"])
-    #expect(text.contains("/api/cart/") && text.contains("Percentiles are"), "closed <details> were not printed")
+    #expect(
+      text.contains("/api/cart/") && text.contains("Percentiles are"), "closed <details> were not printed")
 
     // The charts alone (everything else hidden): the first printed page, rasterised, has ink.
     let report = try String(contentsOfFile: html, encoding: .utf8)
     let chartsOnly = report.replacingOccurrences(
       of: "</style>",
-      with: "body * { visibility: hidden !important; } svg.chart, svg.chart * { visibility: visible !important; }\n</style>")
+      with:
+        "body * { visibility: hidden !important; } svg.chart, svg.chart * { visibility: visible !important; }\n</style>"
+    )
     try chartsOnly.write(toFile: runner.path("charts.html"), atomically: true, encoding: .utf8)
     try printPDF(runner.path("charts.html"), to: runner.path("charts.pdf"))
     _ = try run(
-      pdftoppm, ["-r", "40", "-gray", "-f", "1", "-l", "1", "-singlefile", runner.path("charts.pdf"), runner.path("page")])
+      pdftoppm,
+      [
+        "-r", "40", "-gray", "-f", "1", "-l", "1", "-singlefile", runner.path("charts.pdf"),
+        runner.path("page"),
+      ])
     // Measured 2026-12-01: 12.8 % of the page not white (the summary chart's plot area and lines),
     // 0.52 % dark (its lines and labels); a page with nothing drawn has 0 of either.
     let drawn = try Self.share(pgmAt: runner.path("page.pgm"), darkerThan: 254)
@@ -92,14 +103,18 @@ import Testing
   private func screenshot(of page: String, to png: String) throws -> Int {
     _ = try run(
       Self.chromium ?? "/bin/false",
-      Self.headless + ["--window-size=1200,1600", "--screenshot=\(png)", URL(fileURLWithPath: page).absoluteString])
+      Self.headless + [
+        "--window-size=1200,1600", "--screenshot=\(png)", URL(fileURLWithPath: page).absoluteString,
+      ])
     return (try FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
   }
 
   private func printPDF(_ page: String, to pdf: String) throws {
     _ = try run(
       Self.chromium ?? "/bin/false",
-      Self.headless + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: page).absoluteString])
+      Self.headless + [
+        "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: page).absoluteString,
+      ])
   }
 
   private static let headless = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
@@ -119,11 +134,15 @@ import Testing
       });</script>
       </body>
       """
-    let report = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "</body>", with: probe)
+    let report = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(
+      of: "</body>", with: probe)
     try report.write(toFile: runner.path("probe.html"), atomically: true, encoding: .utf8)
     let dom = try run(
       Self.chromium ?? "/bin/false",
-      Self.headless + ["--window-size=1200,1600", "--dump-dom", URL(fileURLWithPath: runner.path("probe.html")).absoluteString])
+      Self.headless + [
+        "--window-size=1200,1600", "--dump-dom",
+        URL(fileURLWithPath: runner.path("probe.html")).absoluteString,
+      ])
     return Layout(probe: dom)
   }
 
@@ -158,7 +177,9 @@ import Testing
     var fields: [Int] = []
     var index = 2
     while fields.count < 3, index < bytes.count {
-      while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+      while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+        index += 1
+      }
       var number = 0
       while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
         number = number * 10 + Int(bytes[index] - 0x30)

@@ -2,8 +2,9 @@ import CapacityModel
 import Foundation
 
 /// Mermaid `xychart-beta` blocks for the Markdown report (GitHub renders them): throughput and
-/// p95 over a run's time, and the saturation curve. Numbers are POSIX-formatted; one y axis per
-/// block, because an xychart has only one.
+/// p95 over a run's time, and the saturation curve. Numbers are POSIX-formatted, one decimal below
+/// 100 and whole from 100 up (so 40 points of 5-digit latencies stay under 300 characters); one y
+/// axis per block, because an xychart has only one.
 package struct MermaidChart: Sendable {
   /// Buckets drawn at most: a longer run is cut into this many equal stretches of whole seconds.
   package static let maximumPoints = 40
@@ -13,7 +14,9 @@ package struct MermaidChart: Sendable {
   /// req/s (mean of the ticks in each stretch) and, when the history has windowed percentiles, p95
   /// (the highest window p95 in each stretch) against seconds since the run's first tick.
   package func timeline(_ points: [TimelinePoint], kind: HistoryKind, name: String) -> [String] {
-    guard let first = points.first?.timestamp, let last = points.last?.timestamp, last > first else { return [] }
+    guard let first = points.first?.timestamp, let last = points.last?.timestamp, last > first else {
+      return []
+    }
     let span = last - first
     let step = max(1, (span + Int64(Self.maximumPoints) - 1) / Int64(Self.maximumPoints))
     var buckets: [Int64: [TimelinePoint]] = [:]
@@ -23,7 +26,8 @@ package struct MermaidChart: Sendable {
       let group = buckets[key] ?? []
       return group.map(\.requestsPerSecond).reduce(0, +) / Double(max(1, group.count))
     }
-    let axis = "x-axis \"seconds since \(UTCTimestamp.format(Date(timeIntervalSince1970: Double(first))))\" 0 --> \(span)"
+    let axis =
+      "x-axis \"seconds since \(UTCTimestamp.format(Date(timeIntervalSince1970: Double(first))))\" 0 --> \(span)"
     var blocks = [
       block(title: "\(name): throughput (req/s)", axis: axis, yLabel: "req/s", series: rps)
     ]
@@ -40,7 +44,8 @@ package struct MermaidChart: Sendable {
     guard entry.steps.count >= 2 else { return [] }
     let axis = "x-axis \"users\" [" + entry.steps.map { "\"\($0.users)\"" }.joined(separator: ", ") + "]"
     var blocks = [
-      block(title: "\(entry.source): throughput by users (req/s)", axis: axis, yLabel: "req/s",
+      block(
+        title: "\(entry.source): throughput by users (req/s)", axis: axis, yLabel: "req/s",
         series: entry.steps.map(\.rps))
     ]
     let p95 = entry.steps.compactMap(\.p95Ms)
@@ -55,7 +60,7 @@ package struct MermaidChart: Sendable {
     return [
       "```mermaid", "xychart-beta", "  title \"\(Self.quoted(title))\"", "  \(axis)",
       "  y-axis \"\(yLabel)\" 0 --> \(NumberFormat.decimal(top, places: 0))",
-      "  line [" + series.map { NumberFormat.decimal($0, places: 1) }.joined(separator: ", ") + "]", "```",
+      "  line [" + series.map { NumberFormat.decimal($0, places: abs($0) < 100 ? 1 : 0) }.joined(separator: ", ") + "]", "```",
     ].joined(separator: "\n")
   }
 

@@ -14,7 +14,8 @@ extension ReportViewBuilder {
       let run = view.runs[index]
       view.runs[index].fileCount = Quantities.count(run.files.count, "file")
       if let detail = details[run.id] {
-        view.runs[index].mermaid = MermaidChart().timeline(detail.timeline, kind: detail.historyKind, name: run.name)
+        view.runs[index].mermaid = MermaidChart().timeline(
+          detail.timeline, kind: detail.historyKind, name: run.name)
       }
     }
     for (index, entry) in (document.saturation ?? []).enumerated() where index < view.saturation.count {
@@ -25,7 +26,8 @@ extension ReportViewBuilder {
     view.skippedCount = Quantities.count(document.skippedFiles.count, "file")
     view.skippedListed = Array(document.skippedFiles.prefix(Self.maximumSkippedListed))
     let unlisted = document.skippedFiles.count - view.skippedListed.count
-    view.skippedNotListed = unlisted > 0 ? ["… and \(unlisted) more (report.json `skipped_files` lists all)"] : []
+    view.skippedNotListed =
+      unlisted > 0 ? ["… and \(unlisted) more (report.json `skipped_files` lists all)"] : []
     view.summaryMermaid = Array(view.saturation.first?.mermaid.prefix(1) ?? [])
     view.version = CapacityVersion.current
     view.newestRunEnd = Self.newestRunEnd(document.runs) ?? ""

@@ -226,8 +226,10 @@ def mermaid_timeline(history_csv, limit=40):
     rps = [statistics.mean(float(r["Requests/s"]) for r in b) for _, b in sorted(buckets.items())]
     p95 = [max((float(r["95%"]) for r in b if r["95%"] != "N/A"), default=None) for _, b in sorted(buckets.items())]
     print(f"{history_csv}: 0 --> {last - first}, step {step} s")
-    print("  req/s [" + ", ".join(f"{v:.1f}" for v in rps) + "]")
-    print("  p95   [" + ", ".join("None" if v is None else f"{v:.1f}" for v in p95) + "]")
+    def fmt(v):  # one decimal below 100, whole from 100 up, as report.md writes them
+        return "None" if v is None else (f"{v:.1f}" if abs(v) < 100 else f"{v:.0f}")
+    print("  req/s [" + ", ".join(fmt(v) for v in rps) + "]")
+    print("  p95   [" + ", ".join(fmt(v) for v in p95) + "]")
 
 
 print("== Mermaid charts of report.md")
