@@ -60,7 +60,9 @@ package struct MermaidChart: Sendable {
     return [
       "```mermaid", "xychart-beta", "  title \"\(Self.quoted(title))\"", "  \(axis)",
       "  y-axis \"\(yLabel)\" 0 --> \(NumberFormat.decimal(top, places: 0))",
-      "  line [" + series.map { NumberFormat.decimal($0, places: abs($0) < 100 ? 1 : 0) }.joined(separator: ", ") + "]", "```",
+      "  line ["
+        + series.map { NumberFormat.decimal($0, places: abs($0) < 100 ? 1 : 0) }.joined(separator: ", ")
+        + "]", "```",
     ].joined(separator: "\n")
   }
 
