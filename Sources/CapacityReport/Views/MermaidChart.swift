@@ -39,17 +39,22 @@ package struct MermaidChart: Sendable {
     return blocks
   }
 
-  /// req/s and p95 against the users of each step.
+  /// req/s and p95 against the users of each step (every k-th step of a series longer than
+  /// `maximumPoints`, the last always kept).
   package func saturation(_ entry: ReportDocument.SaturationEntry) -> [String] {
     guard entry.steps.count >= 2 else { return [] }
-    let axis = "x-axis \"users\" [" + entry.steps.map { "\"\($0.users)\"" }.joined(separator: ", ") + "]"
+    let every = (entry.steps.count + Self.maximumPoints - 1) / Self.maximumPoints
+    let steps = entry.steps.indices.filter { $0 % every == 0 || $0 == entry.steps.count - 1 }.map {
+      entry.steps[$0]
+    }
+    let axis = "x-axis \"users\" [" + steps.map { "\"\($0.users)\"" }.joined(separator: ", ") + "]"
     var blocks = [
       block(
         title: "\(entry.source): throughput by users (req/s)", axis: axis, yLabel: "req/s",
-        series: entry.steps.map(\.rps))
+        series: steps.map(\.rps))
     ]
-    let p95 = entry.steps.compactMap(\.p95Ms)
-    if p95.count == entry.steps.count {
+    let p95 = steps.compactMap(\.p95Ms)
+    if p95.count == steps.count {
       blocks.append(block(title: "\(entry.source): p95 by users (ms)", axis: axis, yLabel: "ms", series: p95))
     }
     return blocks
