@@ -1,6 +1,7 @@
 import CapacityAnalysis
 import CapacityModel
 import CapacityPlanning
+import CapacityPrometheus
 import CapacityReport
 import CapacityStore
 
@@ -72,9 +73,14 @@ public struct ReportJob: Sendable {
     }
     let saturation = SaturationAnalyzer(thresholds: applied, objectives: objectives)
       .series(analyses, runsAsSteps: runsAsSteps, loads: loads)
-    return ReportBuilder(thresholds: applied).document(
+    var document = ReportBuilder(thresholds: applied).document(
       analyses: analyses, plan: plan, skippedFiles: skippedFiles, trends: trends, saturation: saturation,
       objectives: objectives, chaosNotes: chaosNotes(runs))
+    // Samples fetched with --prometheus say which queries and step they came from.
+    if let note = PrometheusProvenance.methodNote(paths: files.map(\.source.path)) {
+      document.methods.append(note)
+    }
+    return document
   }
 
   /// How the events file was read, and what the runs' data allows: per-request figures need a

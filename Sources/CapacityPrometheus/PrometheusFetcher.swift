@@ -1,0 +1,113 @@
+import AsyncHTTPClient
+import CapacityIngest
+import CapacityModel
+import Foundation
+
+/// Fetches every query for every window from one Prometheus server, one request at a time, and
+/// reads each answer with Ingest's `PrometheusRangeParser`, exactly as a saved `query_range` file
+/// would be read.
+public struct PrometheusFetcher: Sendable {
+  public var endpoint: PrometheusEndpoint
+  public var queries: [PrometheusQuery]
+  public var http: PrometheusHTTP
+  /// The server's scrape interval (sets the step and the rate window).
+  public var scrapeIntervalSeconds: Int64
+  /// A step the user asked for; `nil` chooses one per window.
+  public var stepSeconds: Int64?
+  public var marginSeconds: Double
+
+  public static let defaultScrapeIntervalSeconds: Int64 = 15
+
+  public init(
+    endpoint: PrometheusEndpoint, queries: [PrometheusQuery] = PrometheusQuery.defaults,
+    http: PrometheusHTTP = PrometheusHTTP(), scrapeIntervalSeconds: Int64 = defaultScrapeIntervalSeconds,
+    stepSeconds: Int64? = nil, marginSeconds: Double = QueryWindow.defaultMarginSeconds
+  ) {
+    self.endpoint = endpoint
+    self.queries = queries
+    self.http = http
+    self.scrapeIntervalSeconds = scrapeIntervalSeconds
+    self.stepSeconds = stepSeconds
+    self.marginSeconds = marginSeconds
+  }
+
+  /// One window per run span (Unix seconds), in order, equal windows once.
+  public func windows(for spans: [ClosedRange<Double>], now: Date) throws(PrometheusError) -> [QueryWindow] {
+    var windows: [QueryWindow] = []
+    for span in spans {
+      let window = try QueryWindow.covering(
+        span, margin: marginSeconds, scrapeInterval: scrapeIntervalSeconds, requestedStep: stepSeconds,
+        now: now)
+      if !windows.contains(window) { windows.append(window) }
+    }
+    return windows
+  }
+
+  /// Every query over every window. A query no window has data for is an error when the user
+  /// wrote it, a warning when it is a default; no data at all is an error naming the server.
+  public func fetch(_ windows: [QueryWindow]) async throws(PrometheusError) -> PrometheusFetch {
+    var configuration = HTTPClient.Configuration()
+    configuration.redirectConfiguration = .follow(max: 3, allowCycles: false)
+    configuration.timeout = .init(connect: .milliseconds(Int64(min(http.timeoutSeconds, 10) * 1000)))
+    let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    let result: Result<PrometheusFetch, PrometheusError>
+    do throws(PrometheusError) {
+      result = .success(try await fetch(windows, client: client))
+    } catch {
+      result = .failure(error)
+    }
+    try? await client.shutdown()
+    return try result.get()
+  }
+
+  private func fetch(_ windows: [QueryWindow], client: HTTPClient) async throws(PrometheusError)
+    -> PrometheusFetch
+  {
+    var fetch = PrometheusFetch()
+    var empty: [String] = []
+    for query in queries {
+      var found = false
+      for window in windows {
+        let file = try await answer(query, window: window, client: client)
+        fetch.warnings += file.diagnostics.map(\.description)
+        if file.series.isEmpty { continue }
+        found = true
+        fetch.files.append(file)
+      }
+      if !found { empty.append(query.name) }
+    }
+    if fetch.files.isEmpty {
+      throw .noSeries(url: endpoint.shown, queries: queries.map(\.name), windows: windows.count)
+    }
+    let missing = queries.filter { empty.contains($0.name) }
+    if let mine = missing.first(where: { !$0.isDefault }) {
+      throw .noSeries(url: endpoint.shown, queries: [mine.name], windows: windows.count)
+    }
+    fetch.warnings += missing.map { query in
+      "warning: Prometheus at \(endpoint.shown) has no series for the default query \(query.name) "
+        + "(\(query.expression)) in the runs' windows; skipped"
+    }
+    return fetch
+  }
+
+  /// One query over one window, read as a resource file keyed by the hash of query and answer.
+  func answer(_ query: PrometheusQuery, window: QueryWindow, client: HTTPClient) async throws(PrometheusError)
+    -> ResourceFile
+  {
+    let expression = query.rendered(for: window)
+    let shown = endpoint.queryRangeURL(expression, window: window, masked: true)
+    let bytes = try await http.get(
+      endpoint.queryRangeURL(expression, window: window), authorization: endpoint.authorization, shown: shown,
+      client: client)
+    let provenance = PrometheusProvenance(
+      server: endpoint.shown, name: query.name, window: window, expression: expression)
+    let source = SourceFile(
+      path: provenance.path, role: InputKind.prometheusRange.rawValue,
+      sha256: PrometheusProvenance.digest(expression: expression, answer: bytes), bytes: Int64(bytes.count))
+    do {
+      return try PrometheusRangeParser().parse(bytes, source: source, query: expression)
+    } catch {
+      throw .notAnAnswer(url: endpoint.shown, query: query.name, reason: error.localizedDescription)
+    }
+  }
+}
