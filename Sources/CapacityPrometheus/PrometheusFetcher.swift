@@ -49,6 +49,9 @@ public struct PrometheusFetcher: Sendable {
     var configuration = HTTPClient.Configuration()
     configuration.redirectConfiguration = .follow(max: 3, allowCycles: false)
     configuration.timeout = .init(connect: .milliseconds(Int64(min(http.timeoutSeconds, 10) * 1000)))
+    // The pool would retry a refused connection until the connect timeout, silently; `PrometheusHTTP`
+    // retries whole requests itself, bounded and with backoff, so a down server fails in a second.
+    configuration.connectionPool.retryConnectionEstablishment = false
     let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     let result: Result<PrometheusFetch, PrometheusError>
     do throws(PrometheusError) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One PromQL expression fetched for each run's window, named so that overrides, warnings and the
 /// report can refer to it.
 public struct PrometheusQuery: Sendable, Equatable {

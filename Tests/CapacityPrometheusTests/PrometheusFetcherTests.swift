@@ -34,7 +34,8 @@ import Testing
     #expect(abs(cpuMean - 1996.0351835308694) < 1e-6)
     let memory = try #require(fetch.files.last?.series.first)
     #expect(memory.metric == .memory && memory.points.count == 61)
-    #expect(abs(memory.points.map(\.value).reduce(0, +) / 61 - 2181363476.9836063) < 1e-3)
+    let memoryMean = memory.points.map(\.value).reduce(0, +) / Double(memory.points.count)
+    #expect(abs(memoryMean - 2_181_363_476.983_606_3) < 1e-3)
     #expect(fetch.warnings.count == 4)
     #expect(
       fetch.warnings.allSatisfy { $0.contains(server.base("recorded")) && $0.contains("default query") })

@@ -33,8 +33,19 @@ package final class FakePrometheus: @unchecked Sendable {
 
   /// Requests the server saw for a `flaky-N-ID` route's ID.
   package func count(_ id: String) throws -> Int {
-    let data = try Data(contentsOf: URL(string: "\(url)/count/\(id)")!)
-    return Int(String(decoding: data, as: UTF8.self)) ?? -1
+    // Foundation on Linux reads no http: URL without FoundationNetworking; Python is here anyway.
+    let client = Process()
+    let output = Pipe()
+    client.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    client.arguments = [
+      "python3", "-c", "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())",
+      "\(url)/count/\(id)",
+    ]
+    client.standardOutput = output
+    try client.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    client.waitUntilExit()
+    return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
   }
 
   package func stop() {
