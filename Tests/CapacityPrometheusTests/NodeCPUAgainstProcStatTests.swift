@@ -90,11 +90,16 @@ import Testing
     let wholeSpan =
       (samples[samples.count - 1].busyTicks - samples[0].busyTicks) / hertz
       / (span.upperBound - span.lowerBound) * 1000
+    let gaps = zip(fetched, truth).map { abs($0 - $1) }
+    let meanGap = gaps.reduce(0, +) / Double(max(1, gaps.count))
     print(
       "node-cpu over \(fetched.count) points (step \(window.stepSeconds) s, rate \(window.rateSeconds) s): "
-        + "capacity \(fetchedMean) m, /proc/stat \(truthMean) m (whole span \(wholeSpan) m)")
+        + "capacity \(fetchedMean) m, /proc/stat \(truthMean) m (whole span \(wholeSpan) m); per point "
+        + "mean |gap| \(meanGap) m, max \(gaps.max() ?? 0) m")
     // The busy loop alone is a core.
     #expect(truthMean >= 900)
     #expect(abs(fetchedMean - truthMean) <= 50)
+    // Point by point the two see the same seconds, within a scrape's jitter.
+    #expect(meanGap <= 150)
   }
 }
