@@ -47,7 +47,8 @@ public struct PrometheusFetcher: Sendable {
   /// wrote it, a warning when it is a default; no data at all is an error naming the server.
   public func fetch(_ windows: [QueryWindow]) async throws(PrometheusError) -> PrometheusFetch {
     var configuration = HTTPClient.Configuration()
-    configuration.redirectConfiguration = .follow(max: 3, allowCycles: false)
+    // No redirects: the basic-auth header must not follow one to another host; a 3xx is an error.
+    configuration.redirectConfiguration = .disallow
     configuration.timeout = .init(connect: .milliseconds(Int64(min(http.timeoutSeconds, 10) * 1000)))
     // The pool would retry a refused connection until the connect timeout, silently; `PrometheusHTTP`
     // retries whole requests itself, bounded and with backoff, so a down server fails in a second.
@@ -68,21 +69,26 @@ public struct PrometheusFetcher: Sendable {
   {
     var fetch = PrometheusFetch()
     var empty: [String] = []
-    for query in queries {
+    var windowOfFile: [Int] = []
+    for query in queries where query.name != PrometheusQuery.hostCPUsName {
       var found = false
-      for window in windows {
+      for (index, window) in windows.enumerated() {
         let file = try await answer(query, window: window, client: client)
         fetch.warnings += file.diagnostics.map(\.description)
         if file.series.isEmpty { continue }
         found = true
         fetch.files.append(file)
+        windowOfFile.append(index)
       }
       if !found { empty.append(query.name) }
+    }
+    if let count = queries.first(where: { $0.name == PrometheusQuery.hostCPUsName }) {
+      try await addHostCPUs(count, to: &fetch, windows: windows, windowOfFile: windowOfFile, client: client)
     }
     if fetch.files.isEmpty {
       throw .noSeries(url: endpoint.shown, queries: queries.map(\.name), windows: windows.count)
     }
-    let missing = queries.filter { empty.contains($0.name) }
+    let missing = queries.filter { empty.contains($0.name) && $0.name != PrometheusQuery.hostCPUsName }
     if let mine = missing.first(where: { !$0.isDefault }) {
       throw .noSeries(url: endpoint.shown, queries: [mine.name], windows: windows.count)
     }
@@ -93,15 +99,21 @@ public struct PrometheusFetcher: Sendable {
     return fetch
   }
 
+  /// The answer's bytes for one expression over one window.
+  func get(_ expression: String, window: QueryWindow, client: HTTPClient) async throws(PrometheusError)
+    -> [UInt8]
+  {
+    try await http.get(
+      endpoint.queryRangeURL(expression, window: window), authorization: endpoint.authorization,
+      shown: endpoint.queryRangeURL(expression, window: window, masked: true), client: client)
+  }
+
   /// One query over one window, read as a resource file keyed by the hash of query and answer.
   func answer(_ query: PrometheusQuery, window: QueryWindow, client: HTTPClient) async throws(PrometheusError)
     -> ResourceFile
   {
     let expression = query.rendered(for: window)
-    let shown = endpoint.queryRangeURL(expression, window: window, masked: true)
-    let bytes = try await http.get(
-      endpoint.queryRangeURL(expression, window: window), authorization: endpoint.authorization, shown: shown,
-      client: client)
+    let bytes = try await get(expression, window: window, client: client)
     let provenance = PrometheusProvenance(
       server: endpoint.shown, name: query.name, window: window, expression: expression)
     let source = SourceFile(

@@ -90,6 +90,10 @@ public struct PrometheusHTTP: Sendable {
     switch status {
     case 200: return .answer(bytes)
     case 429, 500...599: return .retry("HTTP \(status)" + (detail.isEmpty ? "" : ": \(detail)"))
+    case 300...399:
+      return .failure(
+        .httpStatus(url: shown, status: status, detail: "a redirect, not followed: pass the URL it points to")
+      )
     case 404:
       return .failure(
         .httpStatus(

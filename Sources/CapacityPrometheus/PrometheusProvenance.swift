@@ -68,7 +68,7 @@ extension PrometheusProvenance {
     var seen = Set<String>()
     var queries: [String] = []
     for item in fetched.sorted(by: { ($0.name, $0.stepSeconds) < ($1.name, $1.stepSeconds) }) {
-      let text = "\(item.name) `\(item.expression)` (step \(item.stepSeconds) s)"
+      let text = "\(item.name) = \(item.expression) (step \(item.stepSeconds) s)"
       if seen.insert(text).inserted { queries.append(text) }
     }
     let servers = Set(fetched.map(\.server)).sorted().joined(separator: ", ")

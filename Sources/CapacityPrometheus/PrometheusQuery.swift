@@ -39,15 +39,22 @@ public struct PrometheusQuery: Sendable, Equatable {
   }
 
   /// The CPU and memory queries users of the common exporters write. Busy node CPU leaves out idle,
-  /// iowait and steal (as the node-mixin's utilisation does); memory used is MemTotal − MemAvailable.
+  /// iowait and steal (as the node-mixin's utilisation does), and the CPU count is one idle counter
+  /// per CPU (of every node the sum covers); memory used is MemTotal − MemAvailable.
   /// Process-exporter's groups and cAdvisor's containers (the kubelet's, as kube-prometheus scrapes
   /// it; kube-state-metrics has requests and limits, not usage) are summed per group and per
   /// namespace/pod/container.
+  /// The query whose answer is the node's CPU count rather than samples: it sets the node CPU
+  /// series' `hostCPUs` (what the report's host utilisation divides by), as sysstat's files do.
+  public static let hostCPUsName = "node-cpus"
+
   public static let defaults: [PrometheusQuery] = [
     PrometheusQuery(
       name: "node-cpu",
       expression: #"sum(rate(node_cpu_seconds_total{mode!~"idle|iowait|steal"}[$__rate_interval]))"#,
       isDefault: true),
+    PrometheusQuery(
+      name: hostCPUsName, expression: #"count(node_cpu_seconds_total{mode="idle"})"#, isDefault: true),
     PrometheusQuery(
       name: "node-memory", expression: "sum(node_memory_MemTotal_bytes - node_memory_MemAvailable_bytes)",
       isDefault: true),

@@ -44,11 +44,13 @@ import Testing
   /// ticks /proc/stat counted over the same interval, ÷ USER_HZ ÷ seconds, in millicores. Means
   /// over the points inside the sampled span must agree within 5 % of a core (50 millicores): the
   /// node exporter reads the same counters, the rest is scrape-time jitter and rate's extrapolation.
+  /// Synchronous on purpose: the sampling must keep its pace while a parallel `swift test` keeps the
+  /// concurrency pool busy (an awaited sleep there resumed minutes late).
   @Test(
     .enabled(
       if: url != nil || inCI,
       "set CAPACITY_TEST_PROMETHEUS_URL (e.g. after scripts/ci-prometheus start) to run it; CI always does"))
-  func fetchedNodeCPUMatchesProcStat() async throws {
+  func fetchedNodeCPUMatchesProcStat() throws {
     guard let url = Self.url else {
       Issue.record(
         "CI is set but CAPACITY_TEST_PROMETHEUS_URL is not: .ci/run must start scripts/ci-prometheus")
@@ -61,17 +63,17 @@ import Testing
     try load.run()
     var samples = [try Self.sample()]
     while load.isRunning {
-      try await Task.sleep(nanoseconds: 250_000_000)
+      Thread.sleep(forTimeInterval: 0.25)
       samples.append(try Self.sample())
     }
     // Let Prometheus scrape past the end of the span (1 s interval).
-    try await Task.sleep(nanoseconds: 2_500_000_000)
+    Thread.sleep(forTimeInterval: 2.5)
     let span = samples[0].time...samples[samples.count - 1].time
     let fetcher = PrometheusFetcher(
       endpoint: try PrometheusEndpoint(url), queries: [PrometheusQuery.defaults[0]], scrapeIntervalSeconds: 1,
       marginSeconds: 0)
     let window = try fetcher.windows(for: [span], now: Date())[0]
-    let fetch = try await fetcher.fetch([window])
+    let fetch = try fetcher.fetchBlocking([window])
     let series = try #require(fetch.files.first?.series.first)
     #expect(series.isNode && series.metric == .cpu)
     let rate = Double(window.rateSeconds)

@@ -38,7 +38,8 @@ package final class FakePrometheus: @unchecked Sendable {
     let output = Pipe()
     client.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     client.arguments = [
-      "python3", "-c", "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())",
+      "python3", "-c",
+      "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())",
       "\(url)/count/\(id)",
     ]
     client.standardOutput = output

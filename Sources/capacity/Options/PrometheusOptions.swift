@@ -13,7 +13,7 @@ struct PrometheusOptions: ParsableArguments {
   @Option(
     name: .customLong("prom-query"),
     help: ArgumentHelp(
-      "NAME=PROMQL: adds a query, or replaces the default of that name (node-cpu, node-memory, process-cpu, "
+      "NAME=PROMQL: adds a query, or replaces the default of that name (node-cpu, node-cpus, node-memory, process-cpu, "
         + "process-memory, container-cpu, container-memory); NAME= drops it. $__rate_interval and "
         + "$__interval are filled in per run. Repeatable.", valueName: "name=promql"))
   var promQuery: [String] = []

@@ -5,13 +5,15 @@ Listens on 127.0.0.1 on a free port, prints the port on one line, and exits when
 input closes (so a crashed test leaves no server behind). The first path segment picks the
 behaviour, the rest must be /api/v1/query_range:
 
-  recorded   the answers recorded from a real Prometheus 2.42 (node-cpu.json, node-memory.json;
+  recorded   the answers recorded from a real Prometheus 2.42 (node-cpus.json for count(…),
+             node-cpu.json, node-memory.json;
              no-series.json for any other query), verbatim
-  synth      a point every step from start to end: node_cpu -> "1.5", node_memory -> "2147483648",
+  synth      a point every step from start to end: count(…) -> "4" (CPUs), node_cpu -> "1.5",
+             node_memory -> "2147483648",
              container_cpu -> pods django-1 "0.25" and postgresql-0 "0.5"; anything else no series
   flaky-N-ID the first N requests for ID answer 503 (a Prometheus error body), then as synth
   bad        400 with the recorded parse error (bad-query.json)
-  slow       waits 5 s, then as synth
+  slow       never answers (sleeps an hour; the server exits when its stdin closes)
   big        a 3 MiB answer
   auth       as synth with the header "Authorization: Basic YWxpY2U6czNjcmV0" (alice:s3cret), else 401
   notprom    404 with an HTML page
@@ -39,7 +41,9 @@ def synth(query, start, end, step):
     times = list(range(start, end + 1, step))
     def series(metric, value):
         return {"metric": metric, "values": [[t, value] for t in times]}
-    if "node_cpu" in query:
+    if query.startswith("count("):
+        result = [series({}, "4")]
+    elif "node_cpu" in query:
         result = [series({}, "1.5")]
     elif "node_memory" in query:
         result = [series({}, "2147483648")]
@@ -77,7 +81,8 @@ class Handler(BaseHTTPRequestHandler):
         step = int(args.get("step", "1s").rstrip("s"))
         answer = lambda: synth(query, start, end, step)
         if mode == "recorded":
-            name = "node-cpu.json" if "node_cpu" in query else "node-memory.json" if "node_memory" in query else "no-series.json"
+            name = ("node-cpus.json" if query.startswith("count(") else "node-cpu.json" if "node_cpu" in query
+                    else "node-memory.json" if "node_memory" in query else "no-series.json")
             return self.send(200, recorded(name))
         if mode == "synth":
             return self.send(200, answer())
@@ -92,7 +97,7 @@ class Handler(BaseHTTPRequestHandler):
         if mode == "bad":
             return self.send(400, recorded("bad-query.json"))
         if mode == "slow":
-            time.sleep(5)
+            time.sleep(3600)  # never answers: only the client's timeout ends the request
             return self.send(200, answer())
         if mode == "big":
             return self.send(200, b'{"status":"success","data":{"resultType":"matrix","result":[]},"pad":"' + b"x" * (3 << 20) + b'"}')
