@@ -26,7 +26,6 @@ public struct PrometheusIngestor: Sendable {
 
   /// Fetches every query over each run's span plus the margin; runs without a start time are
   /// left out (they have no window).
-  @available(*, noasync)
   public func ingest(_ runs: [Run], now: Date) throws -> Outcome {
     let spans = runs.compactMap { run -> ClosedRange<Double>? in
       guard let start = run.startedAt?.timeIntervalSince1970 else { return nil }
@@ -39,7 +38,7 @@ public struct PrometheusIngestor: Sendable {
       )
       return outcome
     }
-    let fetch = try fetcher.fetchBlocking(try fetcher.windows(for: spans, now: now))
+    let fetch = try fetcher.fetch(try fetcher.windows(for: spans, now: now))
     outcome.warnings = fetch.warnings
     var seen = Set<String>()
     for file in fetch.files where seen.insert(file.source.sha256).inserted {

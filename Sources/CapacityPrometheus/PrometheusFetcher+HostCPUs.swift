@@ -8,14 +8,14 @@ extension PrometheusFetcher {
   func addHostCPUs(
     _ query: PrometheusQuery, to fetch: inout PrometheusFetch, windows: [QueryWindow], windowOfFile: [Int],
     client: HTTPClient
-  ) async throws(PrometheusError) {
+  ) throws(PrometheusError) {
     for (index, window) in windows.enumerated() {
       let files = windowOfFile.indices.filter { windowOfFile[$0] == index }
       guard files.contains(where: { fetch.files[$0].series.contains { $0.isNode && $0.metric == .cpu } })
       else {
         continue
       }
-      let bytes = try await get(query.rendered(for: window), window: window, client: client)
+      let bytes = try get(query.rendered(for: window), window: window, client: client)
       guard let count = Self.largestValue(bytes).map({ Int($0.rounded()) }), count > 0 else {
         fetch.warnings.append(
           "warning: Prometheus at \(endpoint.shown) has no answer to \(query.name) (\(query.expression)) for "

@@ -45,7 +45,13 @@ public struct PrometheusFetcher: Sendable {
 
   /// Every query over every window. A query no window has data for is an error when the user
   /// wrote it, a warning when it is a default; no data at all is an error naming the server.
-  public func fetch(_ windows: [QueryWindow]) async throws(PrometheusError) -> PrometheusFetch {
+  ///
+  /// Synchronous, as the commands and the store are: the calling thread waits on async-http-client's
+  /// event loop futures. Its async API would need a bridge (a task awaited on a semaphore), and
+  /// such a wait on a thread of Swift's concurrency pool, which a synchronous caller may well be on
+  /// (a test, a library client), starves or deadlocks the pool on 2 cores; futures need only NIO's
+  /// own threads.
+  public func fetch(_ windows: [QueryWindow]) throws(PrometheusError) -> PrometheusFetch {
     var configuration = HTTPClient.Configuration()
     // No redirects: the basic-auth header must not follow one to another host; a 3xx is an error.
     configuration.redirectConfiguration = .disallow
@@ -54,17 +60,11 @@ public struct PrometheusFetcher: Sendable {
     // retries whole requests itself, bounded and with backoff, so a down server fails in a second.
     configuration.connectionPool.retryConnectionEstablishment = false
     let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-    let result: Result<PrometheusFetch, PrometheusError>
-    do throws(PrometheusError) {
-      result = .success(try await fetch(windows, client: client))
-    } catch {
-      result = .failure(error)
-    }
-    try? await client.shutdown()
-    return try result.get()
+    defer { try? client.syncShutdown() }
+    return try fetch(windows, client: client)
   }
 
-  private func fetch(_ windows: [QueryWindow], client: HTTPClient) async throws(PrometheusError)
+  private func fetch(_ windows: [QueryWindow], client: HTTPClient) throws(PrometheusError)
     -> PrometheusFetch
   {
     var fetch = PrometheusFetch()
@@ -73,7 +73,7 @@ public struct PrometheusFetcher: Sendable {
     for query in queries where query.name != PrometheusQuery.hostCPUsName {
       var found = false
       for (index, window) in windows.enumerated() {
-        let file = try await answer(query, window: window, client: client)
+        let file = try answer(query, window: window, client: client)
         fetch.warnings += file.diagnostics.map(\.description)
         if file.series.isEmpty { continue }
         found = true
@@ -83,7 +83,7 @@ public struct PrometheusFetcher: Sendable {
       if !found { empty.append(query.name) }
     }
     if let count = queries.first(where: { $0.name == PrometheusQuery.hostCPUsName }) {
-      try await addHostCPUs(count, to: &fetch, windows: windows, windowOfFile: windowOfFile, client: client)
+      try addHostCPUs(count, to: &fetch, windows: windows, windowOfFile: windowOfFile, client: client)
     }
     if fetch.files.isEmpty {
       throw .noSeries(url: endpoint.shown, queries: queries.map(\.name), windows: windows.count)
@@ -100,20 +100,20 @@ public struct PrometheusFetcher: Sendable {
   }
 
   /// The answer's bytes for one expression over one window.
-  func get(_ expression: String, window: QueryWindow, client: HTTPClient) async throws(PrometheusError)
+  func get(_ expression: String, window: QueryWindow, client: HTTPClient) throws(PrometheusError)
     -> [UInt8]
   {
-    try await http.get(
+    try http.get(
       endpoint.queryRangeURL(expression, window: window), authorization: endpoint.authorization,
       shown: endpoint.queryRangeURL(expression, window: window, masked: true), client: client)
   }
 
   /// One query over one window, read as a resource file keyed by the hash of query and answer.
-  func answer(_ query: PrometheusQuery, window: QueryWindow, client: HTTPClient) async throws(PrometheusError)
+  func answer(_ query: PrometheusQuery, window: QueryWindow, client: HTTPClient) throws(PrometheusError)
     -> ResourceFile
   {
     let expression = query.rendered(for: window)
-    let bytes = try await get(expression, window: window, client: client)
+    let bytes = try get(expression, window: window, client: client)
     let provenance = PrometheusProvenance(
       server: endpoint.shown, name: query.name, window: window, expression: expression)
     let source = SourceFile(

@@ -36,18 +36,18 @@ public struct PrometheusHTTP: Sendable {
     case failure(PrometheusError)
   }
 
-  /// The answer's bytes; `shown` names the URL (masked) in errors.
-  func get(_ url: String, authorization: String?, shown: String, client: HTTPClient)
-    async throws(PrometheusError)
+  /// The answer's bytes; `shown` names the URL (masked) in errors. Synchronous: the calling thread
+  /// waits on async-http-client's event loop futures, which never need Swift's concurrency pool
+  /// (see `PrometheusFetcher.fetch`).
+  func get(_ url: String, authorization: String?, shown: String, client: HTTPClient) throws(PrometheusError)
     -> [UInt8]
   {
     var reason = ""
     for attempt in 0..<attempts {
       if attempt > 0 {
-        let delay = initialBackoffSeconds * Double(1 << min(attempt - 1, 16))
-        try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
+        Thread.sleep(forTimeInterval: initialBackoffSeconds * Double(1 << min(attempt - 1, 16)))
       }
-      switch await once(url, authorization: authorization, shown: shown, client: client) {
+      switch once(url, authorization: authorization, shown: shown, client: client) {
       case .answer(let bytes): return bytes
       case .failure(let error): throw error
       case .retry(let why): reason = why
@@ -56,30 +56,29 @@ public struct PrometheusHTTP: Sendable {
     throw .unreachable(url: shown, attempts: attempts, reason: reason)
   }
 
-  /// One GET: an answer, a failure worth retrying (with why), or one that is not.
-  func once(_ url: String, authorization: String?, shown: String, client: HTTPClient) async -> Attempt {
-    var request = HTTPClientRequest(url: url)
-    request.method = .GET
-    request.headers.add(name: "Accept", value: "application/json")
-    if let authorization { request.headers.add(name: "Authorization", value: authorization) }
-    let response: HTTPClientResponse
+  /// One GET: an answer, a failure worth retrying (with why), or one that is not. The accumulator
+  /// refuses a body (or a Content-Length) past `maximumBytes` as it arrives.
+  func once(_ url: String, authorization: String?, shown: String, client: HTTPClient) -> Attempt {
+    var headers = HTTPHeaders([("Accept", "application/json")])
+    if let authorization { headers.add(name: "Authorization", value: authorization) }
+    let request: HTTPClient.Request
     do {
-      response = try await client.execute(request, timeout: .milliseconds(Int64(timeoutSeconds * 1000)))
+      request = try HTTPClient.Request(url: url, method: .GET, headers: headers)
+    } catch {
+      return .failure(.invalidURL(shown, reason: String(describing: error)))
+    }
+    let accumulator = ResponseAccumulator(request: request, maxBodySize: maximumBytes)
+    let deadline = NIODeadline.now() + .milliseconds(Int64(timeoutSeconds * 1000))
+    let response: HTTPClient.Response
+    do {
+      response = try client.execute(request: request, delegate: accumulator, deadline: deadline).futureResult
+        .wait()
+    } catch is ResponseAccumulator.ResponseTooBigError {
+      return .failure(.responseTooLarge(url: shown, limit: maximumBytes))
     } catch {
       return .retry(Self.describe(error, timeout: timeoutSeconds))
     }
-    if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maximumBytes {
-      return .failure(.responseTooLarge(url: shown, limit: maximumBytes))
-    }
-    let body: ByteBuffer
-    do {
-      body = try await response.body.collect(upTo: maximumBytes)
-    } catch is NIOTooManyBytesError {
-      return .failure(.responseTooLarge(url: shown, limit: maximumBytes))
-    } catch {
-      return .retry(Self.describe(error, timeout: timeoutSeconds))
-    }
-    let bytes = Array(body.readableBytesView)
+    let bytes = response.body.map { Array($0.readableBytesView) } ?? []
     return Self.judge(status: Int(response.status.code), bytes: bytes, shown: shown)
   }
 

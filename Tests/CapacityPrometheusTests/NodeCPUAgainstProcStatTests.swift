@@ -73,7 +73,7 @@ import Testing
       endpoint: try PrometheusEndpoint(url), queries: [PrometheusQuery.defaults[0]], scrapeIntervalSeconds: 1,
       marginSeconds: 0)
     let window = try fetcher.windows(for: [span], now: Date())[0]
-    let fetch = try fetcher.fetchBlocking([window])
+    let fetch = try fetcher.fetch([window])
     let series = try #require(fetch.files.first?.series.first)
     #expect(series.isNode && series.metric == .cpu)
     let rate = Double(window.rateSeconds)
