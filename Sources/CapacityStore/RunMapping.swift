@@ -18,6 +18,7 @@ package enum RunMapping {
     package var marks: RequestMarksRecord?
     package var transactions: [TransactionStatRecord] = []
     package var requestWindows: [RequestWindowRecord] = []
+    package var latencyCounts: [LatencyCountsRecord] = []
 
     package func insert(_ db: Database) throws {
       try run.insert(db)
@@ -32,6 +33,7 @@ package enum RunMapping {
       try marks?.insert(db)
       for record in transactions { try record.insert(db) }
       for record in requestWindows { try record.insert(db) }
+      for record in latencyCounts { try record.insert(db) }
     }
   }
 
@@ -90,6 +92,7 @@ package enum RunMapping {
     run.transactions = try TransactionStatRecord.all(ofRun: id, in: db).map(\.stats)
     run.origin = record.origin.flatMap { try? JSONDecoder().decode(RunOrigin.self, from: Data($0.utf8)) }
     run.requestWindows = try RequestWindowRecord.all(ofRun: id, in: db).map(\.series)
+    run.latencyCounts = try LatencyCountsRecord.all(ofRun: id, in: db).map(\.latencyCounts)
     return run
   }
 }
