@@ -20,6 +20,9 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    // The Prometheus source's HTTP client (CapacityPrometheus).
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
   ],
   targets: [
     // libxml2 from the system (apt: libxml2-dev); the streaming XML readers use it.
@@ -61,11 +64,22 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
+    // Fetches resource samples from a Prometheus server (query_range over HTTP) and hands the
+    // answers to Ingest's Prometheus parser; the store keeps them like imported files.
+    .target(
+      name: "CapacityPrometheus",
+      dependencies: [
+        "CapacityModel", "CapacityIngest", .product(name: "Yams", package: "Yams"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
     .target(
       name: "CapacityKit",
       dependencies: [
         "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore",
         "CapacityAnalysis", "CapacityPlanning", "CapacityReport", "CapacityTemplates",
+        "CapacityPrometheus",
       ]
     ),
     // The default report templates live at the top of the repository so users find and copy them;
@@ -106,10 +120,13 @@ let package = Package(
     .testTarget(name: "CapacityReportTests", dependencies: testDependencies),
     .testTarget(name: "CapacityKitTests", dependencies: testDependencies),
     .testTarget(
+      name: "CapacityPrometheusTests", dependencies: testDependencies + ["CapacityPrometheus"]),
+    .testTarget(
       name: "capacityTests",
       dependencies: [
         "capacity",
         "CapacityKit",
+        "CapacityTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["Schemas", "Snapshots", "Fixtures"]

@@ -3,6 +3,7 @@
 @_exported import CapacityIngest
 @_exported import CapacityModel
 @_exported import CapacityPlanning
+@_exported import CapacityPrometheus
 @_exported import CapacityReport
 @_exported import CapacityStatistics
 @_exported import CapacityStore

@@ -1,6 +1,7 @@
 import CapacityAnalysis
 import CapacityModel
 import CapacityPlanning
+import CapacityPrometheus
 import CapacityReport
 import CapacityStore
 import Foundation
@@ -69,9 +70,14 @@ public struct ReportJob: Sendable {
     }
     let saturation = SaturationAnalyzer(thresholds: applied, objectives: objectives)
       .series(analyses, runsAsSteps: runsAsSteps, loads: loads)
-    return ReportBuilder(thresholds: applied).document(
+    var document = ReportBuilder(thresholds: applied).document(
       analyses: analyses, plan: plan, skippedFiles: skippedFiles, trends: trends, saturation: saturation,
       objectives: objectives, chaosNotes: chaosNotes(runs))
+    // Samples fetched with --prometheus say which queries and step they came from.
+    if let note = PrometheusProvenance.methodNote(paths: files.map(\.source.path)) {
+      document.methods.append(note)
+    }
+    return document
   }
 
   /// Each scenario's stored runs, oldest first, where there are two or more. A scenario is a run's

@@ -1,5 +1,6 @@
 import CapacityIngest
 import CapacityModel
+import CapacityPrometheus
 import CapacityStore
 import Foundation
 
@@ -19,6 +20,9 @@ public struct RunIngestor: Sendable {
     public var skipped: [String] = []
     /// Resource files among the inputs, loaded back from the store, in input order.
     public var resources: [ResourceFile] = []
+    /// Warnings of the Prometheus fetch (`--prometheus`): default queries without data, series
+    /// the parser could not read.
+    public var fetchWarnings: [String] = []
   }
 
   public let store: RunStore
@@ -28,9 +32,11 @@ public struct RunIngestor: Sendable {
   }
 
   /// - Parameter now: recorded as the ingest time of new runs; never part of a report.
-  public func ingest(_ paths: [String], now: Date, rawLogs: RawLogRunBuilder = RawLogRunBuilder()) throws
-    -> Outcome
-  {
+  /// - Parameter prometheus: fetches the runs' resource samples from a server, stored with them.
+  public func ingest(
+    _ paths: [String], now: Date, rawLogs: RawLogRunBuilder = RawLogRunBuilder(),
+    prometheus: PrometheusFetcher? = nil
+  ) throws -> Outcome {
     rawLogs.progress?.phase(.parsing, subject: paths.joined(separator: " "))
     let collection = try InputCollector().collect(paths)
     var outcome = Outcome(skipped: collection.skipped)
@@ -52,6 +58,11 @@ public struct RunIngestor: Sendable {
       // The name reflects this invocation's grouping (a folder prefix when names clash).
       stored.name = run.name
       outcome.runs.append(stored)
+    }
+    if let prometheus {
+      let fetched = try PrometheusIngestor(store: store, fetcher: prometheus).ingest(outcome.runs, now: now)
+      outcome.resources += fetched.resources
+      outcome.fetchWarnings = fetched.warnings
     }
     return outcome
   }

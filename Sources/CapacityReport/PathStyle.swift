@@ -10,9 +10,10 @@ public enum PathStyle: String, Sendable, CaseIterable {
   /// Absolute, as on the machine that made the report.
   case absolute
 
-  /// `path` in this style; a relative `path` is taken as relative to `directory`.
+  /// `path` in this style; a relative `path` is taken as relative to `directory`. A URL (the
+  /// provenance of samples fetched with `--prometheus`) is no file path and stays as it is.
   public func display(_ path: String, relativeTo directory: String) -> String {
-    guard !path.isEmpty else { return path }
+    guard !path.isEmpty, !path.contains("://") else { return path }
     switch self {
     case .basename: return URL(fileURLWithPath: path).lastPathComponent
     case .absolute: return Self.absolute(path, in: directory)

@@ -12,6 +12,9 @@ import Foundation
 /// memory byte gauges (resident / working set, node `MemTotal − MemAvailable`). Anything else is
 /// skipped with a diagnostic, never guessed.
 package struct PrometheusRangeParser {
+  /// CapacityPrometheus reads the answers it fetched with this parser too.
+  package init() {}
+
   package func parse(_ bytes: [UInt8], source: SourceFile, query: String?) throws(IngestError) -> ResourceFile
   {
     let path = source.path

@@ -13,6 +13,7 @@ extension Capacity {
 
         Example:
           capacity analyze runs/ --manifests k8s/ -o report/
+          capacity analyze runs/ --manifests k8s/ --prometheus http://127.0.0.1:9090
         """)
 
     @Argument(
@@ -21,6 +22,7 @@ extension Capacity {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var ingest: IngestOptions
+    @OptionGroup var prometheus: PrometheusOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var ci: SummaryOptions
     @OptionGroup var terminal: TerminalOptions
@@ -32,7 +34,7 @@ extension Capacity {
       let runStore = try store.open()
       let job = try report.job(store: runStore)
       let outcome = try RunIngestor(store: runStore).ingest(
-        paths, now: Date(), rawLogs: ingest.rawLogs)
+        paths, now: Date(), rawLogs: ingest.rawLogs, prometheus: try prometheus.fetcher())
       terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
       let document = report.output.styled(
         try job.run(outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped))
@@ -41,6 +43,7 @@ extension Capacity {
       try ci.append(JobSummary.report(document))
       ProgressBar.shared.clear()
       Console.standardError.report(outcome)
+      Console.standardError.warn(outcome.fetchWarnings)
       terminal.say(
         SummaryPrinter(console: .standardOutput).summary(document, files: written))
       Console.standardError.wrote(written)

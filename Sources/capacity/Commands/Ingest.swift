@@ -14,15 +14,17 @@ extension Capacity {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var ingest: IngestOptions
+    @OptionGroup var prometheus: PrometheusOptions
     @OptionGroup var terminal: TerminalOptions
 
     func run() throws {
       terminal.apply()
       defer { terminal.finish() }
       let outcome = try RunIngestor(store: try store.open()).ingest(
-        paths, now: Date(), rawLogs: ingest.rawLogs)
+        paths, now: Date(), rawLogs: ingest.rawLogs, prometheus: try prometheus.fetcher())
       ProgressBar.shared.clear()
       Console.standardError.report(outcome)
+      Console.standardError.warn(outcome.fetchWarnings)
       terminal.say(
         "stored \(outcome.added.count) new run(s); \(outcome.alreadyStored.count) already stored\n")
     }
