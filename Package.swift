@@ -3,8 +3,8 @@ import PackageDescription
 
 /// What every library test target may use: the layers and the shared test helpers.
 let testDependencies: [Target.Dependency] = [
-  "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore", "CapacityAnalysis",
-  "CapacityPlanning", "CapacityReport", "CapacityKit", "CapacityTestSupport",
+  "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore", "CapacityStorePostgres",
+  "CapacityAnalysis", "CapacityPlanning", "CapacityReport", "CapacityKit", "CapacityTestSupport",
 ]
 
 let package = Package(
@@ -20,6 +20,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
   ],
   targets: [
     // libxml2 from the system (apt: libxml2-dev); the streaming XML readers use it.
@@ -49,6 +50,15 @@ let package = Package(
       name: "CapacityStore",
       dependencies: ["CapacityModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // The shared run history on a PostgreSQL server, behind CapacityStore's `RunHistory`; its own
+    // target so the network client (postgres-nio, SwiftNIO) stays out of the SQLite store.
+    .target(
+      name: "CapacityStorePostgres",
+      dependencies: [
+        "CapacityModel", "CapacityStore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
+    ),
     .target(name: "CapacityAnalysis", dependencies: ["CapacityModel", "CapacityStatistics"]),
     .target(
       name: "CapacityPlanning",
@@ -65,7 +75,8 @@ let package = Package(
       name: "CapacityKit",
       dependencies: [
         "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore",
-        "CapacityAnalysis", "CapacityPlanning", "CapacityReport", "CapacityTemplates",
+        "CapacityStorePostgres", "CapacityAnalysis", "CapacityPlanning", "CapacityReport",
+        "CapacityTemplates",
       ]
     ),
     // The default report templates live at the top of the repository so users find and copy them;
@@ -110,6 +121,7 @@ let package = Package(
       dependencies: [
         "capacity",
         "CapacityKit",
+        "CapacityTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["Schemas", "Snapshots", "Fixtures"]

@@ -21,9 +21,9 @@ public struct RunIngestor: Sendable {
     public var resources: [ResourceFile] = []
   }
 
-  public let store: RunStore
+  public let store: any RunHistory
 
-  public init(store: RunStore) {
+  public init(store: any RunHistory) {
     self.store = store
   }
 

@@ -17,7 +17,7 @@ struct Capacity: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Analyze.self, Ingest.self, Runs.self, Report.self, Compare.self, Check.self, Plan.self,
-      Profiles.self, Templates.self,
+      Profiles.self, Templates.self, Store.self,
     ]
   )
 }
