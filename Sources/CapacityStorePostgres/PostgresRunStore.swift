@@ -57,14 +57,10 @@ public final class PostgresRunStore: RunHistory {
   public func run(id: String) throws(StoreError) -> Run {
     try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
       guard let row = try session.query(HistoryQueries.runByID, [id.databaseValue]).first else {
-        throw .runNotFound(id)
+        throw StoreError.runNotFound(id)
       }
-      do {
-        let record = try StoreError.reading("run") { try RunRecord(row: row) }
-        return try RunMapping.run(from: record, in: RowSource(session: session))
-      } catch {
-        throw StoreError(error)
-      }
+      let record = try StoreError.reading("run") { try RunRecord(row: row) }
+      return try RunMapping.run(from: record, in: RowSource(session: session))
     }
   }
 
@@ -89,11 +85,7 @@ public final class PostgresRunStore: RunHistory {
         return nil
       }
       let series = try session.query(HistoryQueries.resourceSeries, [sha256.databaseValue])
-      do {
-        return try HistoryQueries.resourceFile(sha256: sha256, file: row, series: series)
-      } catch {
-        throw StoreError(error)
-      }
+      return try HistoryQueries.resourceFile(sha256: sha256, file: row, series: series)
     }
   }
 

@@ -61,7 +61,7 @@ final class PostgresSession: Sendable {
   }
 
   /// Runs `body` inside `BEGIN … COMMIT`, rolling back when it throws.
-  func transaction<T>(_ begin: String = "BEGIN", _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+  func transaction<T>(_ begin: String = "BEGIN", _ body: () throws -> T) throws(StoreError) -> T {
     try executeScript(begin)
     do {
       let result = try body()
@@ -69,7 +69,7 @@ final class PostgresSession: Sendable {
       return result
     } catch {
       try? executeScript("ROLLBACK")
-      throw error
+      throw StoreError(error)
     }
   }
 

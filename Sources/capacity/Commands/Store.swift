@@ -32,7 +32,7 @@ extension Capacity.Store {
         resource file already in the destination is left as it is: rerunning the copy adds only \
         what is missing, and finishes a copy that was interrupted.
 
-          capacity store copy --from capacity.sqlite --to postgres://capacity@db.internal:5432/capacity
+          capacity store copy --from capacity.sqlite --to postgres://ci@db:5432/runs
           capacity store copy --from "$CAPACITY_DB" --to backup.sqlite
 
         A PostgreSQL password comes from the URL, PGPASSWORD or ~/.pgpass (libpq's rules); it is \
