@@ -6,7 +6,7 @@ import Testing
 /// write: each ingests the six sample runs (so all eight race for the same run ids) and one raw
 /// log of its own. Nothing may be lost or duplicated, and a reader polling meanwhile must see each
 /// run whole or not at all. Rows are counted with the database's own client, and compared with
-/// the same inputs ingested by one process.
+/// the same eight commands run one after another.
 @Suite(.serialized) struct ConcurrentIngestTests {
   /// One raw log per process: each is one run of its own.
   static let ownInputs = [
@@ -31,17 +31,37 @@ import Testing
     FROM run r ORDER BY r.id
     """
 
+  /// The same eight ingests one after another into a new SQLite file: each table's row count.
+  static let reference = Result { () throws -> [String: String] in
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let database = runner.path("reference.sqlite")
+    for arguments in commands(database: database) {
+      let result = try runner.run(arguments)
+      guard result.status == 0 else { throw Shell.Failure(description: result.stderr) }
+    }
+    return try Dictionary(
+      uniqueKeysWithValues: tables.map {
+        ($0, try StoreBackend.query(database, "SELECT COUNT(*) FROM \($0)"))
+      })
+  }
+
+  /// The eight `capacity ingest` command lines.
+  static func commands(database: String) -> [[String]] {
+    let samples = BinaryRunner.repository.appendingPathComponent("samples/runs").path
+    return ownInputs.map { own in
+      ["ingest", samples, BinaryRunner.repository.appendingPathComponent(own).path, "--db", database, "-q"]
+    }
+  }
+
   @Test(arguments: StoreBackend.allCases)
   func eightIngestsAtOnceLoseAndDuplicateNothing(backend: StoreBackend) throws {
     let location = try backend.freshLocation()
-    let samples = BinaryRunner.repository.appendingPathComponent("samples/runs").path
-    let inputs = Self.ownInputs.map { BinaryRunner.repository.appendingPathComponent($0).path }
     let runner = try BinaryRunner()
     defer { runner.remove() }
 
-    let processes = try inputs.enumerated().map { index, own in
-      try Self.start(
-        ["ingest", samples, own, "--db", location, "-q"], log: runner.path("ingest-\(index).log"))
+    let processes = try Self.commands(database: location).enumerated().map { index, arguments in
+      try Self.start(arguments, log: runner.path("ingest-\(index).log"))
     }
     var snapshots: [String] = []
     while processes.contains(where: \.isRunning) {
@@ -54,11 +74,9 @@ import Testing
       #expect(process.terminationStatus == 0, "ingest \(index): \(log)")
     }
 
-    // The same inputs, one process, a new SQLite file: the reference counts.
-    let reference = runner.path("reference.sqlite")
-    let alone = try runner.run(["ingest", samples] + inputs + ["--db", reference, "-q"])
-    #expect(alone.status == 0, "\(alone.stderr)")
+    let reference = try Self.reference.get()
     #expect(try StoreBackend.query(location, "SELECT COUNT(*), COUNT(DISTINCT id) FROM run") == "14|14")
+    let samples = BinaryRunner.repository.appendingPathComponent("samples/runs").path
     let sampleFiles = try FileManager.default.subpathsOfDirectory(atPath: samples).filter {
       $0.hasSuffix(".csv")
     }
@@ -70,8 +88,7 @@ import Testing
     #expect(try StoreBackend.query(location, totals + " AND r.tool = 'locust'") == "13999")
     for table in Self.tables {
       let count = "SELECT COUNT(*) FROM \(table)"
-      #expect(
-        try StoreBackend.query(location, count) == StoreBackend.query(reference, count), "\(table)")
+      #expect(try StoreBackend.query(location, count) == reference[table], "\(table)")
     }
 
     // Every run a reader saw mid-ingest already had all its rows.
