@@ -5,9 +5,11 @@ import Foundation
 /// and steps clipped into the box. Deterministic; converges to the same bounded minimum as
 /// `scipy.optimize.least_squares(method="trf")` on the small, smooth problems it is used for.
 package struct BoundedLeastSquares {
-  /// Residuals r(θ) and the Jacobian ∂r/∂θ (rows per observation).
+  /// Residuals r(θ) and the Jacobian ∂r/∂θ, flat and row-major: one row of θ's count per
+  /// residual. One array per evaluation, not one per row: the USL bootstrap evaluates it about a
+  /// million times, and per-row arrays made malloc and free its largest cost.
   package var residuals: ([Double]) -> [Double]
-  package var jacobian: ([Double]) -> [[Double]]
+  package var jacobian: ([Double]) -> [Double]
   package var lower: [Double]
   package var upper: [Double]
   package var maxIterations = 5_000
@@ -54,16 +56,20 @@ package struct BoundedLeastSquares {
     return Solution(parameters: theta, cost: cost, iterations: iteration, converged: converged)
   }
 
-  /// g = Jᵀr and A = JᵀJ, for `count` parameters.
-  private static func normalEquations(_ j: [[Double]], _ r: [Double], count: Int) -> (
+  /// g = Jᵀr and A = JᵀJ, for `count` parameters and the flat row-major Jacobian `j`.
+  private static func normalEquations(_ j: [Double], _ r: [Double], count: Int) -> (
     g: [Double], a: [[Double]]
   ) {
+    precondition(j.count == r.count * count, "one Jacobian row per residual")
     var g = [Double](repeating: 0, count: count)
     var a = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
-    for (row, residual) in zip(j, r) {
-      for p in 0..<count {
-        g[p] += row[p] * residual
-        for q in 0..<count { a[p][q] += row[p] * row[q] }
+    j.withUnsafeBufferPointer { rows in
+      for (index, residual) in r.enumerated() {
+        let row = rows.baseAddress! + index * count
+        for p in 0..<count {
+          g[p] += row[p] * residual
+          for q in 0..<count { a[p][q] += row[p] * row[q] }
+        }
       }
     }
     return (g, a)

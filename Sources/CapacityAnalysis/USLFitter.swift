@@ -75,7 +75,10 @@ public struct USLFitter: Sendable {
       },
       jacobian: { theta in
         let m = model(theta)
-        return points.map { m.gradient(at: $0.users) }
+        var rows: [Double] = []
+        rows.reserveCapacity(points.count * 3)
+        for point in points { m.appendGradient(at: point.users, to: &rows) }
+        return rows
       },
       lower: [0, 0, 1e-12], upper: [1, 1, .infinity])
     let solution = problem.minimize(from: start)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CapacityIngest
@@ -38,5 +39,32 @@ import Testing
     ) {
       try ChaosEventParser().parse(Array(text.utf8), file: "e.csv")
     }
+  }
+
+  @Test func moreEventsThanTheLimitAreRefusedWithTheCount() {
+    let count = ChaosEventParser.maximumEvents + 1
+    let rows = (0..<count).map { "\(1_795_918_560 + $0),kill,web" }
+    let text = "time,action,target\n" + rows.joined(separator: "\n") + "\n"
+    #expect(
+      throws: IngestError.unsupported(
+        path: "e.csv",
+        reason: "10001 events, at most 10000 in one events file; "
+          + "pass only the faults of the runs being analysed (split the file by run or time)")
+    ) {
+      try ChaosEventParser().parse(Array(text.utf8), file: "e.csv")
+    }
+  }
+
+  @Test func aFIFOOrAMissingFileIsRefusedBeforeReading() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let fifo = directory.appendingPathComponent("events.csv").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    #expect(throws: IngestError.unreadable(path: fifo, reason: "not a regular file")) {
+      try ChaosEventParser().parse(file: fifo)
+    }
+    let missing = directory.appendingPathComponent("none.csv").path
+    #expect(throws: IngestError.notFound(path: missing)) { try ChaosEventParser().parse(file: missing) }
   }
 }
