@@ -29,19 +29,28 @@ enum PostgresSchema {
       .filter { !$0.isEmpty }
   }
 
-  /// Applies the migrations `session`'s database lacks, in order.
+  /// Applies the migrations `session`'s database lacks, in order. A database that has them all is
+  /// only read, so a role that may only read it (a dashboard, a report job) can open it.
   static func migrate(_ session: PostgresSession) throws(StoreError) {
+    guard !(try pending(session).isEmpty) else { return }
     try session.transaction {
       try session.query("SELECT pg_advisory_xact_lock(?)", [lockKey.databaseValue])
       try session.executeScript(
         "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-      let applied = Set(
-        try session.query("SELECT identifier FROM grdb_migrations").map { $0["identifier"] as String })
-      for migration in Schema.migrations where !applied.contains(migration.id) {
+      for migration in try pending(session) {
         for statement in statements(migration.sql) { try session.executeScript(statement) }
         _ = try session.execute(
           "INSERT INTO grdb_migrations (identifier) VALUES (?)", [migration.id.databaseValue])
       }
     }
+  }
+
+  /// The migrations not recorded in `grdb_migrations` (all of them when it does not exist).
+  private static func pending(_ session: PostgresSession) throws(StoreError) -> [(id: String, sql: String)] {
+    let present = try session.query("SELECT to_regclass('grdb_migrations') IS NOT NULL AS present")
+    guard (present.first?["present"] as Bool?) == true else { return Schema.migrations }
+    let applied = Set(
+      try session.query("SELECT identifier FROM grdb_migrations").map { $0["identifier"] as String })
+    return Schema.migrations.filter { !applied.contains($0.id) }
   }
 }
