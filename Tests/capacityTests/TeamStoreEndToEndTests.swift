@@ -2,9 +2,45 @@ import CapacityTestSupport
 import Foundation
 import Testing
 
-/// `capacity store copy` and `CAPACITY_DB` through the built binary: a laptop's SQLite history
-/// moved into a team's PostgreSQL database and back, the same runs listed from each.
-@Suite struct StoreCopyEndToEndTests {
+/// The team store through the built binary: every command gives the same output on a PostgreSQL
+/// database as on a SQLite file, and `capacity store copy` moves a history between them.
+@Suite struct TeamStoreEndToEndTests {
+  @Test func everyCommandAnswersTheSameOnPostgreSQLAsOnSQLite() throws {
+    let team = try TestPostgres.freshDatabase()
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let samples = BinaryRunner.repository.appendingPathComponent("samples").path
+    func both(_ arguments: [String], output: String? = nil) throws -> [String] {
+      try [("pg", team), ("sqlite", "runs.sqlite")].map { name, store in
+        let result = try runner.run(
+          arguments.map { $0.replacingOccurrences(of: "OUT", with: name) } + ["--db", store])
+        #expect([0, 2].contains(result.status), "\(arguments): \(result.stderr)")
+        guard let output else { return result.stdout }
+        return try String(
+          contentsOfFile: runner.path(output.replacingOccurrences(of: "OUT", with: name)), encoding: .utf8)
+      }
+    }
+    for file in ["report.json", "report.md"] {
+      let reports = try both(
+        ["analyze", samples + "/runs", "--manifests", samples + "/k8s", "-o", "OUT", "-q"],
+        output: "OUT/" + file)
+      #expect(reports[0] == reports[1], "\(file)")
+      #expect(reports[0].count > 1000)
+    }
+    // The two stores were filled seconds apart: all but the ingest times agree.
+    let listed = try both(["runs", "--json"]).map {
+      $0.split(separator: "\n").filter { !$0.contains("ingested_at") }
+    }
+    #expect(listed[0] == listed[1])
+    #expect(listed[0].count > 30)
+    let compared = try both(
+      ["compare", "light", "medium", "--format", "json", "-o", "OUT.json"], output: "OUT.json")
+    #expect(compared[0] == compared[1])
+    let checked = try both(["check", "--run", "light", "--run", "invalid"])
+    #expect(checked[0] == checked[1])
+    #expect(checked[0].contains("light"))
+  }
+
   @Test func aHistoryMovesToPostgreSQLAndBackKeepingItsIds() throws {
     let team = try TestPostgres.freshDatabase()
     let runner = try BinaryRunner()
