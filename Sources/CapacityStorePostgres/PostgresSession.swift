@@ -16,6 +16,9 @@ final class PostgresSession: Sendable {
   let connection: PostgresConnection
   let location: PostgresLocation
   private let logger: Logger
+  /// Held by a transaction and each statement, so threads sharing a store take turns and no
+  /// statement of one thread lands inside another's transaction.
+  private let lock = NSRecursiveLock()
 
   /// Arguments one statement may carry (PostgreSQL's wire protocol counts them in 16 bits).
   static let maximumArguments = 30_000
@@ -53,6 +56,8 @@ final class PostgresSession: Sendable {
 
   /// Statements that take no arguments, several separated by `;` (a migration).
   func executeScript(_ sql: String) throws(StoreError) {
+    lock.lock()
+    defer { lock.unlock() }
     do {
       _ = try connection.simpleQuery(sql).wait()
     } catch {
@@ -62,6 +67,8 @@ final class PostgresSession: Sendable {
 
   /// Runs `body` inside `BEGIN … COMMIT`, rolling back when it throws.
   func transaction<T>(_ begin: String = "BEGIN", _ body: () throws -> T) throws(StoreError) -> T {
+    lock.lock()
+    defer { lock.unlock() }
     try executeScript(begin)
     do {
       let result = try body()
@@ -76,6 +83,8 @@ final class PostgresSession: Sendable {
   private func run(_ sql: String, _ arguments: [DatabaseValue]) throws(StoreError) -> PostgresQueryResult {
     let query = PostgresQuery(
       unsafeSQL: PostgresValues.numberingPlaceholders(sql), binds: PostgresValues.bindings(arguments))
+    lock.lock()
+    defer { lock.unlock() }
     do {
       return try connection.query(query, logger: logger).wait()
     } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import CapacityAnalysis
@@ -120,6 +121,23 @@ import Testing
     try store.addRequestMarks(of: run)
     try store.addRequestMarks(of: run)
     #expect(try store.run(id: run.id).requestMarks == marks)
+  }
+
+  /// A store is `Sendable`: threads sharing one write and read whole runs, none lost.
+  @Test(arguments: StoreBackend.allCases)
+  func threadsSharingOneStoreEachGetTheirRunsBackWhole(backend: StoreBackend) throws {
+    let store = try backend.freshStore()
+    let runs = try ["light", "medium", "stress", "stepped"].map { try Corpus.run($0) }
+    let loaded = Mutex<[String: Run]>([:])
+    DispatchQueue.concurrentPerform(iterations: 8) { index in
+      let run = runs[index % runs.count]
+      _ = try? store.insert(run, ingestedAt: Date(timeIntervalSince1970: 0))
+      if let back = try? store.run(id: run.id) { loaded.withLock { $0[run.id + "\(index)"] = back } }
+    }
+    let results = loaded.withLock { $0 }
+    #expect(results.count == 8)
+    for (index, run) in runs.enumerated() { #expect(results[run.id + "\(index)"] == run) }
+    #expect(try store.listRuns().count == 4)
   }
 
   /// SQLite → the backend → a new SQLite file: every run comes back equal under its id, and a
