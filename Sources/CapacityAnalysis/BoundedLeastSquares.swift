@@ -56,23 +56,30 @@ package struct BoundedLeastSquares {
     return Solution(parameters: theta, cost: cost, iterations: iteration, converged: converged)
   }
 
-  /// g = Jᵀr and A = JᵀJ, for `count` parameters and the flat row-major Jacobian `j`.
+  /// g = Jᵀr and A = JᵀJ, for `count` parameters and the flat row-major Jacobian `j`. Summed in
+  /// flat buffers (nested arrays cost a uniqueness check per `+=`), row by row as before, so the
+  /// sums are the same to the last bit.
   private static func normalEquations(_ j: [Double], _ r: [Double], count: Int) -> (
     g: [Double], a: [[Double]]
   ) {
     precondition(j.count == r.count * count, "one Jacobian row per residual")
     var g = [Double](repeating: 0, count: count)
-    var a = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
+    var a = [Double](repeating: 0, count: count * count)
     j.withUnsafeBufferPointer { rows in
-      for (index, residual) in r.enumerated() {
-        let row = rows.baseAddress! + index * count
-        for p in 0..<count {
-          g[p] += row[p] * residual
-          for q in 0..<count { a[p][q] += row[p] * row[q] }
+      g.withUnsafeMutableBufferPointer { g in
+        a.withUnsafeMutableBufferPointer { a in
+          for (index, residual) in r.enumerated() {
+            let row = index * count
+            for p in 0..<count {
+              g[p] += rows[row + p] * residual
+              for q in p..<count { a[p * count + q] += rows[row + p] * rows[row + q] }
+            }
+          }
         }
       }
     }
-    return (g, a)
+    // A is symmetric and a product commutes exactly, so the lower half is the upper's mirror.
+    return (g, (0..<count).map { p in (0..<count).map { q in a[min(p, q) * count + max(p, q)] } })
   }
 
   /// One Levenberg–Marquardt step on the `free` parameters: the damping rises tenfold until a step

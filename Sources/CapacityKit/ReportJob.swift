@@ -3,6 +3,7 @@ import CapacityModel
 import CapacityPlanning
 import CapacityReport
 import CapacityStore
+import Foundation
 
 /// Analyses runs and builds the report document: the shared core of `analyze` and `report`.
 public struct ReportJob: Sendable {
@@ -40,11 +41,7 @@ public struct ReportJob: Sendable {
     let applied = objectives.applied(to: thresholds)
     let analyzer = RunAnalyzer(thresholds: applied)
     let analyses = runs.map { analyzer.analyze($0, events: events) }
-    var trends: [String: [TrendPoint]] = [:]
-    for name in Set(runs.map(\.name)) {
-      let points = try store.trend(name: name)
-      if points.count >= 2 { trends[name] = points }
-    }
+    let trends = try trends(runs)
     var plan = plan
     var loads: [String: [ComponentLoad]] = [:]
     var files: [ResourceFile] = []
@@ -75,6 +72,27 @@ public struct ReportJob: Sendable {
     return ReportBuilder(thresholds: applied).document(
       analyses: analyses, plan: plan, skippedFiles: skippedFiles, trends: trends, saturation: saturation,
       objectives: objectives, chaosNotes: chaosNotes(runs))
+  }
+
+  /// Each scenario's stored runs, oldest first, where there are two or more. A scenario is a run's
+  /// name without the folder put in front of runs named alike (`build-2/checkout` is `checkout`), so
+  /// two builds analysed together form a trend, as do runs stored by earlier ingests.
+  private func trends(_ runs: [Run]) throws -> [String: [TrendPoint]] {
+    var names: [String: Set<String>] = [:]
+    for run in runs {
+      let scenario = run.name.split(separator: "/").last.map(String.init) ?? run.name
+      names[scenario, default: [scenario]].insert(run.name)
+    }
+    var trends: [String: [TrendPoint]] = [:]
+    for (scenario, stored) in names {
+      var seen = Set<String>()
+      let points = try stored.sorted().flatMap { try store.trend(name: $0) }.filter {
+        seen.insert($0.runID).inserted
+      }
+      .sorted { ($0.startedAt ?? .distantPast, $0.runID) < ($1.startedAt ?? .distantPast, $1.runID) }
+      if points.count >= 2 { trends[scenario] = points }
+    }
+    return trends
   }
 
   /// How the events file was read, and what the runs' data allows: per-request figures need a

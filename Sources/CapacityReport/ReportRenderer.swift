@@ -46,7 +46,7 @@ public struct ReportRenderer: Sendable {
     guard let markdown = library.render(view, withTemplate: "report.md.mustache") else {
       throw .templateNotFound("report.md.mustache")
     }
-    return Output(html: html, markdown: markdown, json: Self.json(document))
+    return Output(html: html, markdown: MarkdownLineWrapper().wrap(markdown), json: Self.json(document))
   }
 
   /// Renders `capacity compare`'s result.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapacityKit
 
 @main
 struct Capacity: ParsableCommand {
@@ -14,7 +15,7 @@ struct Capacity: ParsableCommand {
 
       Shell completion: capacity --generate-completion-script bash|zsh|fish.
       """,
-    version: "0.1.0",
+    version: CapacityVersion.current,
     subcommands: [
       Analyze.self, Ingest.self, Runs.self, Report.self, Compare.self, Check.self, Plan.self,
       Profiles.self, Templates.self, Store.self,

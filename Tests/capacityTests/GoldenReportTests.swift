@@ -16,6 +16,17 @@ import Testing
 ///   connection-refused failures (sum of `invalid_failures.csv`); broken's 168 / 10 / 4 error
 ///   categories (samples/README.md); footprint 3350m / 4608Mi (samples/README.md) and the requests
 ///   columns 167.5 / 112.5, 111.7 / 75.0, 83.8 / 56.3 % (3350 ÷ 2000, 3000, 4000; 4608 ÷ 4096, 6144, 8192).
+/// - samples/extra (re-reviewed 2026-12-01, with the README's first command): 10 runs from 31 files;
+///   jmeter_shop 1101 samples, 0 failed, 17.76 req/s over 62 whole seconds, R-7 p50 12, p95 201,
+///   p99 289 ms; cf_locust 1791 / 167, p95 3000 ms; build-1 / build-2 shop30u 1238 / 1001 requests,
+///   p95 2900 / 4100 ms, one trend `shop30u` in that order (first history ticks 08:50:14, 08:59:35);
+///   gunicorn CPU mean over each run's span (pidstat) light 335.6m, medium 927.4m, stress 1639.8m,
+///   stepped 1078.9m, jmeter_shop 479.5m, RSS peak 110.3–110.5 MiB; node CPU mean (sadf -d) 446.7m,
+///   1225.5m, 1950.0m, 1281.3m, invalid 106.0m, 628.0m, memory peak 252.7, 900.5 (the other job's
+///   burst), 265.9, 261.7, 180.1, 322.0 MiB; the three faults' failed requests 1, 35, 131
+///   (`Tests/Fixtures/chaos/locust/_truth.json`, from the per-request log); the Mermaid points of
+///   light and stepped (req/s means and highest window p95 per 2 s and 5 s stretch) equal
+///   golden_truth.py's `mermaid_timeline` element for element.
 /// - jmeter_xml: 1088 samples (JMeter's own `summary =` total), 0 failed, 60 sub-results set aside
 ///   (child samples in the XML); exact R-7 p50 11, p95 229.6, p99 319.52, max 507, mean 38.66 ms;
 ///   all six per-label counts (30, 105, 248, 468, 122, 115) and p95s (275.65, 21.8, 99.55, 57.65,
@@ -38,5 +49,10 @@ import Testing
       try Snapshot.expect(
         fileAt: runner.path("\(GoldenSet.reportDirectory)/\(name)"), matches: "\(set.name)/\(name)")
     }
+    // Markdown that reads in a terminal and a diff: tables without long cells, prose wrapped.
+    let markdown = try String(
+      contentsOfFile: runner.path("\(GoldenSet.reportDirectory)/report.md"), encoding: .utf8)
+    let long = markdown.split(separator: "\n").filter { $0.count > 300 }.map { $0.prefix(60) }
+    #expect(long.isEmpty, "lines over 300 characters: \(long)")
   }
 }

@@ -14,6 +14,8 @@ struct GoldenSet: Sendable, CustomTestStringConvertible {
   var name: String
   var inputs: [Input]
   var resultPaths: [String]
+  /// Further `analyze` options (the samples' fault events).
+  var options: [String] = []
 
   var testDescription: String { name }
 
@@ -22,10 +24,17 @@ struct GoldenSet: Sendable, CustomTestStringConvertible {
 
   private static let manifests = Input(source: "samples/k8s", staged: "samples/k8s")
 
-  /// The bundled samples: five corpus Locust runs and the hand-made broken seed run.
+  /// The bundled samples, as the README's first command reads them: five corpus Locust runs and the
+  /// hand-made broken seed run (`samples/runs`), their resource samples, a JMeter run, a chaos run
+  /// with its events and two builds of one scenario (`samples/extra`).
   static let samples = GoldenSet(
-    name: "samples", inputs: [Input(source: "samples/runs", staged: "samples/runs"), manifests],
-    resultPaths: ["samples/runs"])
+    name: "samples",
+    inputs: [
+      Input(source: "samples/runs", staged: "samples/runs"),
+      Input(source: "samples/extra", staged: "samples/extra"),
+      Input(source: "samples/chaos-events.csv", staged: "samples/chaos-events.csv"), manifests,
+    ],
+    resultPaths: ["samples/runs", "samples/extra"], options: ["--events", "samples/chaos-events.csv"])
 
   /// Corpus `jmeter_xml/`: the XML JTL (already a fixture of the raw-log tests) with its `sadf -d`
   /// export and pidstat log.
@@ -57,7 +66,7 @@ struct GoldenSet: Sendable, CustomTestStringConvertible {
   /// input for the ordering checks.
   static let combined = GoldenSet(
     name: "combined", inputs: all.flatMap(\.inputs).filter { $0.source != manifests.source } + [manifests],
-    resultPaths: all.flatMap(\.resultPaths))
+    resultPaths: all.flatMap(\.resultPaths), options: all.flatMap(\.options))
 
   /// Stages the inputs into `runner`'s scratch directory and runs `capacity analyze` there with the
   /// default report directory and store (`capacity-report/`, `capacity.sqlite`).
@@ -66,7 +75,7 @@ struct GoldenSet: Sendable, CustomTestStringConvertible {
   ) throws -> BinaryRunner.Result {
     for input in inputs { try runner.stage(input.source, as: input.staged) }
     return try runner.run(
-      ["analyze"] + resultPaths + ["--manifests", Self.manifests.staged], environment: environment,
+      ["analyze"] + resultPaths + ["--manifests", Self.manifests.staged] + options, environment: environment,
       unsetting: unsetting)
   }
 }

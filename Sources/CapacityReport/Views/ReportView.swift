@@ -32,6 +32,24 @@ public struct ReportView: Sendable {
   /// Saturation series (stepped runs, runs as steps), with charts.
   public var saturation: [SaturationSection] = []
   public var hasSaturation: Bool = false
+  /// The one chart of the summary: the saturation curve, else the busiest valid run's chart.
+  public var summaryChartSVG = ""
+  public var hasSummaryChart = false
+  /// What the summary chart shows, e.g. `Throughput by users, stepped`.
+  public var summaryChartCaption = ""
+  /// `3 files`: the skipped files, counted (their list is collapsed).
+  public var skippedCount = ""
+  /// capacity's version, for the footer.
+  public var version = ""
+  /// The newest run's end (UTC, ISO 8601), for the footer: from the data, not the clock, so a
+  /// report of the same inputs is byte for byte the same.
+  public var newestRunEnd = ""
+  public var hasNewestRunEnd = false
+  /// The Markdown summary's one chart: the first saturation series' throughput as Mermaid.
+  public var summaryMermaid: [String] = []
+  /// The first `maximumSkippedListed` skipped files, for the Markdown list, and what it leaves out.
+  public var skippedListed: [String] = []
+  public var skippedNotListed: [String] = []
 
   public struct SaturationSection: Sendable {
     public var source: String
@@ -48,6 +66,8 @@ public struct ReportView: Sendable {
     public var knees: String
     public var rules: [String]
     public var notes: [String]
+    /// Mermaid `xychart-beta` blocks (Markdown): req/s and p95 by users.
+    public var mermaid: [String] = []
   }
 
   /// "Quota and limits": admission of the Kubernetes manifests; empty without them.
@@ -213,6 +233,10 @@ public struct ReportView: Sendable {
     public var isRamp = false
     public var transactions: [TransactionRow] = []
     public var hasTransactions = false
+    /// Mermaid `xychart-beta` blocks (Markdown): req/s and p95 over the run's time.
+    public var mermaid: [String] = []
+    /// `files` counted, e.g. `4 files`.
+    public var fileCount = ""
   }
 
   /// A JMeter Transaction Controller label: its samples and exact percentiles.

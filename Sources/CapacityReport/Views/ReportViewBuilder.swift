@@ -37,7 +37,7 @@ public struct ReportViewBuilder: Sendable {
       SaturationSectionBuilder().section($0, sloP95Ms: document.slo.p95Ms)
     }
     view.hasSaturation = !view.saturation.isEmpty
-    return withCluster(withResources(view, document), document)
+    return withLayout(withCluster(withResources(view, document), document), document)
   }
 
   private func profileRow(_ entry: ReportDocument.ProfileEntry) -> ReportView.ProfileRow {

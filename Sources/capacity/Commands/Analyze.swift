@@ -34,8 +34,8 @@ extension Capacity {
       let outcome = try RunIngestor(store: runStore).ingest(
         paths, now: Date(), rawLogs: ingest.rawLogs)
       terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
-      let document = try job.run(
-        outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped)
+      let document = report.output.styled(
+        try job.run(outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped))
       terminal.phase(.rendering, report.output.output)
       let written = try report.output.write(try renderer.render(document))
       try ci.append(JobSummary.report(document))

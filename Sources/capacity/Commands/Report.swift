@@ -30,7 +30,7 @@ extension Capacity {
       let runStore = try store.openForReading()
       let ids = all ? try runStore.listRuns().map(\.id) : try runs.map { try runStore.resolve($0) }
       let stored = try ids.map { try runStore.run(id: $0) }
-      let document = try report.job(store: runStore).run(stored)
+      let document = report.output.styled(try report.job(store: runStore).run(stored))
       terminal.phase(.rendering, report.output.output)
       let written = try report.output.write(try renderer.render(document))
       try ci.append(JobSummary.report(document))

@@ -15,6 +15,17 @@ struct OutputOptions: ParsableArguments {
       valueName: "dir"), completion: .directory)
   var templates: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "How the report names input files: relative to the current directory, the file name alone, or absolute.",
+      valueName: "style"))
+  var pathStyle: PathStyle = .relative
+
+  /// `document` with its input paths in `--path-style`.
+  func styled(_ document: ReportDocument) -> ReportDocument {
+    document.withPaths(pathStyle, relativeTo: FileManager.default.currentDirectoryPath)
+  }
+
   /// Writes report.html, report.md and report.json; returns their paths.
   func write(_ rendered: ReportRenderer.Output) throws -> [String] {
     do {
@@ -36,3 +47,5 @@ struct OutputOptions: ParsableArguments {
     }
   }
 }
+
+extension PathStyle: ExpressibleByArgument {}

@@ -168,6 +168,70 @@ def noisy_neighbor_medium():
     print(f"node (sadf -x) cpu mean {node_cpu:.1f}m memory peak {node_mem:.1f} MiB")
 
 
+def jtl_csv(path):
+    rows = list(csv.DictReader(open(path)))
+    t = [int(r["elapsed"]) for r in rows]
+    start = min(int(r["timeStamp"]) for r in rows) / 1000
+    end = max(int(r["timeStamp"]) + int(r["elapsed"]) for r in rows) / 1000
+    failed = sum(r["success"] != "true" for r in rows)
+    return rows, t, start, end, failed
+
+
+def samples_extra():
+    print("== samples/extra (README's first command: samples/runs samples/extra --events samples/chaos-events.csv)")
+    files = [f for f in glob.glob("samples/extra/**/*", recursive=True) if os.path.isfile(f)]
+    print(f"files: {len(files)} (+ samples/runs)")
+    for stats in sorted(glob.glob("samples/extra/*/*_stats.csv") + glob.glob("samples/extra/builds/*/*_stats.csv")):
+        a, _ = aggregated(stats)
+        print(
+            f"{stats}: requests {a['Request Count']} failures {a['Failure Count']} "
+            f"req/s {float(a['Requests/s']):.2f} p50 {a['50%']} p95 {a['95%']} p99 {a['99%']}"
+        )
+    rows, t, start, end, failed = jtl_csv("samples/extra/jmeter/jmeter_shop.jtl")
+    whole = int(end) - int(start) + 1  # whole start seconds, as the report counts a raw log's span
+    print(f"jmeter_shop: samples {len(rows)} failed {failed} span {whole} s req/s {len(rows) / whole:.2f} "
+          f"p50 {r7(t, .5):.2f} p95 {r7(t, .95):.2f} p99 {r7(t, .99):.2f} max {max(t)}")
+    spans = {}
+    for name in ["light", "medium", "stress", "stepped", "invalid"]:
+        spans[name] = (f"samples/extra/resources/{name}", locust_span(f"samples/runs/{name}/{name}_stats_history.csv"))
+    spans["jmeter_shop"] = ("samples/extra/jmeter", (start, end))
+    for name, (folder, (first, last)) in spans.items():
+        line = f"{name}:"
+        if name != "invalid":
+            cpu, rss = pidstat_gunicorn(f"{folder}/pidstat.txt", first, last)
+            line += f" gunicorn cpu mean {cpu:.1f}m rss peak {rss:.1f} MiB;"
+        node_cpu, node_mem = sadf_csv_node(f"{folder}/sar_u_r.csv", 2, first, last)
+        print(f"{line} node cpu mean {node_cpu:.1f}m memory peak {node_mem:.1f} MiB")
+    print("chaos faults: python3 Tests/Fixtures/chaos/chaos_truth.py (Tests/Fixtures/chaos/locust/_truth.json)")
+    print("trend shop30u: build-1 then build-2 by their first history timestamp:",
+          [datetime.fromtimestamp(locust_span(h)[0], timezone.utc).isoformat()
+           for h in sorted(glob.glob("samples/extra/builds/*/*_stats_history.csv"))])
+
+
 samples()
+samples_extra()
 jmeter_xml()
 noisy_neighbor_medium()
+
+
+def mermaid_timeline(history_csv, limit=40):
+    """The Markdown's Mermaid points: ticks (Aggregated rows) cut into equal stretches of
+    ceil(span / 40) seconds from the first; req/s the stretch's mean, p95 its highest window value."""
+    rows = [r for r in csv.DictReader(open(history_csv)) if r["Name"] == "Aggregated"]
+    first, last = int(rows[0]["Timestamp"]), int(rows[-1]["Timestamp"])
+    step = max(1, -(-(last - first) // limit))
+    buckets = {}
+    for r in rows:
+        buckets.setdefault((int(r["Timestamp"]) - first) // step, []).append(r)
+    rps = [statistics.mean(float(r["Requests/s"]) for r in b) for _, b in sorted(buckets.items())]
+    p95 = [max((float(r["95%"]) for r in b if r["95%"] != "N/A"), default=None) for _, b in sorted(buckets.items())]
+    print(f"{history_csv}: 0 --> {last - first}, step {step} s")
+    def fmt(v):  # one decimal below 100, whole from 100 up, as report.md writes them
+        return "None" if v is None else (f"{v:.1f}" if abs(v) < 100 else f"{v:.0f}")
+    print("  req/s [" + ", ".join(fmt(v) for v in rps) + "]")
+    print("  p95   [" + ", ".join(fmt(v) for v in p95) + "]")
+
+
+print("== Mermaid charts of report.md")
+mermaid_timeline("samples/runs/light/light_stats_history.csv")
+mermaid_timeline("samples/runs/stepped/stepped_stats_history.csv")
