@@ -7,4 +7,6 @@ public struct EndpointAnalysis: Sendable, Equatable {
   public var errorRate: Double
   public var requestsPerSecond: Double
   public var latency: LatencySummary
+  /// Raw request logs only (Locust's CSVs hold no per-request latencies).
+  public var apdex: Apdex? = nil
 }

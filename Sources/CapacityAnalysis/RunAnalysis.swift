@@ -22,6 +22,8 @@ public struct RunAnalysis: Sendable, Equatable {
   public var recoveries: [RecoveryResult] = []
   /// JMeter Transaction Controller parents (exact percentiles), apart from the requests.
   public var transactions: [EndpointAnalysis] = []
+  /// APDEX of all requests; raw request logs only.
+  public var apdex: Apdex? = nil
 
   /// Within the SLO and usable as evidence.
   public func meetsSLO(_ thresholds: AnalysisThresholds) -> Bool {

@@ -40,6 +40,7 @@ public struct RunAnalyzer: Sendable {
       endpoints: run.endpoints.map { endpoint($0, method: method) }, errors: errors,
       validity: Validity(verdict: .valid, reasons: []), steps: steps, notes: notes(run))
     analysis.transactions = run.transactions.map { endpoint($0, method: .exactR7) }
+    addApdex(&analysis)
     if analysis.isRamp { analysis.notes.append(rampNote(steps, run: run)) }
     analysis.validity = ValidityChecker(thresholds: thresholds).check(analysis)
     return analysis
@@ -52,6 +53,23 @@ public struct RunAnalyzer: Sendable {
     guard let first = run.timeline.first, let last = run.timeline.last, last.timestamp > first.timestamp
     else { return nil }
     return Double(last.timestamp - first.timestamp)
+  }
+
+  /// APDEX of the run and of each endpoint, from the raw log's latency counts.
+  private func addApdex(_ analysis: inout RunAnalysis) {
+    let counts = analysis.run.latencyCounts
+    guard !counts.isEmpty else { return }
+    let target = Apdex.threshold(thresholds)
+    if let total = counts.first(where: \.isTotal), let requests = analysis.requests {
+      analysis.apdex = Apdex(counts: total, requests: requests, thresholdMs: target)
+    }
+    var byEndpoint: [String: LatencyCounts] = [:]
+    for entry in counts where !entry.isTotal { byEndpoint[entry.method + "\u{0}" + entry.name] = entry }
+    for index in analysis.endpoints.indices {
+      let endpoint = analysis.endpoints[index]
+      guard let entry = byEndpoint[endpoint.method + "\u{0}" + endpoint.name] else { continue }
+      analysis.endpoints[index].apdex = Apdex(counts: entry, requests: endpoint.requests, thresholdMs: target)
+    }
   }
 
   private func endpoint(_ stats: EndpointStats, method: PercentileMethod) -> EndpointAnalysis {

@@ -4,6 +4,8 @@ public struct AnalysisThresholds: Sendable, Equatable {
   public var sloP95Ms: Double = 500
   /// Service-level objective: failed requests ÷ requests.
   public var sloErrorRate: Double = 0.01
+  /// APDEX target time T, milliseconds (`--apdex-t`); `nil` takes the p95 objective ÷ 4.
+  public var apdexThresholdMs: Double? = nil
   /// INVALID when at least this share of requests failed …
   public var invalidFailureShare: Double = 0.5
   /// … and at least this share of the failures are connection-level.

@@ -39,6 +39,9 @@ public struct Run: Sendable, Equatable {
   public var origin: RunOrigin?
   /// Raw request logs: requests and p50/p95 per 5 s window, of all requests and per endpoint.
   public var requestWindows: [RequestWindowSeries] = []
+  /// Raw request logs: successful requests by latency (ms, rounded up), all requests first, then
+  /// each endpoint in `endpoints` order; empty for Locust and runs stored before it was kept.
+  public var latencyCounts: [LatencyCounts] = []
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

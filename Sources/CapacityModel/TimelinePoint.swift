@@ -15,7 +15,7 @@ public struct TimelinePoint: Sendable, Equatable, Codable {
   /// Mean response time of all requests so far, milliseconds (Locust `Total Average Response
   /// Time`); with the counts it gives the mean of any stretch, which Little's law needs.
   public var totalAverageMs: Double?
-  /// Raw request logs: p50 and p95 of the fixed time window (10 s) holding this tick, from
+  /// Raw request logs: p50, p95 and p99 of the fixed time window (10 s) holding this tick, from
   /// log-scale buckets (≤ 1.6 % off); empty for Locust, whose `percentiles` are already windowed.
   public var windowPercentiles: [PercentileValue] = []
 

@@ -20,6 +20,18 @@ package struct MethodNotes {
     return notes
   }
 
+  /// How APDEX is counted, with T and where it came from.
+  package var apdex: String {
+    let target = NumberFormat.milliseconds(Apdex.threshold(thresholds))
+    let source =
+      thresholds.apdexThresholdMs == nil
+      ? "the p95 objective \(NumberFormat.milliseconds(thresholds.sloP95Ms)) ÷ 4" : "--apdex-t"
+    return "APDEX (raw request logs): T = \(target) (\(source), to the whole ms); satisfied are successful "
+      + "requests of at most T, tolerating successful ones of at most 4T, frustrated the slower ones and "
+      + "every failed request; score = (satisfied + tolerating ÷ 2) ÷ requests. Locust's CSVs hold no "
+      + "per-request latencies, so its runs have none."
+  }
+
   private func percent(_ share: Double) -> String { NumberFormat.percent(share, places: 0) }
   private func seconds(_ value: Double) -> String { NumberFormat.decimal(value, places: 0) + " s" }
 

@@ -5,8 +5,9 @@ import CapacityModel
 /// and the event marked.
 package struct RecoveryChart {
   package let width = 720.0
-  package let height = 200.0
-  package let margin = (left: 48.0, right: 56.0, top: 16.0, bottom: 28.0)
+  package let height = 218.0
+  /// The legend sits in the top margin, above the plot, so it never covers data.
+  package let margin = (left: 48.0, right: 56.0, top: 34.0, bottom: 28.0)
   /// Seconds shown before and after the event.
   package let before = 60.0
   package let after = 120.0
@@ -60,9 +61,9 @@ package struct RecoveryChart {
       <text x="\(ChartScale.format(width - margin.right + 6))" y="\(ChartScale.format(margin.top + 4))" class="axis">\(ChartScale.axisLabel(p95Top)) ms</text>
       <text x="\(ChartScale.format(margin.left))" y="\(ChartScale.format(height - 8))" class="axis">−\(Int(before)) s</text>
       <text x="\(ChartScale.format(width - margin.right))" y="\(ChartScale.format(height - 8))" class="axis" text-anchor="end">+\(Int(after)) s</text>
-      <text x="\(ChartScale.format(margin.left + 8))" y="\(ChartScale.format(margin.top + 14))" class="legend rps-label">successes/s</text>
-      <text x="\(ChartScale.format(margin.left + 90))" y="\(ChartScale.format(margin.top + 14))" class="legend failures-label">failures/s</text>
-      <text x="\(ChartScale.format(margin.left + 165))" y="\(ChartScale.format(margin.top + 14))" class="legend p95-label">p95 ms</text>
+      <text x="\(ChartScale.format(margin.left + 8))" y="14" class="legend rps-label">successes/s</text>
+      <text x="\(ChartScale.format(margin.left + 90))" y="14" class="legend failures-label">failures/s</text>
+      <text x="\(ChartScale.format(margin.left + 165))" y="14" class="legend p95-label">p95 ms</text>
       </svg>
       """
   }

@@ -39,6 +39,10 @@ public struct ReportBuilder: Sendable {
       chaos: ordered.flatMap { analysis in analysis.recoveries.map { chaosEntry($0, run: analysis.run) } },
       trends: trendEntries(trends))
     if !document.chaos.isEmpty, !chaosNotes.isEmpty { document.chaosNotes = chaosNotes }
+    if ordered.contains(where: { $0.apdex != nil }) {
+      document.slo.apdexTMs = Apdex.threshold(thresholds)
+      document.methods.append(MethodNotes(thresholds: thresholds).apdex)
+    }
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
     document.quotaAndLimits = plan.deployment?.cluster.map(quotaEntry)
     document.runDetails = Dictionary(
@@ -80,6 +84,12 @@ public struct ReportBuilder: Sendable {
   }
 
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {
+    var entry = runEntryFigures(analysis)
+    entry.apdex = analysis.apdex.map(ReportDocument.ApdexEntry.init)
+    return entry
+  }
+
+  private func runEntryFigures(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {
     let run = analysis.run
     return ReportDocument.RunEntry(
       id: run.id, name: run.name, tool: run.tool.rawValue, sourceFiles: run.sourceFiles.map(\.path),
@@ -122,9 +132,14 @@ public struct ReportBuilder: Sendable {
 
   /// What the views draw of a run beyond its entry: the timeline, the files, the exact req/s.
   private func runDetail(_ analysis: RunAnalysis) -> ReportDocument.RunDetail {
-    ReportDocument.RunDetail(
+    var detail = ReportDocument.RunDetail(
       historyKind: analysis.run.historyKind, timeline: analysis.run.timeline,
       sourceFiles: analysis.run.sourceFiles, requestsPerSecond: analysis.requestsPerSecond)
+    detail.startedAt = analysis.run.startedAt?.timeIntervalSince1970
+    detail.endpointTimelines = analysis.run.endpointTimelines
+    detail.requestWindows = analysis.run.requestWindows
+    detail.latencyCounts = analysis.run.latencyCounts
+    return detail
   }
 
   private func endpointEntry(_ endpoint: EndpointAnalysis) -> ReportDocument.EndpointEntry {
@@ -132,7 +147,7 @@ public struct ReportBuilder: Sendable {
       method: endpoint.method, name: endpoint.name, requests: endpoint.requests,
       failures: endpoint.failures, errorRate: NumberFormat.rounded(endpoint.errorRate, places: 4),
       rps: NumberFormat.rounded(endpoint.requestsPerSecond, places: 2),
-      latencyMs: latencyEntry(endpoint.latency))
+      latencyMs: latencyEntry(endpoint.latency), apdex: endpoint.apdex.map(ReportDocument.ApdexEntry.init))
   }
 
   private func latencyEntry(_ latency: LatencySummary) -> ReportDocument.LatencyEntry {

@@ -12,6 +12,13 @@ extension ReportDocument {
     /// The measured req/s: terminal and CI summaries round it once from here, not again from
     /// `runs[].rps`'s two places (3233.049 → 3233.05 → "3233.1" vs "3233.0").
     public var requestsPerSecond: Double
+    /// The run's start, Unix seconds (resource timelines count from it).
+    public var startedAt: Double? = nil
+    /// Per-endpoint history (Locust full history) and raw-log 5 s windows, for the endpoint chart.
+    public var endpointTimelines: [EndpointTimeline] = []
+    public var requestWindows: [RequestWindowSeries] = []
+    /// Raw logs: successful requests by latency, for the distribution chart.
+    public var latencyCounts: [LatencyCounts] = []
 
     public init(
       historyKind: HistoryKind, timeline: [TimelinePoint], sourceFiles: [SourceFile],

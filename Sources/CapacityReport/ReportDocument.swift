@@ -104,6 +104,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var objectives: [ObjectiveEntry]? = nil
     public var source: String? = nil
     public var results: [SLOResultEntry]? = nil
+    /// APDEX target time T (`--apdex-t`, else the p95 objective ÷ 4); present when a run has APDEX.
+    public var apdexTMs: Double? = nil
   }
 
   public struct RunEntry: Sendable, Equatable, Codable {
@@ -137,6 +139,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     /// Raw logs: the session of its file (`FILE#2`) and the load generators merged into the run.
     public var session: SessionEntry?
     public var generators: [GeneratorEntry]?
+    /// Raw request logs: APDEX of all requests against `slo.apdex_t_ms`; absent for Locust.
+    public var apdex: ApdexEntry? = nil
   }
 
   public struct SessionEntry: Sendable, Equatable, Codable {
@@ -189,6 +193,8 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var errorRate: Double
     public var rps: Double
     public var latencyMs: LatencyEntry
+    /// Raw request logs: APDEX against `slo.apdex_t_ms`; absent for Locust.
+    public var apdex: ApdexEntry? = nil
   }
 
   public struct StepEntry: Sendable, Equatable, Codable {

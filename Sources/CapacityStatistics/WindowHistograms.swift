@@ -66,7 +66,7 @@ package struct WindowHistograms {
     }
   }
 
-  /// p50 and p95 of the window holding timeline tick `tick` (0-based seconds from `base`).
+  /// p50, p95 and p99 of the window holding timeline tick `tick` (0-based seconds from `base`).
   package func percentiles(atTick tick: Int) -> [PercentileValue] {
     let window = tick / windowSeconds
     guard window >= 0, window < windows else { return [] }
@@ -76,7 +76,7 @@ package struct WindowHistograms {
       var total = 0
       for count in slice { total += Int(count) }
       guard total > 0 else { return [] }
-      return [0.5, 0.95].map { quantile in
+      return [0.5, 0.95, 0.99].map { quantile in
         // The bucket holding rank ⌊q·(n−1)⌋, as R-7 rounds down before interpolating.
         let rank = Int((quantile * Double(total - 1)).rounded(.down))
         var seen = 0

@@ -34,6 +34,9 @@ extension RunMapping {
     rows.requestWindows = run.requestWindows.enumerated().map {
       RequestWindowRecord(runId: id, position: $0, $1)
     }
+    rows.latencyCounts = run.latencyCounts.enumerated().map {
+      LatencyCountsRecord(runId: id, position: $0, $1)
+    }
     return rows
   }
 

@@ -18,6 +18,7 @@ package enum RunMapping {
     package var marks: RequestMarksRecord?
     package var transactions: [TransactionStatRecord] = []
     package var requestWindows: [RequestWindowRecord] = []
+    package var latencyCounts: [LatencyCountsRecord] = []
 
     /// The tables in insertion order (the run first, its children after).
     package func tables() throws -> [TableRows] {
@@ -25,7 +26,7 @@ package enum RunMapping {
         try TableRows([run]), try TableRows(files), try TableRows(endpoints), try TableRows(timeline),
         try TableRows(endpointTimeline), try TableRows(errors), try TableRows(exceptions),
         try TableRows(diagnostics), try TableRows(setAside), try TableRows(marks.map { [$0] } ?? []),
-        try TableRows(transactions), try TableRows(requestWindows),
+        try TableRows(transactions), try TableRows(requestWindows), try TableRows(latencyCounts),
       ]
     }
   }
@@ -86,6 +87,7 @@ package enum RunMapping {
     run.transactions = try TransactionStatRecord.all(ofRun: id, in: db).map(\.stats)
     run.origin = record.origin.flatMap { try? JSONDecoder().decode(RunOrigin.self, from: Data($0.utf8)) }
     run.requestWindows = try RequestWindowRecord.all(ofRun: id, in: db).map(\.series)
+    run.latencyCounts = try LatencyCountsRecord.all(ofRun: id, in: db).map(\.latencyCounts)
     return run
   }
 }

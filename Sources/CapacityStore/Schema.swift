@@ -202,6 +202,21 @@ package enum Schema {
       ) STRICT;
       """
     ),
+    (
+      "v9-latency-counts",
+      """
+      CREATE TABLE latency_counts (               -- raw logs: successful requests by latency
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        name TEXT NOT NULL,
+        is_total INTEGER NOT NULL,                -- 1: every request of the run
+        ceilings_ms TEXT NOT NULL,                -- JSON [ms], ascending: latency rounded up
+        counts TEXT NOT NULL,                     -- JSON [successful requests] per ceiling
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   package static var migrator: DatabaseMigrator {

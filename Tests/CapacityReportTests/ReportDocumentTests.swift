@@ -42,7 +42,7 @@ import Testing
     #expect(!json.contains("run_details"))
     #expect(!json.contains("timeline"))
     let html = try ReportRenderer().render(document).html
-    #expect(html.contains("Throughput, p95 and users over time for timed"))
+    #expect(html.contains("Throughput and failures per second, and users, over time for timed"))
     #expect(html.contains("locust-stats"))
   }
 

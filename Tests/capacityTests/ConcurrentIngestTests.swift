@@ -19,7 +19,7 @@ import Testing
   static let tables = [
     "run", "source_file", "endpoint_stat", "timeline_point", "endpoint_timeline_point", "error_group",
     "exception_group", "diagnostic", "set_aside", "request_marks", "transaction_stat",
-    "request_window_series", "resource_file", "resource_series",
+    "request_window_series", "latency_counts", "resource_file", "resource_series",
   ]
 
   /// Each visible run's child-row counts, read in one statement (one snapshot).

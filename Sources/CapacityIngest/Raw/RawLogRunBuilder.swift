@@ -112,6 +112,7 @@ public struct RawLogRunBuilder: Sendable {
       run.requestMarks = summary.marks
       run.transactions = summary.transactions
       run.requestWindows = summary.requestWindows
+      run.latencyCounts = summary.latencyCounts
       if summaries.count > 1 || inputs.count > 1 {
         run.origin = RunOrigin(
           session: index + 1, sessions: summaries.count, sessionGapSeconds: sessionGap,

@@ -15,6 +15,8 @@ package struct RawRunSummarizer {
     /// All requests first, then the `RequestWindowBuilder.maximumEndpointSeries` endpoints with the
     /// most requests (exact mode only).
     package var requestWindows: [RequestWindowSeries] = []
+    /// Successful requests by latency: all requests first, then each endpoint as `endpoints`.
+    package var latencyCounts: [LatencyCounts] = []
     package var errors: [ErrorRecord] = []
     package var setAside: [SetAsideCount] = []
     package var method: PercentileMethod = .exactR7
@@ -138,6 +140,7 @@ package struct RawRunSummarizer {
     summary.warningCount = gathered.warningCount
     summary.folded = Self.foldRareLabels(
       &gathered.merged, errors: &gathered.errors, foldedOnIntake: gathered.foldedNames)
+    summary.latencyCounts = latencyCounts(chunks, gathered.merged)
     let percentiles =
       chunks.contains { $0.usesHistograms }
       ? histogramPercentiles(&chunks, gathered.merged, into: &summary)
@@ -155,6 +158,22 @@ package struct RawRunSummarizer {
       SetAsideCount(reason: $0, count: gathered.setAside[$0]!)
     }
     return summary
+  }
+
+  /// Each label's successful requests by latency ceiling (its parts summed), sorted as the
+  /// endpoints are, after the counts of all labels together.
+  private func latencyCounts(_ chunks: [RequestAccumulator], _ merged: [Merged]) -> [LatencyCounts] {
+    var all: [Int64: Int64] = [:]
+    let perLabel = merged.map { label in
+      var table: [Int64: Int64] = [:]
+      for part in label.parts {
+        table.merge(chunks[part.chunk].perLabel[part.label].successCeilings, uniquingKeysWith: +)
+      }
+      all.merge(table, uniquingKeysWith: +)
+      return LatencyCounts(method: label.method, name: label.name, isTotal: false, table: table)
+    }
+    return [LatencyCounts(method: "", name: "", isTotal: true, table: all)]
+      + perLabel.sorted { ($0.method, $0.name) < ($1.method, $1.name) }
   }
 
   /// A label's figures; its rates are over its own span, first to last whole second.

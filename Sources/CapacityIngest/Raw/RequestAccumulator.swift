@@ -31,6 +31,8 @@ package struct RequestAccumulator {
     /// The start second of each value (low 32 bits), for the per-step percentiles.
     package var seconds = ValueBlocks<UInt32>()
     package var histogram: HDRHistogram?
+    /// Successful requests by latency ceiling (`LatencyCounts.ceiling`), for APDEX.
+    package var successCeilings: [Int64: Int64] = [:]
   }
 
   /// A stretch of time without a gap longer than the session gap.
@@ -275,7 +277,11 @@ package struct RequestAccumulator {
     lastSlot = slot
     let index = Int(slot)
     perLabel[index].count += 1
-    if failed { perLabel[index].failures += 1 }
+    if failed {
+      perLabel[index].failures += 1
+    } else {
+      perLabel[index].successCeilings[LatencyCounts.ceiling(latencyMs), default: 0] += 1
+    }
     perLabel[index].sum += latencyMs
     if latencyMs < perLabel[index].min { perLabel[index].min = latencyMs }
     if latencyMs > perLabel[index].max { perLabel[index].max = latencyMs }

@@ -233,6 +233,15 @@ public struct ReportView: Sendable {
     public var isRamp = false
     public var transactions: [TransactionRow] = []
     public var hasTransactions = false
+    /// The run's charts beyond `chartSVG` (percentiles, endpoints, distribution), pre-rendered.
+    public var charts: [ChartFigure] = []
+    public var hasCharts = false
+    /// APDEX of all requests, `–` without per-request latencies; T for the table's header.
+    public var apdex = "–"
+    public var apdexT = ""
+    /// `APDEX 0.949 over all 1088 requests at T = 125 ms: 979 satisfied, 108 tolerating, 1 frustrated.`
+    public var apdexSummary = ""
+    public var hasApdex = false
     /// Mermaid `xychart-beta` blocks (Markdown): req/s and p95 over the run's time.
     public var mermaid: [String] = []
     /// `files` counted, e.g. `4 files`.
@@ -262,6 +271,8 @@ public struct ReportView: Sendable {
     public var p95: String
     public var p99: String
     public var max: String
+    /// `0.94` (raw request logs), `–` without per-request latencies.
+    public var apdex = "–"
   }
 
   public struct ErrorRow: Sendable {

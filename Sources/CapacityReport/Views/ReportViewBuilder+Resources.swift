@@ -29,7 +29,9 @@ extension ReportViewBuilder {
         name: $0.name, cpu: Double($0.cpuMillicores - $0.overhead.cpuMillicores),
         memory: Double($0.memoryBytes - $0.overhead.memoryBytes))
     }
-    view.resourceRuns = resources.runs.map { resourceRunSection($0, limits: limits) }
+    view.resourceRuns = resources.runs.map {
+      resourceRunSection($0, limits: limits, start: document.runDetails[$0.runId]?.startedAt)
+    }
     return view
   }
 
@@ -89,10 +91,10 @@ extension ReportViewBuilder {
   }
 
   /// One run's usage per component, CPU cost lines, charts and per-step usage.
-  private func resourceRunSection(_ run: ReportDocument.RunResourcesEntry, limits: [Allocatable])
-    -> ReportView.ResourceRunSection
-  {
-    let (cpu, memory) = resourceCharts(run, limits: limits)
+  private func resourceRunSection(
+    _ run: ReportDocument.RunResourcesEntry, limits: [Allocatable], start: Double?
+  ) -> ReportView.ResourceRunSection {
+    let (cpu, memory) = resourceCharts(run, limits: limits, start: start)
     return ReportView.ResourceRunSection(
       name: run.runName,
       usage: run.components.map { usage in
@@ -114,9 +116,9 @@ extension ReportViewBuilder {
   }
 
   /// CPU and memory per component over the run, with each profile's allocatable as a limit line.
-  private func resourceCharts(_ run: ReportDocument.RunResourcesEntry, limits: [Allocatable])
-    -> (cpu: String?, memory: String?)
-  {
+  private func resourceCharts(
+    _ run: ReportDocument.RunResourcesEntry, limits: [Allocatable], start: Double?
+  ) -> (cpu: String?, memory: String?) {
     func lines(_ metric: ResourceMetric, scale: Double) -> [ResourceChart.Line] {
       run.timelines.filter { $0.metric == metric.rawValue }.map { timeline in
         ResourceChart.Line(
@@ -124,13 +126,15 @@ extension ReportViewBuilder {
           points: timeline.points.compactMap { $0.count == 2 ? ($0[0], $0[1] / scale) : nil })
       }
     }
+    guard let start else { return (nil, nil) }
     let cpu = ResourceChart().svg(
       title: "CPU per component over time for \(run.runName), with each profile's allocatable CPU",
-      lines: lines(.cpu, scale: 1), limits: limits.map { ($0.name, $0.cpu) },
+      start: start, unit: "CPU m", lines: lines(.cpu, scale: 1), limits: limits.map { ($0.name, $0.cpu) },
       format: { NumberFormat.decimal($0, places: 0) + "m" })
     let memory = ResourceChart().svg(
       title: "Memory per component over time for \(run.runName), with each profile's allocatable memory",
-      lines: lines(.memory, scale: 1_048_576), limits: limits.map { ($0.name, $0.memory / 1_048_576) },
+      start: start, unit: "memory Mi", lines: lines(.memory, scale: 1_048_576),
+      limits: limits.map { ($0.name, $0.memory / 1_048_576) },
       format: { NumberFormat.decimal($0, places: 0) + "Mi" })
     return (cpu, memory)
   }

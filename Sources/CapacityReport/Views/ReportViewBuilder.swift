@@ -7,7 +7,7 @@ public struct ReportViewBuilder: Sendable {
 
   public func view(_ document: ReportDocument) -> ReportView {
     let details = document.runDetails
-    let runs = document.runs.map { runSection($0, detail: details[$0.id]) }
+    let runs = document.runs.map { runSection($0, detail: details[$0.id], document: document) }
     let footprint = document.footprint
     var view = ReportView(
       title: "Capacity report", answer: document.answer, evidence: document.evidence,
@@ -155,11 +155,12 @@ public struct ReportViewBuilder: Sendable {
       totalMemory: Quantities.quantity(bytes: entry.memoryBytes.saturatingMultiply(Int64(entry.replicas))))
   }
 
-  private func runSection(_ entry: ReportDocument.RunEntry, detail: ReportDocument.RunDetail?)
-    -> ReportView.RunSection
-  {
+  private func runSection(
+    _ entry: ReportDocument.RunEntry, detail: ReportDocument.RunDetail?, document: ReportDocument
+  ) -> ReportView.RunSection {
     let latency = entry.latencyMs
-    let chart = detail.flatMap { TimelineChart().svg($0.timeline, kind: $0.historyKind, name: entry.name) }
+    let charts = runCharts(entry, detail: detail, document: document)
+    let chart = charts.main
     var section = ReportView.RunSection(
       name: entry.name, anchor: "run-" + String(entry.id.prefix(12)), tool: entry.tool,
       startedAt: entry.startedAt ?? "unknown",
@@ -187,10 +188,32 @@ public struct ReportViewBuilder: Sendable {
     section.isRamp = entry.steps.contains { $0.usersLow != nil }
     section.transactions = (entry.transactions ?? []).map(Self.transactionRow)
     section.hasTransactions = !section.transactions.isEmpty
+    section.apdex = Self.apdexText(entry.apdex)
+    section.apdexT = document.slo.apdexTMs.map { "APDEX (T \(NumberFormat.milliseconds($0)))" } ?? "APDEX"
+    if let apdex = entry.apdex, let target = document.slo.apdexTMs {
+      section.hasApdex = true
+      section.apdexSummary =
+        "APDEX \(Self.apdexText(apdex)) over all \(apdex.satisfied + apdex.tolerating + apdex.frustrated) requests "
+        + "at T = \(NumberFormat.milliseconds(target)): \(apdex.satisfied) satisfied, \(apdex.tolerating) tolerating, "
+        + "\(apdex.frustrated) frustrated (method notes)."
+    }
+    section.charts = charts.figures
+    section.hasCharts = !charts.figures.isEmpty
     return section
   }
 
   private static func endpointRow(_ endpoint: ReportDocument.EndpointEntry) -> ReportView.EndpointRow {
+    var row = endpointFigures(endpoint)
+    row.apdex = apdexText(endpoint.apdex)
+    return row
+  }
+
+  /// `0.940` (3 places, as report.json), `–` without APDEX.
+  static func apdexText(_ apdex: ReportDocument.ApdexEntry?) -> String {
+    apdex.map { NumberFormat.decimal($0.score, places: 3) } ?? "–"
+  }
+
+  private static func endpointFigures(_ endpoint: ReportDocument.EndpointEntry) -> ReportView.EndpointRow {
     ReportView.EndpointRow(
       method: endpoint.method, name: endpoint.name, requests: "\(endpoint.requests)",
       failurePct: NumberFormat.percent(endpoint.errorRate, places: 2),

@@ -17,6 +17,12 @@ struct ThresholdOptions: ParsableArguments {
         + "--slo-errors.", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
   var slo: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "APDEX target time T, whole milliseconds (default: the p95 objective ÷ 4); raw request logs only.",
+      valueName: "ms"))
+  var apdexT: Double?
+
   @Option(help: ArgumentHelp("A load step counts as steady with at least this many seconds.", valueName: "s"))
   var stepMinSeconds = 30.0
 
@@ -28,6 +34,9 @@ struct ThresholdOptions: ParsableArguments {
     guard stepMinSeconds >= 0 else { throw ValidationError("'--step-min-seconds' must be 0 or more") }
     guard stepMinRequests >= 0 else { throw ValidationError("'--step-min-requests' must be 0 or more") }
     guard sloP95 > 0 else { throw ValidationError("'--slo-p95' must be above 0 ms") }
+    if let apdexT, !(apdexT >= 1 && apdexT <= 3_600_000) {
+      throw ValidationError("'--apdex-t' must be between 1 and 3600000 ms")
+    }
     guard (0...100).contains(sloErrors) else {
       throw ValidationError("'--slo-errors' must be a percentage between 0 and 100")
     }
@@ -37,6 +46,7 @@ struct ThresholdOptions: ParsableArguments {
     var thresholds = AnalysisThresholds()
     thresholds.sloP95Ms = sloP95
     thresholds.sloErrorRate = sloErrors / 100
+    thresholds.apdexThresholdMs = apdexT
     thresholds.stepMinimumSeconds = stepMinSeconds
     thresholds.stepMinimumRequests = Int64(stepMinRequests)
     return thresholds

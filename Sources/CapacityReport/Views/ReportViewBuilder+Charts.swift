@@ -1,0 +1,58 @@
+import CapacityModel
+
+extension ReportViewBuilder {
+  /// A run's main chart (throughput, failures and users) and its other charts, in reading order.
+  func runCharts(
+    _ entry: ReportDocument.RunEntry, detail: ReportDocument.RunDetail?, document: ReportDocument
+  ) -> (main: String?, figures: [ReportView.ChartFigure]) {
+    guard let detail else { return (nil, []) }
+    let bands = Self.faultBands(document.chaos.filter { $0.runId == entry.id })
+    let slo = document.slo.p95Ms
+    let anchor = "run-" + String(entry.id.prefix(12))
+    var figures: [ReportView.ChartFigure] = []
+    func add(_ suffix: String, _ title: String, _ svg: String?) {
+      guard let svg else { return }
+      figures.append(.init(id: anchor + "-" + suffix, title: title, svg: svg))
+    }
+    if let basis = LatencyChart.basis(detail.historyKind) {
+      add(
+        "latency", "Response time p50 / p95 / p99 over time (\(basis))",
+        LatencyChart().svg(
+          detail.timeline, kind: detail.historyKind, sloP95Ms: slo, bands: bands, name: entry.name))
+    }
+    let lines =
+      detail.endpointTimelines.isEmpty
+      ? EndpointLatencyChart.lines(detail.requestWindows)
+      : EndpointLatencyChart.lines(detail.endpointTimelines)
+    let rest = max(0, lines.count - EndpointLatencyChart.maximumLines)
+    add(
+      "endpoints",
+      "p95 over time per endpoint, the \(min(lines.count, EndpointLatencyChart.maximumLines)) busiest"
+        + (rest > 0 ? " (\(rest) more not drawn: percentiles of different endpoints cannot be merged)" : ""),
+      EndpointLatencyChart().svg(lines, sloP95Ms: slo, bands: bands, name: entry.name))
+    if let counts = detail.latencyCounts.first(where: \.isTotal) {
+      let latency = entry.latencyMs
+      let marks = [("p50", latency.p50), ("p95", latency.p95), ("p99", latency.p99)].compactMap { mark in
+        mark.1.map { (mark.0, $0) }
+      }
+      add(
+        "distribution",
+        "Response-time distribution (successful requests, log axis; p50 / p95 / p99 of all requests marked)",
+        DistributionChart().svg(counts, percentiles: marks, name: entry.name))
+    }
+    let main = ThroughputChart().svg(detail.timeline, bands: bands, name: entry.name)
+    return (main, figures)
+  }
+
+  /// Each fault from its event to the action that ended it, else over its analysis window.
+  static func faultBands(_ faults: [ReportDocument.ChaosEntry]) -> [ChartBand] {
+    faults.compactMap { fault in
+      guard let time = fault.timeEpochS else { return nil }
+      let length = fault.endS ?? fault.windowS ?? 0
+      let label =
+        "\(fault.action) \(fault.target) at \(TimeScale.instant(time))"
+        + (fault.endAction.map { ", \($0) after \(NumberFormat.decimal(length, places: 1)) s" } ?? "")
+      return ChartBand(start: time, end: time + max(length, 1), label: label)
+    }
+  }
+}
