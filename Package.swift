@@ -3,8 +3,8 @@ import PackageDescription
 
 /// What every library test target may use: the layers and the shared test helpers.
 let testDependencies: [Target.Dependency] = [
-  "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore", "CapacityAnalysis",
-  "CapacityPlanning", "CapacityReport", "CapacityKit", "CapacityTestSupport",
+  "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore", "CapacityStorePostgres",
+  "CapacityAnalysis", "CapacityPlanning", "CapacityReport", "CapacityKit", "CapacityTestSupport",
 ]
 
 let package = Package(
@@ -23,6 +23,8 @@ let package = Package(
     // The Prometheus source's HTTP client (CapacityPrometheus).
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+    // The shared PostgreSQL store (CapacityStorePostgres).
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
   ],
   targets: [
     // libxml2 from the system (apt: libxml2-dev); the streaming XML readers use it.
@@ -52,6 +54,15 @@ let package = Package(
       name: "CapacityStore",
       dependencies: ["CapacityModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // The shared run history on a PostgreSQL server, behind CapacityStore's `RunHistory`; its own
+    // target so the network client (postgres-nio, SwiftNIO) stays out of the SQLite store.
+    .target(
+      name: "CapacityStorePostgres",
+      dependencies: [
+        "CapacityModel", "CapacityStore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
+    ),
     .target(name: "CapacityAnalysis", dependencies: ["CapacityModel", "CapacityStatistics"]),
     .target(
       name: "CapacityPlanning",
@@ -78,8 +89,8 @@ let package = Package(
       name: "CapacityKit",
       dependencies: [
         "CapacityModel", "CapacityStatistics", "CapacityIngest", "CapacityStore",
-        "CapacityAnalysis", "CapacityPlanning", "CapacityReport", "CapacityTemplates",
-        "CapacityPrometheus",
+        "CapacityStorePostgres", "CapacityAnalysis", "CapacityPlanning", "CapacityReport",
+        "CapacityTemplates", "CapacityPrometheus",
       ]
     ),
     // The default report templates live at the top of the repository so users find and copy them;

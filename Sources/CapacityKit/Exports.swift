@@ -7,4 +7,5 @@
 @_exported import CapacityReport
 @_exported import CapacityStatistics
 @_exported import CapacityStore
+@_exported import CapacityStorePostgres
 @_exported import CapacityTemplates

@@ -8,7 +8,7 @@ import Foundation
 
 /// Analyses runs and builds the report document: the shared core of `analyze` and `report`.
 public struct ReportJob: Sendable {
-  public var store: RunStore
+  public var store: any RunHistory
   public var thresholds: AnalysisThresholds
   /// The objectives in force (`--slo` or the flags); their run-wide p95 and error rate override
   /// the thresholds'.
@@ -22,7 +22,7 @@ public struct ReportJob: Sendable {
   public var measured: MeasuredPlanning?
 
   public init(
-    store: RunStore, thresholds: AnalysisThresholds, objectives: ServiceLevelObjectives? = nil,
+    store: any RunHistory, thresholds: AnalysisThresholds, objectives: ServiceLevelObjectives? = nil,
     runsAsSteps: Bool = false, plan: CapacityPlan, events: [ChaosEvent]?, measured: MeasuredPlanning? = nil
   ) {
     self.measured = measured

@@ -6,9 +6,9 @@ import Foundation
 /// Parses resource files and stores their series, keyed by file hash so re-ingesting is a no-op.
 /// Series come back from the store, like runs, so fresh files and a re-render agree exactly.
 public struct ResourceIngestor: Sendable {
-  public let store: RunStore
+  public let store: any RunHistory
 
-  public init(store: RunStore) {
+  public init(store: any RunHistory) {
     self.store = store
   }
 

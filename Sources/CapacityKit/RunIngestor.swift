@@ -25,9 +25,9 @@ public struct RunIngestor: Sendable {
     public var fetchWarnings: [String] = []
   }
 
-  public let store: RunStore
+  public let store: any RunHistory
 
-  public init(store: RunStore) {
+  public init(store: any RunHistory) {
     self.store = store
   }
 

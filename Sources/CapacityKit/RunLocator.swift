@@ -5,9 +5,9 @@ import Foundation
 /// Finds the run a command-line argument means: files or a directory holding exactly one run
 /// (ingested on the way), or a stored run's id, id prefix or name.
 public struct RunLocator: Sendable {
-  public let store: RunStore
+  public let store: any RunHistory
 
-  public init(store: RunStore) {
+  public init(store: any RunHistory) {
     self.store = store
   }
 

@@ -20,24 +20,19 @@ package enum RunMapping {
     package var requestWindows: [RequestWindowRecord] = []
     package var latencyCounts: [LatencyCountsRecord] = []
 
-    package func insert(_ db: Database) throws {
-      try run.insert(db)
-      for record in files { try record.insert(db) }
-      for record in endpoints { try record.insert(db) }
-      for record in timeline { try record.insert(db) }
-      for record in endpointTimeline { try record.insert(db) }
-      for record in errors { try record.insert(db) }
-      for record in exceptions { try record.insert(db) }
-      for record in diagnostics { try record.insert(db) }
-      for record in setAside { try record.insert(db) }
-      try marks?.insert(db)
-      for record in transactions { try record.insert(db) }
-      for record in requestWindows { try record.insert(db) }
-      for record in latencyCounts { try record.insert(db) }
+    /// The tables in insertion order (the run first, its children after).
+    package func tables() throws -> [TableRows] {
+      [
+        try TableRows([run]), try TableRows(files), try TableRows(endpoints), try TableRows(timeline),
+        try TableRows(endpointTimeline), try TableRows(errors), try TableRows(exceptions),
+        try TableRows(diagnostics), try TableRows(setAside), try TableRows(marks.map { [$0] } ?? []),
+        try TableRows(transactions), try TableRows(requestWindows), try TableRows(latencyCounts),
+      ]
     }
   }
 
-  package static func run(from record: RunRecord, in db: Database) throws -> Run {
+  /// The run `record` heads, its child rows read from `db` (a GRDB database or PostgreSQL).
+  package static func run(from record: RunRecord, in db: some RunRowSource) throws -> Run {
     let id = record.id
     func stats(_ row: EndpointStatRecord) -> EndpointStats {
       EndpointStats(

@@ -1,10 +1,15 @@
 import Foundation
 import GRDB
 
-/// Why the run store failed; carries SQLite's result code and the statement where known.
+/// Why the run store failed; carries SQLite's result code or PostgreSQL's SQLSTATE and the
+/// statement where known. A PostgreSQL location is always named with its password masked.
 public enum StoreError: Error, LocalizedError {
   case cannotOpen(path: String, reason: String)
   case database(code: Int32, message: String, sql: String?)
+  /// No PostgreSQL server answered at `server` (host:port).
+  case unreachable(server: String, reason: String)
+  /// The PostgreSQL server refused a statement.
+  case server(sqlState: String, message: String, sql: String?)
   case runNotFound(String)
   case ambiguousRun(String, matches: [String])
   /// A stored value that cannot be read back: the file was damaged or written by something else.
@@ -39,6 +44,11 @@ public enum StoreError: Error, LocalizedError {
     case .cannotOpen(let path, let reason): "cannot open database '\(path)': \(reason)"
     case .database(let code, let message, let sql):
       "database error \(code): \(message)" + (sql.map { " (in: \($0))" } ?? "")
+    case .unreachable(let server, let reason):
+      "cannot reach the PostgreSQL server at \(server) (\(reason)); start it, or correct the host and "
+        + "port in --db / CAPACITY_DB (postgres://user@host:port/database)"
+    case .server(let sqlState, let message, let sql):
+      "PostgreSQL error \(sqlState): \(message)" + (sql.map { " (in: \($0.prefix(300)))" } ?? "")
     case .corrupt(let table, let detail):
       "the run store is damaged: table '\(table)' holds a value that cannot be read (\(detail)); "
         + "move the file aside or pass --db FILE to use a new store"

@@ -7,7 +7,7 @@ struct Capacity: ParsableCommand {
     commandName: "capacity",
     abstract: "Turn finished load-test runs into a VPS sizing answer.",
     discussion: """
-      Reads load-test results (Locust CSV, JMeter JTL, k6, vegeta, Gatling) and resource samples (Prometheus, sysstat, pidstat, kubectl top, docker stats), detected by content; stores them in SQLite; checks each run's validity, finds saturation points and recovery times; sizes the deployment's Kubernetes manifests against VPS profiles; and writes an HTML, Markdown and JSON report.
+      Reads load-test results (Locust CSV, JMeter JTL, k6, vegeta, Gatling) and resource samples (Prometheus, sysstat, pidstat, kubectl top, docker stats), detected by content; stores them in SQLite (or a team's PostgreSQL: --db postgres://…, or CAPACITY_DB); checks each run's validity, finds saturation points and recovery times; sizes the deployment's Kubernetes manifests against VPS profiles; and writes an HTML, Markdown and JSON report.
 
         capacity analyze runs/ --manifests k8s/ -o capacity-report/
 
@@ -18,7 +18,7 @@ struct Capacity: ParsableCommand {
     version: CapacityVersion.current,
     subcommands: [
       Analyze.self, Ingest.self, Runs.self, Report.self, Compare.self, Check.self, Plan.self,
-      Profiles.self, Templates.self,
+      Profiles.self, Templates.self, Store.self,
     ]
   )
 }

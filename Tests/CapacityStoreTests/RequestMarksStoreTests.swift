@@ -24,22 +24,4 @@ import Testing
     #expect(successes == [1_795_918_000_050, 1_795_918_001_020, 1_795_918_200_005])
   }
 
-  @Test func marksLoadBackFromTheStore() throws {
-    let run = try RawLogs.run(text: log, path: "m.jtl")
-    let store = try RunStore(path: ":memory:")
-    try store.insert(run, ingestedAt: Date(timeIntervalSince1970: 0))
-    #expect(try store.run(id: run.id).requestMarks == run.requestMarks)
-  }
-
-  @Test func marksAreAddedToARunStoredWithoutThem() throws {
-    var run = try RawLogs.run(text: log, path: "m.jtl")
-    let store = try RunStore(path: ":memory:")
-    let marks = run.requestMarks
-    run.requestMarks = nil
-    try store.insert(run, ingestedAt: Date(timeIntervalSince1970: 0))
-    #expect(try store.run(id: run.id).requestMarks == nil)
-    run.requestMarks = marks
-    try store.addRequestMarks(of: run)
-    #expect(try store.run(id: run.id).requestMarks == marks)
-  }
 }

@@ -1,12 +1,9 @@
+import CapacityTestSupport
 import Foundation
 
 /// Runs the built `capacity` binary the way a user does, in a scratch directory.
 struct BinaryRunner {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
+  typealias Result = Shell.Result
 
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -39,24 +36,9 @@ struct BinaryRunner {
   func run(
     _ arguments: [String], environment extra: [String: String] = [:], unsetting: Set<String> = []
   ) throws -> Result {
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments
-    process.currentDirectoryURL = workingDirectory
     var environment = ProcessInfo.processInfo.environment.filter { !unsetting.contains($0.key) }
     environment.merge(extra) { _, new in new }
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    return try Shell.capture(Self.binary, arguments, environment: environment, directory: workingDirectory)
   }
 
   /// Copies a file or directory of the repository into the scratch directory, at `destination`

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapacityKit
 import Testing
 
 @testable import capacity
@@ -18,9 +19,17 @@ import Testing
 
   @Test func defaultsFollowTheDesign() throws {
     let analyze = try #require(try Capacity.parseAsRoot(["analyze", "runs/"]) as? Capacity.Analyze)
-    #expect(analyze.store.db == "capacity.sqlite")
+    #expect(analyze.store.db == nil)
+    #expect(RunHistoryOpener.location(analyze.store.db, environment: [:]) == "capacity.sqlite")
     #expect(analyze.report.output.output == "capacity-report")
     #expect(analyze.report.thresholds.thresholds.sloErrorRate == 0.01)
+  }
+
+  @Test func theStoreIsDbElseCapacityDBElseTheDefault() {
+    let team = ["CAPACITY_DB": "postgres://ci@db:5432/runs"]
+    #expect(RunHistoryOpener.location("x.sqlite", environment: team) == "x.sqlite")
+    #expect(RunHistoryOpener.location(nil, environment: team) == "postgres://ci@db:5432/runs")
+    #expect(RunHistoryOpener.location(nil, environment: ["CAPACITY_DB": ""]) == "capacity.sqlite")
   }
 
   @Test func sloFlagsBecomeThresholds() throws {

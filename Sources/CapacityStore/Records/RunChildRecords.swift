@@ -11,10 +11,9 @@ extension RunChildRecord {
   package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
   package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
-  package static func all(ofRun runID: String, in db: Database) throws -> [Self] {
-    try StoreError.reading(databaseTableName) {
-      try filter(Column("run_id") == runID).order(Column("position")).fetchAll(db)
-    }
+  package static func all(ofRun runID: String, in db: some RunRowSource) throws -> [Self] {
+    let rows = try db.rows(of: databaseTableName, runID: runID)
+    return try StoreError.reading(databaseTableName) { try rows.map { try Self(row: $0) } }
   }
 }
 

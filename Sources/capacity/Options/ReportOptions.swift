@@ -19,7 +19,7 @@ struct ReportOptions: ParsableArguments {
 
   func renderer() throws -> ReportRenderer { try ReportRenderer(templatesDirectory: output.templates) }
 
-  func job(store: RunStore) throws -> ReportJob {
+  func job(store: any RunHistory) throws -> ReportJob {
     let objectives = try thresholds.objectives()
     return ReportJob(
       store: store, thresholds: thresholds.thresholds, objectives: objectives,

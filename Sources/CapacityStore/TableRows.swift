@@ -1,0 +1,45 @@
+import GRDB
+
+/// Rows of one table, ready to insert: every row has the same columns. Both stores insert a run
+/// from these, so SQLite and PostgreSQL receive exactly the same values.
+package struct TableRows: Sendable {
+  package var table: String
+  package var columns: [String]
+  package var values: [[DatabaseValue]]
+
+  package init(table: String, columns: [String], values: [[DatabaseValue]]) {
+    self.table = table
+    self.columns = columns
+    self.values = values
+  }
+
+  /// The rows of `records` (GRDB's encoding: JSON for nested values, 0/1 for booleans).
+  package init<Record: EncodableRecord & TableRecord>(_ records: [Record]) throws {
+    let dictionaries = try records.map { try $0.databaseDictionary }
+    let columns = Set(dictionaries.flatMap(\.keys)).sorted()
+    self.init(
+      table: Record.databaseTableName, columns: columns,
+      values: dictionaries.map { row in columns.map { row[$0] ?? .null } })
+  }
+
+  /// `INSERT … VALUES (?, …), (?, …) ON CONFLICT DO NOTHING` for `count` rows.
+  package func insertSQL(rows count: Int) -> String {
+    let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    let tuples = Array(repeating: tuple, count: count)
+    return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+      + tuples.joined(separator: ", ") + " ON CONFLICT DO NOTHING"
+  }
+
+  /// Row ranges of at most `maximumArguments` arguments each (PostgreSQL takes 65 535 per statement).
+  package func batches(maximumArguments: Int) -> [Range<Int>] {
+    let size = max(1, maximumArguments / max(1, columns.count))
+    return stride(from: 0, to: values.count, by: size).map { $0..<min($0 + size, values.count) }
+  }
+
+  /// Inserts every row through GRDB, one cached statement per row.
+  package func insert(_ db: Database) throws {
+    guard !values.isEmpty else { return }
+    let statement = try db.cachedStatement(sql: insertSQL(rows: 1))
+    for row in values { try statement.execute(arguments: StatementArguments(row)) }
+  }
+}
