@@ -8,10 +8,10 @@ import Foundation
 /// and `capacity report` finds the samples later without the server. Files come back from the
 /// store, as `ResourceIngestor`'s do.
 public struct PrometheusIngestor: Sendable {
-  public let store: RunStore
+  public let store: any RunHistory
   public let fetcher: PrometheusFetcher
 
-  public init(store: RunStore, fetcher: PrometheusFetcher) {
+  public init(store: any RunHistory, fetcher: PrometheusFetcher) {
     self.store = store
     self.fetcher = fetcher
   }
