@@ -49,7 +49,10 @@ package struct SaturationChart {
       }.joined(separator: " ")
       body += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Self.blue)\" stroke-width=\"2\"/>\n"
     }
-    if let nStar = usl?.nStar, nStar <= xTop {
+    // A fit that failed its forecast check does not speak beyond the measured steps, so its N* is
+    // not drawn (the text and the answer leave it out too).
+    let trusted = entry.forecast?.trusted ?? true
+    if trusted, let nStar = usl?.nStar, nStar <= xTop {
       body += vertical(
         frame, nStar, Self.vermillion, "N* \(NumberFormat.decimal(nStar, places: 0))", dashed: true)
     }
@@ -61,8 +64,9 @@ package struct SaturationChart {
         "<circle cx=\"\(f(frame.x(Double(step.users))))\" cy=\"\(f(frame.y(step.rps)))\" r=\"4\" "
         + "fill=\"\(step.steady ? Self.orange : "#ffffff")\" stroke=\"\(Self.orange)\" stroke-width=\"2\"/>\n"
     }
-    let legend =
-      "measured req/s (hollow: step too short)" + (usl == nil ? "" : " · USL fit · 95 % bootstrap band")
+    let fitLegend =
+      " · USL fit · 95 % bootstrap band" + (trusted ? "" : " (forecast check failed: no N*)")
+    let legend = "measured req/s (hollow: step too short)" + (usl == nil ? "" : fitLegend)
     return svg(
       frame, label: "Throughput against users for \(entry.source)", yLabel: "req/s", body: body,
       legend: legend)

@@ -15,6 +15,22 @@ import Testing
     return (result, document)
   }
 
+  /// The stepped sample's USL fit fails its forecast check (fit on the lighter half, it misses the
+  /// heavier half by over 15 %): the text leaves N* out, so the chart must not draw it either.
+  @Test func anUntrustedFitDrawsNoPeakLine() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let (result, document) = try analyzeSamples(runner)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let saturation = try #require(document["saturation"] as? [[String: Any]])
+    let stepped = try #require(saturation.first { ($0["source"] as? String)?.contains("stepped") == true })
+    let forecast = try #require(stepped["forecast"] as? [String: Any])
+    #expect(forecast["trusted"] as? Bool == false)
+    let html = try String(contentsOfFile: runner.path("report/report.html"), encoding: .utf8)
+    #expect(html.contains("forecast check failed: no N*"))
+    #expect(!html.contains(">N* "))
+  }
+
   @Test func analyzeWritesTheThreeReportFilesWithTheRightNumbers() throws {
     let runner = try BinaryRunner()
     defer { runner.remove() }
