@@ -2,6 +2,10 @@ import Foundation
 
 /// Locale-independent number formatting for reports: always `.` as the decimal separator.
 public enum NumberFormat {
+  /// `%.0f` … `%.20f`, built once: charts format every coordinate, and a format string
+  /// interpolated per call was an allocation per number.
+  private static let formats: [String] = (0...20).map { "%.\($0)f" }
+
   /// `value` with exactly `places` decimals, POSIX style.
   public static func decimal(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
@@ -9,7 +13,7 @@ public enum NumberFormat {
     // which matters for charts of thousands of points.
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
       let written = withVaList([value]) {
-        vsnprintf(buffer.baseAddress, 64, "%.\(min(max(places, 0), 20))f", $0)
+        vsnprintf(buffer.baseAddress, 64, formats[min(max(places, 0), 20)], $0)
       }
       guard written > 0, written < 64 else {
         return String(format: "%.\(places)f", locale: Locale(identifier: "en_US_POSIX"), value)
