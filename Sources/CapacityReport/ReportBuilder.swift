@@ -86,6 +86,9 @@ public struct ReportBuilder: Sendable {
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {
     var entry = runEntryFigures(analysis)
     entry.apdex = analysis.apdex.map(ReportDocument.ApdexEntry.init)
+    entry.statusCodes = analysis.run.statusCodes.map(ReportDocument.StatusCodesEntry.init)
+    entry.timeToFirstByteMs = analysis.run.timings.first { $0.phase == .firstByte }.map(ReportDocument.TimingEntry.init)
+    entry.connectMs = analysis.run.timings.first { $0.phase == .connect }.map(ReportDocument.TimingEntry.init)
     return entry
   }
 
@@ -139,6 +142,8 @@ public struct ReportBuilder: Sendable {
     detail.endpointTimelines = analysis.run.endpointTimelines
     detail.requestWindows = analysis.run.requestWindows
     detail.latencyCounts = analysis.run.latencyCounts
+    detail.statusCodes = analysis.run.statusCodes
+    detail.timings = analysis.run.timings
     return detail
   }
 

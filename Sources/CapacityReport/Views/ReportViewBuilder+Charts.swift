@@ -40,6 +40,15 @@ extension ReportViewBuilder {
         "Response-time distribution (successful requests, log axis; p50 / p95 / p99 of all requests marked)",
         DistributionChart().svg(counts, percentiles: marks, name: entry.name))
     }
+    if let codes = detail.statusCodes {
+      add(
+        "status-codes", "Status codes per second over time (\(codes.seconds) s windows, by request start)",
+        StatusCodeChart().svg(codes, bands: bands, name: entry.name))
+    }
+    add(
+      "timings", "p95 per window: response time, time to first byte and connect time",
+      TimingChart().svg(
+        detail.timings, elapsed: detail.requestWindows.first(where: \.isTotal), bands: bands, name: entry.name))
     let main = ThroughputChart().svg(detail.timeline, bands: bands, name: entry.name)
     return (main, figures)
   }

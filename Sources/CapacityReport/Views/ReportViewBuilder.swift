@@ -199,6 +199,10 @@ public struct ReportViewBuilder: Sendable {
     }
     section.charts = charts.figures
     section.hasCharts = !charts.figures.isEmpty
+    (section.statusRows, section.statusNote) = Self.statusCodeRows(entry)
+    section.hasStatusRows = !section.statusRows.isEmpty
+    section.hasStatusNote = !section.statusNote.isEmpty
+    section.timingLines = Self.timingLines(entry)
     return section
   }
 
