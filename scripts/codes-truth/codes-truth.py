@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent status-class and latency/connect figures of a JMeter CSV JTL or a k6 CSV, as JSON.
+"""Independent status-class and latency/connect figures of a JMeter JTL (CSV or XML) or a k6 CSV, as JSON.
 
   codes-truth.py results.jtl            > truth.json
   codes-truth.py results.jtl report.json RUN_NAME   (also compares with capacity's report.json)
@@ -19,11 +19,26 @@ import duckdb
 
 path = sys.argv[1]
 con = duckdb.connect()
-header = open(path, encoding="utf-8", errors="replace").readline()
 CLASS = """CASE WHEN regexp_full_match(coalesce(code, ''), '[0-9]{1,3}')
                   AND CAST(code AS INTEGER) BETWEEN 100 AND 599
              THEN substr(code, 1, 1) || 'xx' ELSE 'no_response' END"""
-if header.startswith("metric_name"):
+header = open(path, encoding="utf-8", errors="replace").readline()
+if header.lstrip().startswith("<"):
+    # XML JTL: the root's <httpSample>/<sample> children are the requests (nested ones are
+    # sub-results); ts = start, rc = code, lt = latency (time to first byte), ct = connect.
+    import xml.etree.ElementTree as ET
+    rows = [(e.get("ts"), e.get("rc"), e.get("lt"), e.get("ct"), e.get("rm") or "")
+            for e in ET.parse(path).getroot() if e.tag in ("httpSample", "sample")]
+    con.execute("CREATE TABLE x (ts VARCHAR, rc VARCHAR, lt VARCHAR, ct VARCHAR, rm VARCHAR)")
+    con.executemany("INSERT INTO x VALUES (?, ?, ?, ?, ?)", rows)
+    con.execute("""CREATE TABLE k AS SELECT CAST(ts AS BIGINT) // 1000 AS sec, rc AS code, lt, ct FROM x
+      WHERE rm NOT LIKE 'Number of samples in transaction%'""")
+    timing = {}
+    for key, column in (("latency", "lt"), ("connect", "ct")):
+        timing[key] = con.execute(f"SELECT count({column}) FROM k").fetchone()[0] > 0
+        if timing[key]:
+            con.execute(f"CREATE TABLE t_{key} AS SELECT sec, CAST({column} AS DOUBLE) AS v FROM k WHERE {column} IS NOT NULL")
+elif header.startswith("metric_name"):
     con.execute(f"""CREATE TABLE raw AS SELECT row_number() OVER () AS i, * FROM
       read_csv('{path}', header=true, all_varchar=true)""")
     ts = "CAST(floor(CAST(timestamp AS DOUBLE)) AS BIGINT)"

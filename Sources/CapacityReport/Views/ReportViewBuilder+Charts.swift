@@ -46,7 +46,8 @@ extension ReportViewBuilder {
         StatusCodeChart().svg(codes, bands: bands, name: entry.name))
     }
     add(
-      "timings", "p95 per window: response time, time to first byte and connect time",
+      "timings",
+      "p95 per window: response time (log buckets, within 1.6 %), time to first byte and connect time (exact)",
       TimingChart().svg(
         detail.timings, elapsed: detail.requestWindows.first(where: \.isTotal), bands: bands, name: entry.name))
     let main = ThroughputChart().svg(detail.timeline, bands: bands, name: entry.name)
