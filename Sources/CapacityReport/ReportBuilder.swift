@@ -43,6 +43,9 @@ public struct ReportBuilder: Sendable {
       document.slo.apdexTMs = Apdex.threshold(thresholds)
       document.methods.append(MethodNotes(thresholds: thresholds).apdex)
     }
+    if ordered.contains(where: { $0.run.statusCodes != nil || !$0.run.timings.isEmpty }) {
+      document.methods.append(MethodNotes.statusCodesAndTimings)
+    }
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
     document.quotaAndLimits = plan.deployment?.cluster.map(quotaEntry)
     document.runDetails = Dictionary(
@@ -87,7 +90,8 @@ public struct ReportBuilder: Sendable {
     var entry = runEntryFigures(analysis)
     entry.apdex = analysis.apdex.map(ReportDocument.ApdexEntry.init)
     entry.statusCodes = analysis.run.statusCodes.map(ReportDocument.StatusCodesEntry.init)
-    entry.timeToFirstByteMs = analysis.run.timings.first { $0.phase == .firstByte }.map(ReportDocument.TimingEntry.init)
+    entry.timeToFirstByteMs = analysis.run.timings.first { $0.phase == .firstByte }.map(
+      ReportDocument.TimingEntry.init)
     entry.connectMs = analysis.run.timings.first { $0.phase == .connect }.map(ReportDocument.TimingEntry.init)
     return entry
   }

@@ -88,11 +88,16 @@ import Testing
   /// (1, 3, 0) (numpy.percentile: p50 20 / 1, p95 38 / 2.8).
   @Test func k6JSONTimingPoints() throws {
     var lines: [String] = []
-    for (second, (duration, waiting, connecting)) in [(30.0, 10.0, 1.0), (50, 20, 3), (90, 40, 0)].enumerated() {
+    for (second, (duration, waiting, connecting)) in [(30.0, 10.0, 1.0), (50, 20, 3), (90, 40, 0)]
+      .enumerated()
+    {
       let time = "2023-11-15T00:13:2\(second).000000+02:00"
       let tags = #""tags":{"name":"/a","method":"GET","status":"200","expected_response":"true"}"#
-      for (metric, value) in [("http_req_duration", duration), ("http_req_waiting", waiting), ("http_req_connecting", connecting)] {
-        lines.append(#"{"metric":"\#(metric)","type":"Point","data":{"time":"\#(time)","value":\#(value),\#(tags)}}"#)
+      for (metric, value) in [
+        ("http_req_duration", duration), ("http_req_waiting", waiting), ("http_req_connecting", connecting),
+      ] {
+        lines.append(
+          #"{"metric":"\#(metric)","type":"Point","data":{"time":"\#(time)","value":\#(value),\#(tags)}}"#)
       }
     }
     let run = try RawLogs.run(text: lines.joined(separator: "\n") + "\n", path: "k6.json")

@@ -39,10 +39,12 @@ import Testing
     _ = second.label(named: "a")
     let start: Int64 = 1_800_000_000_000
     for (offset, status) in [(0, StatusClass.success), (1_000, .serverError), (6_000, .noResponse)] {
-      first.record(label: label, startMs: start + Int64(offset), latencyMs: 5, failed: false, users: 1, status: status)
+      first.record(
+        label: label, startMs: start + Int64(offset), latencyMs: 5, failed: false, users: 1, status: status)
     }
     for offset in [500, 7_000, 9_999] {
-      second.record(label: label, startMs: start + Int64(offset), latencyMs: 5, failed: false, users: 1, status: .success)
+      second.record(
+        label: label, startMs: start + Int64(offset), latencyMs: 5, failed: false, users: 1, status: .success)
     }
     second.record(label: label, startMs: start + 2_000, latencyMs: 5, failed: false, users: 1)
     let codes = RawRunSummarizer().summarize([first, second]).statusCodes

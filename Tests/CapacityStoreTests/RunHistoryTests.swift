@@ -41,7 +41,9 @@ import Testing
     #expect(loaded.timings == raw.timings)
     #expect(loaded == raw)
     #expect(try StoreBackend.query(location, "SELECT COUNT(*) FROM status_code_windows") == "1")
-    #expect(try StoreBackend.query(location, "SELECT phase FROM request_timing ORDER BY position") == "first-byte\nconnect")
+    #expect(
+      try StoreBackend.query(location, "SELECT phase FROM request_timing ORDER BY position")
+        == "first-byte\nconnect")
   }
 
   @Test(arguments: StoreBackend.allCases)

@@ -38,10 +38,13 @@ import Testing
     }
     let markdown = try String(contentsOfFile: runner.path("report/report.md"), encoding: .utf8)
     #expect(markdown.contains("| no response | 136 | 9.11 % |"))
-    #expect(markdown.contains("Time to first byte (JMeter Latency column): p50 24 ms, p95 584 ms, p99 1079 ms"))
+    #expect(
+      markdown.contains("Time to first byte (JMeter Latency column): p50 24 ms, p95 584 ms, p99 1079 ms"))
     let html = try String(contentsOfFile: runner.path("report/report.html"), encoding: .utf8)
     #expect(html.contains("-status-codes\"><figcaption"))
-    #expect(html.contains("aria-label=\"Requests per second by status class over time (5 s windows) for jmeter_chaos_codes\""))
+    #expect(
+      html.contains(
+        "aria-label=\"Requests per second by status class over time (5 s windows) for jmeter_chaos_codes\""))
     #expect(html.contains("-timings\"><figcaption"))
   }
 
@@ -54,7 +57,9 @@ import Testing
     ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let markdown = try String(contentsOfFile: runner.path("report/report.md"), encoding: .utf8)
-    #expect(markdown.contains("_Status codes per second: not shown, Locust's CSVs carry no per-request status codes._"))
+    #expect(
+      markdown.contains(
+        "_Status codes per second: not shown, Locust's CSVs carry no per-request status codes._"))
     #expect(markdown.contains("Connect time: not shown, the file had no JMeter Connect column."))
     let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("report/report.json")))
     let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])

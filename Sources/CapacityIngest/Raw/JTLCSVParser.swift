@@ -143,7 +143,9 @@ package struct JTLCSVParser: Sendable {
       if let value = row.firstByte.int {
         accumulator.recordTiming(.firstByte, startMs: startMs, milliseconds: Double(value))
       }
-      if let value = row.connect.int { accumulator.recordTiming(.connect, startMs: startMs, milliseconds: Double(value)) }
+      if let value = row.connect.int {
+        accumulator.recordTiming(.connect, startMs: startMs, milliseconds: Double(value))
+      }
     }
     if failed, counted {
       accumulator.recordError(

@@ -42,7 +42,8 @@ package struct K6JSONParser: Sendable {
     guard let metric = Self.string("\"metric\"", start, end) else { return }
     let isDuration = metric.equals("http_req_duration")
     let timing = isDuration ? nil : K6Timing.phase(of: metric)
-    guard isDuration || timing != nil || metric.equals("vus"), Self.string("\"type\"", start, end)?.equals("Point") == true
+    guard isDuration || timing != nil || metric.equals("vus"),
+      Self.string("\"type\"", start, end)?.equals("Point") == true
     else {
       return
     }

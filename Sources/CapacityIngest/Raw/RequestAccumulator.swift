@@ -313,7 +313,9 @@ package struct RequestAccumulator {
     else { return }
     let second = Self.second(ofMs: startMs)
     let segment = segment(for: second)
-    if segments[segment].timings.record(phase, second: second, milliseconds: milliseconds, exact: !usesHistograms) {
+    if segments[segment].timings.record(
+      phase, second: second, milliseconds: milliseconds, exact: !usesHistograms)
+    {
       stored += 1
       if stored > exactBudget { switchToHistograms() }
     }

@@ -60,7 +60,9 @@ package struct StatusSecondTable {
         let window = Int((second - base) / Int64(max(1, windowSeconds)))
         guard window < windowCount else { continue }
         let start = (page << Self.pageShift | offset) * Self.classes
-        for statusClass in 0..<Self.classes { windows[window][statusClass] += Int64(counts[start + statusClass]) }
+        for statusClass in 0..<Self.classes {
+          windows[window][statusClass] += Int64(counts[start + statusClass])
+        }
       }
     }
     return StatusCodeSeries(seconds: windowSeconds, start: base, windows: windows)

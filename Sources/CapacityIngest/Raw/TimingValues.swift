@@ -21,7 +21,8 @@ package struct TimingValues {
 
   /// Records one value; returns whether it was kept exactly (counts against the budget).
   @inline(__always)
-  package mutating func record(_ phase: TimingPhase, second: Int64, milliseconds: Double, exact: Bool) -> Bool {
+  package mutating func record(_ phase: TimingPhase, second: Int64, milliseconds: Double, exact: Bool) -> Bool
+  {
     let index = phase.rawValue
     phases[index].count += 1
     if !exact, phases[index].histogram == nil { phases[index].histogram = HDRHistogram() }

@@ -49,7 +49,8 @@ extension ReportViewBuilder {
       "timings",
       "p95 per window: response time (log buckets, within 1.6 %), time to first byte and connect time (exact)",
       TimingChart().svg(
-        detail.timings, elapsed: detail.requestWindows.first(where: \.isTotal), bands: bands, name: entry.name))
+        detail.timings, elapsed: detail.requestWindows.first(where: \.isTotal), bands: bands, name: entry.name
+      ))
     let main = ThroughputChart().svg(detail.timeline, bands: bands, name: entry.name)
     return (main, figures)
   }

@@ -3,7 +3,8 @@ import CapacityModel
 extension ReportViewBuilder {
   /// A run's requests per status class as table rows (the classes that occur), or the one line
   /// that says why the run has none.
-  static func statusCodeRows(_ entry: ReportDocument.RunEntry) -> (rows: [ReportView.StatusRow], note: String) {
+  static func statusCodeRows(_ entry: ReportDocument.RunEntry) -> (rows: [ReportView.StatusRow], note: String)
+  {
     guard let codes = entry.statusCodes else {
       let why =
         entry.tool == "locust"

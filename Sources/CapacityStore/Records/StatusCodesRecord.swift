@@ -27,6 +27,8 @@ package struct StatusCodesRecord: RunChildRecord {
     let columns = StatusClass.allCases.map { classes.firstIndex(of: $0.rawValue) }
     return StatusCodeSeries(
       seconds: windowS, start: start,
-      windows: windows.map { row in columns.map { $0.flatMap { row.indices.contains($0) ? row[$0] : nil } ?? 0 } })
+      windows: windows.map { row in
+        columns.map { $0.flatMap { row.indices.contains($0) ? row[$0] : nil } ?? 0 }
+      })
   }
 }
