@@ -47,17 +47,10 @@ extension RawRunSummarizer {
     var byWindow = [[Double]](repeating: [], count: windows.count)
     let base = UInt32(truncatingIfNeeded: windows.base)
     for part in parts {
-      var valueBlocks: [UnsafeBufferPointer<Double>] = []
-      part.values.forEachBlock { valueBlocks.append($0) }
-      var blockIndex = 0
-      part.seconds.forEachBlock { seconds in
-        let values = valueBlocks[blockIndex]
-        blockIndex += 1
-        for index in 0..<seconds.count {
-          all.append(values[index])
-          let window = Int(seconds[index] &- base) / windows.seconds
-          if window < windows.count { byWindow[window].append(values[index]) }
-        }
+      part.values.forEachValue(seconds: part.seconds) { value, second in
+        all.append(value)
+        let window = Int(second &- base) / windows.seconds
+        if window < windows.count { byWindow[window].append(value) }
       }
     }
     all.sort()

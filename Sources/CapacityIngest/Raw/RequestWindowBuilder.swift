@@ -50,24 +50,17 @@ package struct RequestWindowBuilder {
   ) {
     let width = WindowHistograms.bucketCount
     for part in parts {
-      var valueBlocks: [UnsafeBufferPointer<Double>] = []
-      part.values.forEachBlock { valueBlocks.append($0) }
-      var blockIndex = 0
-      part.seconds.forEachBlock { block in
-        let values = valueBlocks[blockIndex]
-        blockIndex += 1
-        for index in 0..<block.count {
-          let window = Int(block[index] &- UInt32(truncatingIfNeeded: base)) / seconds
-          guard window < windowCount else { continue }
-          let slot = window * width + WindowHistograms.bucket(values[index])
-          total[slot] &+= 1
-          guard ownSeries else { continue }
-          if !touched[window] {
-            touched[window] = true
-            touchedWindows.append(window)
-          }
-          scratch[slot] &+= 1
+      part.values.forEachValue(seconds: part.seconds) { value, second in
+        let window = Int(second &- UInt32(truncatingIfNeeded: base)) / seconds
+        guard window < windowCount else { return }
+        let slot = window * width + WindowHistograms.bucket(value)
+        total[slot] &+= 1
+        guard ownSeries else { return }
+        if !touched[window] {
+          touched[window] = true
+          touchedWindows.append(window)
         }
+        scratch[slot] &+= 1
       }
     }
     guard ownSeries else { return }
