@@ -114,7 +114,9 @@ public struct ReportBuilder: Sendable {
           share: NumberFormat.rounded(error.share, places: 4),
           connectionLevel: error.category.isConnectionLevel, examples: error.examples,
           firstSeen: error.firstSeen.map(UTCTimestamp.format),
-          lastSeen: error.lastSeen.map(UTCTimestamp.format))
+          lastSeen: error.lastSeen.map(UTCTimestamp.format),
+          endpoints: error.endpoints.map { .init(method: $0.method, name: $0.name, count: $0.count) },
+          endpointCount: error.endpointCount)
       },
       endpoints: analysis.endpoints.map(endpointEntry),
       steps: analysis.steps.map { step in

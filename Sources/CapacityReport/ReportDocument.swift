@@ -189,6 +189,15 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var examples: [String]
     public var firstSeen: String?
     public var lastSeen: String?
+    /// The endpoints with the most failures of the category (up to three), and how many had any.
+    public var endpoints: [ErrorEndpointEntry] = []
+    public var endpointCount = 0
+  }
+
+  public struct ErrorEndpointEntry: Sendable, Equatable, Codable {
+    public var method: String
+    public var name: String
+    public var count: Int64
   }
 
   public struct EndpointEntry: Sendable, Equatable, Codable {

@@ -297,6 +297,8 @@ public struct ReportView: Sendable {
     public var examples: [String]
     /// `examples` joined with "; ".
     public var examplesText: String
+    /// `GET /cart 12, POST /order 3 (+2 more)`; empty when the tool names no endpoint.
+    public var endpointsText: String
   }
 
   public struct StepRow: Sendable {
