@@ -4,6 +4,9 @@ extension ReportViewBuilder {
   /// One line per timed phase of a raw log (`Time to first byte (JMeter Latency): p50 …`), or the
   /// line that says the file had no such column; nothing for Locust (no per-request timing).
   static func timingLines(_ entry: ReportDocument.RunEntry) -> [String] {
+    if let tool = untimedTools[entry.tool] {
+      return ["Time to first byte and connect time: not shown, \(tool) holds neither."]
+    }
     guard let source = timingSources[entry.tool] else { return [] }
     let phases: [(String, String, ReportDocument.TimingEntry?)] = [
       ("Time to first byte", source.firstByte, entry.timeToFirstByteMs),
@@ -22,7 +25,7 @@ extension ReportViewBuilder {
   private static let timingSources: [String: (firstByte: String, connect: String)] = [
     "jmeter": ("JMeter Latency column", "JMeter Connect column"),
     "k6": ("k6 http_req_waiting rows", "k6 http_req_connecting rows"),
-    "vegeta": ("time to first byte column (vegeta logs none)", "connect time column (vegeta logs none)"),
-    "gatling": ("time to first byte column (Gatling logs none)", "connect time column (Gatling logs none)"),
   ]
+  /// Raw-log tools whose files never time the phases.
+  private static let untimedTools = ["vegeta": "vegeta's CSV", "gatling": "Gatling's simulation.log"]
 }
