@@ -1,9 +1,11 @@
+import CapacityModel
+
 /// Seeded, libFuzzer-like mutations of an input (bit flips, byte changes, insertions of the tokens
 /// parsers trip on, erasures, duplications, numbers swapped for extreme ones), so a test can run a
-/// short, repeatable fuzz smoke without a libFuzzer build. SplitMix64, so the same seed gives the
-/// same inputs on every machine.
+/// short, repeatable fuzz smoke without a libFuzzer build. `SeededGenerator`, so the same seed
+/// gives the same inputs on every machine.
 package struct ByteMutator {
-  private var state: UInt64
+  private var random: SeededGenerator
 
   /// Byte strings real-world files and hostile inputs put where parsers do not expect them.
   static let tokens: [[UInt8]] = [
@@ -13,15 +15,9 @@ package struct ByteMutator {
     "\u{00}", "\u{7F}", "é", "\u{FFFD}",
   ].map { Array($0.utf8) }
 
-  package init(seed: UInt64) { state = seed }
+  package init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-  private mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  private mutating func next() -> UInt64 { random.next() }
 
   private mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
 
