@@ -108,6 +108,29 @@ import Testing
     #expect(run.statusCodes?.total(.success) == 3)
   }
 
+  /// Unreadable or implausible Latency / Connect values are left out of their phase, each with a
+  /// warning at its line; an empty one is not written, so nothing is said; the request still counts.
+  @Test func unreadableTimingsAreLeftOutWithAWarning() throws {
+    let rows = [
+      ("200", "10", "1"), ("Non HTTP response code: java.net.ConnectException", "0", "3"), ("500", "abc", ""),
+      ("999", "-5", "99999999999"), ("", "20", "2"),
+    ]
+    let text =
+      RawLogs.header
+      + rows.enumerated().map { index, row in
+        "\(1_800_000_000_000 + index * 100),50,/a,\(row.0),m,t-1,text,true,,1,1,1,1,http://x/a,\(row.1),0,\(row.2)"
+      }.joined(separator: "\n") + "\n"
+    let run = try RawLogs.run(text: text, path: "hostile.jtl")
+    #expect(run.total?.requests == 5)
+    #expect(run.timings.first { $0.phase == .firstByte }?.requests == 3)
+    #expect(run.timings.first { $0.phase == .connect }?.requests == 3)
+    let warnings = run.diagnostics.map(\.description).filter { $0.contains("left out") }
+    #expect(warnings.count == 3, "\(run.diagnostics)")
+    #expect(warnings.contains { $0.contains("hostile.jtl:5:") && $0.contains("connect time") })
+    let codes = try #require(run.statusCodes)
+    #expect(codes.total(.success) == 1 && codes.total(.serverError) == 1 && codes.total(.noResponse) == 3)
+  }
+
   /// Past the exact budget the phases come from HDR histograms (3 digits) and have no windows.
   @Test func beyondTheBudgetTimingsAreHDR() throws {
     let exact = try RawLogs.run(path: RawLogs.fixture("generated_4000.jtl"))

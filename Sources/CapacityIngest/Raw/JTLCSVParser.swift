@@ -140,11 +140,15 @@ package struct JTLCSVParser: Sendable {
       users: Int32(clamping: users), offset: offset,
       status: hasResponseCode ? StatusClassifier.classify(row.responseCode) : nil)
     if counted {
-      if let value = row.firstByte.int {
-        accumulator.recordTiming(.firstByte, startMs: startMs, milliseconds: Double(value))
+      // An unreadable value is NaN: left out of the phase with a warning.
+      if !row.firstByte.isEmpty {
+        accumulator.recordTiming(
+          .firstByte, startMs: startMs, milliseconds: row.firstByte.int.map(Double.init) ?? .nan,
+          offset: offset)
       }
-      if let value = row.connect.int {
-        accumulator.recordTiming(.connect, startMs: startMs, milliseconds: Double(value))
+      if !row.connect.isEmpty {
+        accumulator.recordTiming(
+          .connect, startMs: startMs, milliseconds: row.connect.int.map(Double.init) ?? .nan, offset: offset)
       }
     }
     if failed, counted {

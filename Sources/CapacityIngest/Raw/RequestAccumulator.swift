@@ -305,12 +305,22 @@ package struct RequestAccumulator {
 
   /// Records a timed phase of a request (JMeter `Latency`/`Connect`, k6 `http_req_waiting` /
   /// `http_req_connecting`) at the request's start; a value or time that `record` would set aside
-  /// is skipped. Exact values count against the exact budget as latencies do.
+  /// (or NaN, for an unreadable field) is left out, with a warning at `offset` when given. Exact
+  /// values count against the exact budget as latencies do.
   @inline(__always)
-  package mutating func recordTiming(_ phase: TimingPhase, startMs: Int64, milliseconds: Double) {
+  package mutating func recordTiming(
+    _ phase: TimingPhase, startMs: Int64, milliseconds: Double, offset: Int = -1
+  ) {
     guard milliseconds >= 0, milliseconds <= Self.maximumLatencyMs, startMs >= Self.earliestMs,
       startMs < Self.latestMs
-    else { return }
+    else {
+      if offset >= 0 {
+        warn(
+          offset: offset,
+          "\(phase.label) left out: not a plausible time (0 ms to one day) at a plausible start")
+      }
+      return
+    }
     let second = Self.second(ofMs: startMs)
     let segment = segment(for: second)
     if segments[segment].timings.record(
