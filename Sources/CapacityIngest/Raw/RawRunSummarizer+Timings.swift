@@ -4,7 +4,7 @@ import CapacityStatistics
 extension RawRunSummarizer {
   /// The timed phases (time to first byte, connect time) of the member segments: exact R-7
   /// p50/p95/p99 over every value and the p95 of each request window, or HDR percentiles (and no
-  /// windows) when any part went past the exact budget. Phases without a value are left out.
+  /// windows) when any part went past its timing budget (`RequestAccumulator.timingBudget`). Phases without a value are left out.
   static func timings(
     _ chunks: [RequestAccumulator], members: [(chunk: Int, segment: Int)], timeline: [TimelinePoint]
   ) -> [RequestTiming] {

@@ -118,6 +118,12 @@ package struct RequestAccumulator {
   package var exactBudget: Int
   package var stored = 0
   package var usesHistograms = false
+  /// Timed-phase values kept exactly (both phases together), at most `timingBudget`; past it the
+  /// phases go to HDR histograms, so a JTL's Latency and Connect columns cost memory only up to
+  /// there and never eat into the latencies' budget.
+  package private(set) var timingsStored = 0
+  package var timingBudget: Int { min(exactBudget, Self.exactTimingsPerPart) }
+  package static let exactTimingsPerPart = 100_000
   /// Each request's end, to the millisecond, for the per-request fault figures.
   package var marks = RequestMarksBuilder()
   /// Names folded into `otherLabel` on intake (past `maximumLabelsPerPart`), so the summary can
@@ -306,7 +312,7 @@ package struct RequestAccumulator {
   /// Records a timed phase of a request (JMeter `Latency`/`Connect`, k6 `http_req_waiting` /
   /// `http_req_connecting`) at the request's start; a value or time that `record` would set aside
   /// (or NaN, for an unreadable field) is left out, with a warning at `offset` when given. Exact
-  /// values count against the exact budget as latencies do.
+  /// values count against `timingBudget`.
   @inline(__always)
   package mutating func recordTiming(
     _ phase: TimingPhase, startMs: Int64, milliseconds: Double, offset: Int = -1
@@ -324,10 +330,12 @@ package struct RequestAccumulator {
     let second = Self.second(ofMs: startMs)
     let segment = segment(for: second)
     if segments[segment].timings.record(
-      phase, second: second, milliseconds: milliseconds, exact: !usesHistograms)
+      phase, second: second, milliseconds: milliseconds, exact: timingsStored < timingBudget)
     {
-      stored += 1
-      if stored > exactBudget { switchToHistograms() }
+      timingsStored += 1
+      if timingsStored == timingBudget {
+        for index in segments.indices { segments[index].timings.switchToHistograms() }
+      }
     }
   }
 
@@ -415,7 +423,6 @@ package struct RequestAccumulator {
       perLabel[index].seconds.release()
       perLabel[index].histogram = histogram
     }
-    for index in segments.indices { segments[index].timings.switchToHistograms() }
     stored = 0
   }
 
