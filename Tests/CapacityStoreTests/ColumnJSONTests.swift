@@ -45,7 +45,7 @@ import Testing
     let windows = values.indices.map {
       RequestWindow(
         requests: Int64($0) * 977 - 5, p50Ms: $0 % 3 == 0 ? nil : values[$0],
-        p95Ms: $0 % 5 == 0 ? nil : values[$0] * 2)
+        p95Ms: $0 % 5 == 0 ? nil : values[$0] / 2)
     }
     let text = try ColumnJSON.text(windows)
     #expect(text == (try Self.encoded(windows)))
