@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@testable import CapacityModel
+
+/// `decimal` writes most numbers without printf; every figure must still be what `%.Nf` writes
+/// (checked against Foundation's `String(format:)` in the POSIX locale), ties included.
+@Suite struct NumberFormatTests {
+  private static func printf(_ value: Double, places: Int) -> String {
+    String(format: "%.\(places)f", locale: Locale(identifier: "en_US_POSIX"), value)
+  }
+
+  @Test func everyPlaceCountWritesWhatPrintfWrites() {
+    var generator = SeededGenerator(seed: 7)
+    var values: [Double] = [0, -0.0, 0.05, 0.95, 1, -1, 1.25, 2.5, 3.5, -2.5, 0.125, 1.005, 999.95, 1e15, 4.5e15, 1e16]
+    for _ in 0..<4_000 {
+      let whole = Double(Int(generator.next() % 200_001) - 100_000)
+      for fraction in [0.5, 0.25, 0.125, 0.05, 0.15, 0.45, 0.005, 0.0625, 0.999_999] {
+        values += [whole + fraction, whole - fraction]
+      }
+      values.append(Double(generator.next() % 10_000_000) / 10 + 0.05)
+      values.append(Double(bitPattern: generator.next()))
+    }
+    for value in values where value.isFinite {
+      for places in 0...8 {
+        #expect(NumberFormat.decimal(value, places: places) == Self.printf(value, places: places))
+      }
+    }
+  }
+}
