@@ -1,18 +1,35 @@
 import CapacityModel
 import GRDB
 
+/// A record written from its values in column order, without GRDB's persistence container: the
+/// tables a run has thousands of rows of.
+package protocol ColumnRecord: RunChildRecord {
+  /// The column names, in the order of `columnValues()`.
+  static var columns: [String] { get }
+  func columnValues() throws -> [DatabaseValue]
+}
+
+extension ColumnRecord {
+  package func encode(to container: inout PersistenceContainer) throws {
+    for (column, value) in zip(Self.columns, try columnValues()) { container[column] = value }
+  }
+}
+
 // Column-by-column coding of the tables a run has many rows of (per-second history, endpoints,
 // request windows, latency counts). GRDB's Codable path encoded every row through a keyed
 // encoder and JSONEncoder, and decoded it back through JSONDecoder: most of the cost of
 // `analyze` on a small file. The columns and their bytes are the same as before (the store
 // tests and the golden reports read them back); the other tables keep the Codable path.
 
-extension TimelinePointRecord {
-  package func encode(to container: inout PersistenceContainer) throws {
-    container["run_id"] = runId
-    container["position"] = position
-    try encodePoint(to: &container)
-    container["window_percentiles"] = try windowPercentiles.map(ColumnJSON.text)
+extension TimelinePointRecord: ColumnRecord {
+  package static let columns = [
+    "run_id", "position", "timestamp", "users", "requests_per_second", "failures_per_second", "percentiles",
+    "total_requests", "total_failures", "total_average_ms", "window_percentiles",
+  ]
+
+  package func columnValues() throws -> [DatabaseValue] {
+    [runId.databaseValue, position.databaseValue]
+      + (try pointValues()) + [try windowPercentiles.map(ColumnJSON.text).databaseValue]
   }
 
   package init(row: Row) throws {
@@ -30,10 +47,15 @@ extension TimelinePointRecord {
   }
 }
 
-extension EndpointTimelinePointRecord {
-  package func encode(to container: inout PersistenceContainer) throws {
-    EndpointRowHead(runId: runId, position: position, method: method, name: name).encode(to: &container)
-    try encodePoint(to: &container)
+extension EndpointTimelinePointRecord: ColumnRecord {
+  package static let columns =
+    EndpointRowHead.columns + [
+      "timestamp", "users", "requests_per_second", "failures_per_second", "percentiles", "total_requests",
+      "total_failures", "total_average_ms",
+    ]
+
+  package func columnValues() throws -> [DatabaseValue] {
+    EndpointRowHead(runId: runId, position: position, method: method, name: name).values + (try pointValues())
   }
 
   package init(row: Row) throws {
@@ -51,32 +73,30 @@ extension EndpointTimelinePointRecord {
 }
 
 extension TimelinePointColumns {
-  /// The columns a tick has whether of the run or of one endpoint.
-  fileprivate func encodePoint(to container: inout PersistenceContainer) throws {
-    container["timestamp"] = timestamp
-    container["users"] = users
-    container["requests_per_second"] = requestsPerSecond
-    container["failures_per_second"] = failuresPerSecond
-    container["percentiles"] = try ColumnJSON.text(percentiles)
-    container["total_requests"] = totalRequests
-    container["total_failures"] = totalFailures
-    container["total_average_ms"] = totalAverageMs
+  /// The values of the columns a tick has whether of the run or of one endpoint.
+  fileprivate func pointValues() throws -> [DatabaseValue] {
+    [
+      timestamp.databaseValue, users.databaseValue, requestsPerSecond.databaseValue,
+      failuresPerSecond.databaseValue, try ColumnJSON.text(percentiles).databaseValue,
+      totalRequests.databaseValue, totalFailures.databaseValue, totalAverageMs.databaseValue,
+    ]
   }
 }
 
-extension EndpointStatRecord {
-  package func encode(to container: inout PersistenceContainer) throws {
-    EndpointRowHead(runId: runId, position: position, method: method, name: name).encode(to: &container)
-    container["requests"] = requests
-    container["failures"] = failures
-    container["median_ms"] = medianMs
-    container["average_ms"] = averageMs
-    container["min_ms"] = minMs
-    container["max_ms"] = maxMs
-    container["average_content_bytes"] = averageContentBytes
-    container["requests_per_second"] = requestsPerSecond
-    container["failures_per_second"] = failuresPerSecond
-    container["percentiles"] = try ColumnJSON.text(percentiles)
+extension EndpointStatRecord: ColumnRecord {
+  package static let columns =
+    EndpointRowHead.columns + [
+      "requests", "failures", "median_ms", "average_ms", "min_ms", "max_ms", "average_content_bytes",
+      "requests_per_second", "failures_per_second", "percentiles",
+    ]
+
+  package func columnValues() throws -> [DatabaseValue] {
+    EndpointRowHead(runId: runId, position: position, method: method, name: name).values + [
+      requests.databaseValue, failures.databaseValue, medianMs.databaseValue, averageMs.databaseValue,
+      minMs.databaseValue, maxMs.databaseValue, averageContentBytes.databaseValue,
+      requestsPerSecond.databaseValue, failuresPerSecond.databaseValue,
+      try ColumnJSON.text(percentiles).databaseValue,
+    ]
   }
 
   package init(row: Row) throws {
@@ -153,6 +173,12 @@ private struct EndpointRowHead {
     position = try row.decode(forColumn: "position")
     method = try row.decode(forColumn: "method")
     name = try row.decode(forColumn: "name")
+  }
+
+  static let columns = ["run_id", "position", "method", "name"]
+
+  var values: [DatabaseValue] {
+    [runId.databaseValue, position.databaseValue, method.databaseValue, name.databaseValue]
   }
 
   func encode(to container: inout PersistenceContainer) {
