@@ -10,4 +10,9 @@ public struct ErrorSummary: Sendable, Equatable {
   public var examples: [String]
   public var firstSeen: Date?
   public var lastSeen: Date?
+  /// The endpoints with the most failures of the category, up to `ErrorTaxonomy.endpointsListed`,
+  /// most first (ties by method and name).
+  public var endpoints: [ErrorEndpoint] = []
+  /// Distinct endpoints with failures of the category, listed or not.
+  public var endpointCount = 0
 }

@@ -42,6 +42,12 @@ public struct Run: Sendable, Equatable {
   /// Raw request logs: successful requests by latency (ms, rounded up), all requests first, then
   /// each endpoint in `endpoints` order; empty for Locust and runs stored before it was kept.
   public var latencyCounts: [LatencyCounts] = []
+  /// Raw request logs: requests per status class per window; `nil` for Locust, for logs without a
+  /// status column and for runs stored before it was kept.
+  public var statusCodes: StatusCodeSeries?
+  /// Raw request logs: time to first byte and connect time (JMeter `Latency`/`Connect`, k6
+  /// `http_req_waiting`/`http_req_connecting`), the phases the log times; empty otherwise.
+  public var timings: [RequestTiming] = []
 
   public init(
     id: String, name: String, tool: LoadTool, sourceFiles: [SourceFile], startedAt: Date? = nil,

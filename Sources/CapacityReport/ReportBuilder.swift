@@ -43,6 +43,9 @@ public struct ReportBuilder: Sendable {
       document.slo.apdexTMs = Apdex.threshold(thresholds)
       document.methods.append(MethodNotes(thresholds: thresholds).apdex)
     }
+    if ordered.contains(where: { $0.run.statusCodes != nil || !$0.run.timings.isEmpty }) {
+      document.methods.append(MethodNotes.statusCodesAndTimings)
+    }
     addSaturation(&document, analyses: ordered, saturation: saturation, objectives: objectives)
     document.quotaAndLimits = plan.deployment?.cluster.map(quotaEntry)
     document.runDetails = Dictionary(
@@ -86,6 +89,10 @@ public struct ReportBuilder: Sendable {
   private func runEntry(_ analysis: RunAnalysis) -> ReportDocument.RunEntry {
     var entry = runEntryFigures(analysis)
     entry.apdex = analysis.apdex.map(ReportDocument.ApdexEntry.init)
+    entry.statusCodes = analysis.run.statusCodes.map(ReportDocument.StatusCodesEntry.init)
+    entry.timeToFirstByteMs = analysis.run.timings.first { $0.phase == .firstByte }.map(
+      ReportDocument.TimingEntry.init)
+    entry.connectMs = analysis.run.timings.first { $0.phase == .connect }.map(ReportDocument.TimingEntry.init)
     return entry
   }
 
@@ -107,7 +114,9 @@ public struct ReportBuilder: Sendable {
           share: NumberFormat.rounded(error.share, places: 4),
           connectionLevel: error.category.isConnectionLevel, examples: error.examples,
           firstSeen: error.firstSeen.map(UTCTimestamp.format),
-          lastSeen: error.lastSeen.map(UTCTimestamp.format))
+          lastSeen: error.lastSeen.map(UTCTimestamp.format),
+          endpoints: error.endpoints.map { .init(method: $0.method, name: $0.name, count: $0.count) },
+          endpointCount: error.endpointCount)
       },
       endpoints: analysis.endpoints.map(endpointEntry),
       steps: analysis.steps.map { step in
@@ -139,6 +148,8 @@ public struct ReportBuilder: Sendable {
     detail.endpointTimelines = analysis.run.endpointTimelines
     detail.requestWindows = analysis.run.requestWindows
     detail.latencyCounts = analysis.run.latencyCounts
+    detail.statusCodes = analysis.run.statusCodes
+    detail.timings = analysis.run.timings
     return detail
   }
 

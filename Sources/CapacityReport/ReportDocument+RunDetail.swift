@@ -19,6 +19,10 @@ extension ReportDocument {
     public var requestWindows: [RequestWindowSeries] = []
     /// Raw logs: successful requests by latency, for the distribution chart.
     public var latencyCounts: [LatencyCounts] = []
+    /// Raw logs: requests per status class per window, for the status codes chart.
+    public var statusCodes: StatusCodeSeries?
+    /// Raw logs: time to first byte and connect time, for their chart.
+    public var timings: [RequestTiming] = []
 
     public init(
       historyKind: HistoryKind, timeline: [TimelinePoint], sourceFiles: [SourceFile],

@@ -141,6 +141,12 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var generators: [GeneratorEntry]?
     /// Raw request logs: APDEX of all requests against `slo.apdex_t_ms`; absent for Locust.
     public var apdex: ApdexEntry? = nil
+    /// Raw request logs with a status per request: requests per status class; absent otherwise.
+    public var statusCodes: StatusCodesEntry? = nil
+    /// JMeter `Latency`/`Connect`, k6 `http_req_waiting`/`http_req_connecting`: absent when the
+    /// file has no such column.
+    public var timeToFirstByteMs: TimingEntry? = nil
+    public var connectMs: TimingEntry? = nil
   }
 
   public struct SessionEntry: Sendable, Equatable, Codable {
@@ -183,6 +189,15 @@ public struct ReportDocument: Sendable, Equatable, Codable {
     public var examples: [String]
     public var firstSeen: String?
     public var lastSeen: String?
+    /// The endpoints with the most failures of the category (up to three), and how many had any.
+    public var endpoints: [ErrorEndpointEntry] = []
+    public var endpointCount = 0
+  }
+
+  public struct ErrorEndpointEntry: Sendable, Equatable, Codable {
+    public var method: String
+    public var name: String
+    public var count: Int64
   }
 
   public struct EndpointEntry: Sendable, Equatable, Codable {

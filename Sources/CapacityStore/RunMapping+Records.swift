@@ -37,6 +37,8 @@ extension RunMapping {
     rows.latencyCounts = run.latencyCounts.enumerated().map {
       LatencyCountsRecord(runId: id, position: $0, $1)
     }
+    rows.statusCodes = run.statusCodes.map { [StatusCodesRecord(runId: id, $0)] } ?? []
+    rows.timings = run.timings.enumerated().map { RequestTimingRecord(runId: id, position: $0, $1) }
     return rows
   }
 

@@ -19,6 +19,8 @@ package enum RunMapping {
     package var transactions: [TransactionStatRecord] = []
     package var requestWindows: [RequestWindowRecord] = []
     package var latencyCounts: [LatencyCountsRecord] = []
+    package var statusCodes: [StatusCodesRecord] = []
+    package var timings: [RequestTimingRecord] = []
 
     /// The tables in insertion order (the run first, its children after).
     package func tables() throws -> [TableRows] {
@@ -27,6 +29,7 @@ package enum RunMapping {
         try TableRows(endpointTimeline), try TableRows(errors), try TableRows(exceptions),
         try TableRows(diagnostics), try TableRows(setAside), try TableRows(marks.map { [$0] } ?? []),
         try TableRows(transactions), try TableRows(requestWindows), try TableRows(latencyCounts),
+        try TableRows(statusCodes), try TableRows(timings),
       ]
     }
   }
@@ -88,6 +91,8 @@ package enum RunMapping {
     run.origin = record.origin.flatMap { try? JSONDecoder().decode(RunOrigin.self, from: Data($0.utf8)) }
     run.requestWindows = try RequestWindowRecord.all(ofRun: id, in: db).map(\.series)
     run.latencyCounts = try LatencyCountsRecord.all(ofRun: id, in: db).map(\.latencyCounts)
+    run.statusCodes = try StatusCodesRecord.all(ofRun: id, in: db).first?.series
+    run.timings = try RequestTimingRecord.all(ofRun: id, in: db).compactMap(\.timing)
     return run
   }
 }

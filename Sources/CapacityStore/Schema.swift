@@ -217,6 +217,34 @@ package enum Schema {
       ) STRICT;
       """
     ),
+    (
+      "v10-status-codes-and-timings",
+      """
+      CREATE TABLE status_code_windows (          -- raw logs: requests per status class per window
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        window_s INTEGER NOT NULL,
+        start INTEGER NOT NULL,                   -- Unix seconds of the first window
+        classes TEXT NOT NULL,                    -- JSON [StatusClass raw value]: the columns
+        windows TEXT NOT NULL,                    -- JSON [[requests per class]], consecutive
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      CREATE TABLE request_timing (               -- raw logs: time to first byte, connect time
+        run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        phase TEXT NOT NULL,                      -- first-byte | connect
+        requests INTEGER NOT NULL CHECK (requests >= 0),
+        method TEXT NOT NULL,                     -- exact-r7 | hdr-3
+        p50_ms REAL,
+        p95_ms REAL,
+        p99_ms REAL,
+        window_s INTEGER NOT NULL,                -- 0: no windows (HDR)
+        start INTEGER NOT NULL,                   -- Unix seconds of the first window
+        window_p95_ms TEXT NOT NULL,              -- JSON [ms or null], consecutive windows
+        PRIMARY KEY (run_id, position)
+      ) STRICT;
+      """
+    ),
   ]
 
   package static var migrator: DatabaseMigrator {

@@ -27,6 +27,25 @@ import Testing
     #expect(RunAnalyzer().analyze(loaded).notes.contains { $0.contains("60 row(s) set aside as sub-result") })
   }
 
+  /// Status classes per window and the timed phases (with windows lacking a value) load back as
+  /// stored, from one row each in their own tables.
+  @Test(arguments: StoreBackend.allCases)
+  func statusCodesAndTimingsLoadBackExactly(backend: StoreBackend) throws {
+    let location = try backend.freshLocation()
+    let store = try RunHistoryOpener.open(location)
+    let raw = try RawLogs.run(path: RawLogs.fixture("jmeter_chaos_codes.jtl"))
+    #expect(raw.statusCodes != nil && raw.timings.count == 2)
+    #expect(try store.insert(raw, ingestedAt: Date(timeIntervalSince1970: 0)))
+    let loaded = try store.run(id: raw.id)
+    #expect(loaded.statusCodes == raw.statusCodes)
+    #expect(loaded.timings == raw.timings)
+    #expect(loaded == raw)
+    #expect(try StoreBackend.query(location, "SELECT COUNT(*) FROM status_code_windows") == "1")
+    #expect(
+      try StoreBackend.query(location, "SELECT phase FROM request_timing ORDER BY position")
+        == "first-byte\nconnect")
+  }
+
   @Test(arguments: StoreBackend.allCases)
   func insertingTheSameRunTwiceIsANoOp(backend: StoreBackend) throws {
     let location = try backend.freshLocation()

@@ -19,7 +19,8 @@ import Testing
   static let tables = [
     "run", "source_file", "endpoint_stat", "timeline_point", "endpoint_timeline_point", "error_group",
     "exception_group", "diagnostic", "set_aside", "request_marks", "transaction_stat",
-    "request_window_series", "latency_counts", "resource_file", "resource_series",
+    "request_window_series", "latency_counts", "status_code_windows", "request_timing", "resource_file",
+    "resource_series",
   ]
 
   /// Each visible run's child-row counts, read in one statement (one snapshot).

@@ -39,7 +39,7 @@ import Testing
     #expect(markdown.contains(note))
     let html = try String(contentsOfFile: runner.path("report/report.html"), encoding: .utf8)
     #expect(html.contains(note))
-    #expect(html.components(separatedBy: "class=\"fault-window").count - 1 == 40)
+    #expect(html.components(separatedBy: "aria-label=\"Successes, failures and p95 around").count - 1 == 40)
     let json = try Data(contentsOf: URL(fileURLWithPath: runner.path("report/report.json")))
     let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
     #expect((document["chaos"] as? [Any])?.count == 300)

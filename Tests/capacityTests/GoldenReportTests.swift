@@ -26,13 +26,19 @@ import Testing
 ///   burst), 265.9, 261.7, 180.1, 322.0 MiB; the three faults' failed requests 1, 35, 131
 ///   (`Tests/Fixtures/chaos/locust/_truth.json`, from the per-request log); the Mermaid points of
 ///   light and stepped (req/s means and highest window p95 per 2 s and 5 s stretch) equal
-///   golden_truth.py's `mermaid_timeline` element for element.
+///   golden_truth.py's `mermaid_timeline` element for element. Failures per endpoint (duckdb
+///   `sum(Occurrences)` over the failures CSVs by Method, Name): invalid's 395 refused, /products/[id]/
+///   175, ?page 105, /api/cart/ 48 of 6 endpoints; cf_locust's 128 refused 57, 32, 17 of 5 and 35
+///   timeouts 14, 11, 6 of 5.
 /// - jmeter_xml: 1088 samples (JMeter's own `summary =` total), 0 failed, 60 sub-results set aside
 ///   (child samples in the XML); exact R-7 p50 11, p95 229.6, p99 319.52, max 507, mean 38.66 ms;
 ///   all six per-label counts (30, 105, 248, 468, 122, 115) and p95s (275.65, 21.8, 99.55, 57.65,
 ///   327.85, 42.8 ms); over the run's span, gunicorn CPU mean 505.2m and RSS peak 110Mi (pidstat),
 ///   node CPU mean 663.9m and memory peak 321Mi (sadf -d). The duration is 61 s, not the 60.52 s
 ///   from first start to last end: a raw log's span counts whole start seconds (so 17.84 req/s, not 17.98).
+///   APDEX at T = 125 ms (`scripts/apdex-truth/apdex-truth.py`, duckdb over the JTL): 0.949 over all
+///   (979 satisfied, 108 tolerating, 1 frustrated); per label 0.933, 1.000, 0.984, 0.995, 0.623, 0.996,
+///   as the Markdown's run table, APDEX line and endpoint column print them.
 /// - noisy_neighbor_medium: 1798 requests, 0 failed, 30.32 req/s, p50 86, p95 510, p99 680 ms,
 ///   `/search/` p95 740 ms (the `Aggregated` and endpoint rows); gunicorn CPU mean 712.6m (pidstat;
 ///   the corpus README's 0.59 core averages the whole pidstat file, idle lead-in and tail included),

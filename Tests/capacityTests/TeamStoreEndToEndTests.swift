@@ -41,6 +41,26 @@ import Testing
     #expect(checked[0].contains("light"))
   }
 
+  /// A raw log's status codes and timed phases render the same from either store.
+  @Test func aRawLogsStatusCodesAndTimingsReportTheSameFromBothStores() throws {
+    let team = try TestPostgres.freshDatabase()
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    let log = BinaryRunner.repository.appendingPathComponent("Tests/Fixtures/raw/jmeter_chaos_codes.jtl").path
+    var reports: [[String]] = []
+    for (name, store) in [("pg", team), ("sqlite", "runs.sqlite")] {
+      #expect(try runner.run(["ingest", log, "--db", store, "-q"]).status == 0)
+      let result = try runner.run(["report", "--all", "-o", name, "--db", store, "-q"])
+      #expect([0, 2].contains(result.status), "\(result.stderr)")
+      reports.append(
+        try ["report.json", "report.md", "report.html"].map {
+          try String(contentsOfFile: runner.path(name + "/" + $0), encoding: .utf8)
+        })
+    }
+    #expect(reports[0] == reports[1])
+    #expect(reports[0][0].contains("\"no_response\" : 136"))
+  }
+
   @Test func aHistoryMovesToPostgreSQLAndBackKeepingItsIds() throws {
     let team = try TestPostgres.freshDatabase()
     let runner = try BinaryRunner()

@@ -136,7 +136,8 @@ package struct GatlingLogParser {
       groups.isEmpty || groups.equals(" ")
       ? accumulator.label(name) : accumulator.label(named: groups.string + " / " + name.string)
     let counted = accumulator.record(
-      label: id, startMs: startMs, latencyMs: Double(latency), failed: failed, users: -1, offset: offset)
+      label: id, startMs: startMs, latencyMs: Double(latency), failed: failed, users: -1, offset: offset,
+      status: failed ? .koWithoutCode : .okWithoutCode)
     if failed, counted {
       let message = status + 1 < count ? fields[status + 1].string : ""
       accumulator.recordError(

@@ -6,6 +6,8 @@ package struct JTLCSVLayout: Sendable {
   package enum Role: UInt8, Sendable {
     case ignored, timeStamp, elapsed, label, responseCode, responseMessage, threadName, success
     case failureMessage, allThreads, grpThreads
+    /// `Latency` (time to first byte) and `Connect`, ms.
+    case firstByte, connect
   }
 
   package static let defaultColumns = [
@@ -97,6 +99,8 @@ package struct JTLCSVLayout: Sendable {
     case "failureMessage": .failureMessage
     case "allThreads": .allThreads
     case "grpThreads": .grpThreads
+    case "Latency": .firstByte
+    case "Connect": .connect
     default: .ignored
     }
   }

@@ -8,10 +8,13 @@ package struct JTLCSVParser: Sendable {
   package let layout: JTLCSVLayout
   /// Index of the label column.
   private let labelColumn: Int
+  /// Whether the layout has a `responseCode` column (the status codes over time need one).
+  private let hasResponseCode: Bool
 
   package init(layout: JTLCSVLayout) {
     self.layout = layout
     labelColumn = layout.roles.firstIndex(of: .label) ?? 2
+    hasResponseCode = layout.roles.contains(.responseCode)
   }
 
   private struct Row {
@@ -25,6 +28,8 @@ package struct JTLCSVParser: Sendable {
     var failureMessage = ByteField.empty
     var allThreads = ByteField.empty
     var grpThreads = ByteField.empty
+    var firstByte = ByteField.empty
+    var connect = ByteField.empty
     var fields = 0
     var unterminated = false
   }
@@ -66,6 +71,8 @@ package struct JTLCSVParser: Sendable {
             case .failureMessage: row.failureMessage = field
             case .allThreads: row.allThreads = field
             case .grpThreads: row.grpThreads = field
+            case .firstByte: row.firstByte = field
+            case .connect: row.connect = field
             }
           }
           row.fields += 1
@@ -130,7 +137,20 @@ package struct JTLCSVParser: Sendable {
     let label = accumulator.label(row.label)
     let counted = accumulator.record(
       label: label, startMs: startMs, latencyMs: Double(elapsed), failed: failed,
-      users: Int32(clamping: users), offset: offset)
+      users: Int32(clamping: users), offset: offset,
+      status: hasResponseCode ? StatusClassifier.classify(row.responseCode) : nil)
+    if counted {
+      // An unreadable value is NaN: left out of the phase with a warning.
+      if !row.firstByte.isEmpty {
+        accumulator.recordTiming(
+          .firstByte, startMs: startMs, milliseconds: row.firstByte.int.map(Double.init) ?? .nan,
+          offset: offset)
+      }
+      if !row.connect.isEmpty {
+        accumulator.recordTiming(
+          .connect, startMs: startMs, milliseconds: row.connect.int.map(Double.init) ?? .nan, offset: offset)
+      }
+    }
     if failed, counted {
       accumulator.recordError(
         label: label,

@@ -226,7 +226,16 @@ package struct JTLXMLParser {
     }
     let counted = accumulator.record(
       label: id, startMs: startMs, latencyMs: Double(elapsed), failed: !attributes.success,
-      users: Int32(clamping: attributes.users ?? attributes.groupUsers ?? -1), offset: offset)
+      users: Int32(clamping: attributes.users ?? attributes.groupUsers ?? -1), offset: offset,
+      status: attributes.statusClass)
+    if counted {
+      if let value = attributes.firstByteMs {
+        accumulator.recordTiming(.firstByte, startMs: startMs, milliseconds: Double(value))
+      }
+      if let value = attributes.connectMs {
+        accumulator.recordTiming(.connect, startMs: startMs, milliseconds: Double(value))
+      }
+    }
     if !attributes.success, counted {
       accumulator.recordError(
         label: id,
@@ -245,6 +254,10 @@ private struct SampleAttributes {
   /// The label's bytes, copied: the reader reuses its attribute buffers.
   var label: [UInt8] = []
   var code = ""
+  var statusClass = StatusClass.noResponse
+  /// `lt` (time to first byte) and `ct` (connect time), ms, when written.
+  var firstByteMs: Int64?
+  var connectMs: Int64?
   var message = ""
   var users: Int64?
   var groupUsers: Int64?
@@ -266,7 +279,11 @@ private struct SampleAttributes {
       case (UInt8(ascii: "s"), 0, _): success = field.equals("true")
       case (UInt8(ascii: "l"), UInt8(ascii: "b"), 0):
         label = Array(UnsafeBufferPointer(start: value, count: length))
-      case (UInt8(ascii: "r"), UInt8(ascii: "c"), 0): code = field.string
+      case (UInt8(ascii: "r"), UInt8(ascii: "c"), 0):
+        code = field.string
+        statusClass = StatusClassifier.classify(field)
+      case (UInt8(ascii: "l"), UInt8(ascii: "t"), 0): firstByteMs = field.int
+      case (UInt8(ascii: "c"), UInt8(ascii: "t"), 0): connectMs = field.int
       case (UInt8(ascii: "r"), UInt8(ascii: "m"), 0):
         isTransaction = field.hasPrefix("Number of samples in transaction")
         message = field.string

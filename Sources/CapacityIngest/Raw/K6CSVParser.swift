@@ -11,6 +11,8 @@ package struct K6CSVParser: Sendable {
   }
 
   package let roles: [Role]
+  /// Whether the header has a `status` column (the status codes over time need one).
+  private let hasStatus: Bool
 
   package init(header: String) throws(IngestError) {
     roles = header.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { column in
@@ -28,6 +30,7 @@ package struct K6CSVParser: Sendable {
       default: .ignored
       }
     }
+    hasStatus = roles.contains(.status)
   }
 
   /// A header column without surrounding quotes, spaces and CR: bytes, not Foundation's
@@ -83,7 +86,9 @@ package struct K6CSVParser: Sendable {
             case .ignored: break
             case .metric:
               row.metric = field
-              if metricFirst, !field.equals("http_req_duration"), !field.equals("vus") {
+              if metricFirst, !field.equals("http_req_duration"), !field.equals("vus"),
+                K6Timing.phase(of: field) == nil
+              {
                 wanted = false
               }
             case .timestamp: row.timestamp = field
@@ -115,12 +120,17 @@ package struct K6CSVParser: Sendable {
   @inline(__always)
   private func handle(_ row: Row, offset: Int, into accumulator: inout RequestAccumulator) {
     let isDuration = row.metric.equals("http_req_duration")
-    guard isDuration || row.metric.equals("vus") else { return }
+    let timing = isDuration ? nil : K6Timing.phase(of: row.metric)
+    guard isDuration || timing != nil || row.metric.equals("vus") else { return }
     guard let startMs = Self.milliseconds(row.timestamp), let value = row.value.double else {
       accumulator.warn(
         offset: offset,
         "malformed k6 row skipped: timestamp '\(row.timestamp.string.prefix(40))', "
           + "metric_value '\(row.value.string.prefix(20))'")
+      return
+    }
+    if let timing {
+      accumulator.recordTiming(timing, startMs: startMs, milliseconds: value)
       return
     }
     if !isDuration {
@@ -138,7 +148,7 @@ package struct K6CSVParser: Sendable {
     let method = row.method.isEmpty ? Int32(-1) : accumulator.methods.id(row.method)
     let counted = accumulator.record(
       label: label, method: method, startMs: startMs, latencyMs: value, failed: failed, users: -1,
-      offset: offset)
+      offset: offset, status: hasStatus ? StatusClassifier.classify(row.status) : nil)
     if failed, counted {
       accumulator.recordError(
         label: label,

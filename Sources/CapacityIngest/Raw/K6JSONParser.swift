@@ -41,7 +41,9 @@ package struct K6JSONParser: Sendable {
   ) {
     guard let metric = Self.string("\"metric\"", start, end) else { return }
     let isDuration = metric.equals("http_req_duration")
-    guard isDuration || metric.equals("vus"), Self.string("\"type\"", start, end)?.equals("Point") == true
+    let timing = isDuration ? nil : K6Timing.phase(of: metric)
+    guard isDuration || timing != nil || metric.equals("vus"),
+      Self.string("\"type\"", start, end)?.equals("Point") == true
     else {
       return
     }
@@ -53,6 +55,10 @@ package struct K6JSONParser: Sendable {
       return
     }
     let startMs = nanos >= 0 ? nanos / 1_000_000 : (nanos - 999_999) / 1_000_000
+    if let timing {
+      accumulator.recordTiming(timing, startMs: startMs, milliseconds: value)
+      return
+    }
     if !isDuration {
       accumulator.noteUsers(second: RequestAccumulator.second(ofMs: startMs), Int32(saturating: value))
       return
@@ -60,7 +66,8 @@ package struct K6JSONParser: Sendable {
     let name = Self.string("\"name\"", start, end) ?? Self.string("\"url\"", start, end) ?? .empty
     let method = Self.string("\"method\"", start, end)
     let expected = Self.string("\"expected_response\"", start, end)
-    let status = Self.string("\"status\"", start, end)?.int
+    let statusField = Self.string("\"status\"", start, end)
+    let status = statusField?.int
     let error = Self.string("\"error\"", start, end)
     let failed =
       expected.map { $0.equals("false") }
@@ -69,7 +76,7 @@ package struct K6JSONParser: Sendable {
     let methodID = method.map { accumulator.methods.id($0) } ?? -1
     let counted = accumulator.record(
       label: label, method: methodID, startMs: startMs, latencyMs: value, failed: failed, users: -1,
-      offset: offset)
+      offset: offset, status: statusField.map(StatusClassifier.classify))
     if failed, counted {
       accumulator.recordError(
         label: label,

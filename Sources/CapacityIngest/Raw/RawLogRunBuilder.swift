@@ -113,6 +113,8 @@ public struct RawLogRunBuilder: Sendable {
       run.transactions = summary.transactions
       run.requestWindows = summary.requestWindows
       run.latencyCounts = summary.latencyCounts
+      run.statusCodes = summary.statusCodes
+      run.timings = summary.timings
       if summaries.count > 1 || inputs.count > 1 {
         run.origin = RunOrigin(
           session: index + 1, sessions: summaries.count, sessionGapSeconds: sessionGap,

@@ -6,6 +6,9 @@ extension RawRunSummarizer {
   struct Gathered {
     var merged: [Merged] = []
     var seconds = SecondTable()
+    var statuses = StatusSecondTable()
+    /// The member segments, for their timed phases.
+    var memberSegments: [(chunk: Int, segment: Int)] = []
     var setAside: [SetAsideReason: Int64] = [:]
     var errors: [RequestAccumulator.ErrorKey: RequestAccumulator.ErrorGroup] = [:]
     /// Hashes of the names folded into `(other)` while reading.
@@ -25,6 +28,8 @@ extension RawRunSummarizer {
         let globalID = addLabels(of: chunk, chunk: chunkIndex, member: member)
         for (segmentIndex, segment) in chunk.segments.enumerated() where members[chunkIndex][segmentIndex] {
           seconds.merge(segment.seconds)
+          statuses.merge(segment.statuses)
+          memberSegments.append((chunkIndex, segmentIndex))
           firstMs = min(firstMs, segment.firstStartMs)
           lastMs = max(lastMs, segment.lastEndMs)
         }

@@ -17,6 +17,10 @@ package struct RawRunSummarizer {
     package var requestWindows: [RequestWindowSeries] = []
     /// Successful requests by latency: all requests first, then each endpoint as `endpoints`.
     package var latencyCounts: [LatencyCounts] = []
+    /// Requests per status class in the request windows; nil when the log gives no status.
+    package var statusCodes: StatusCodeSeries?
+    /// Time to first byte and connect time, where the log gives them.
+    package var timings: [RequestTiming] = []
     package var errors: [ErrorRecord] = []
     package var setAside: [SetAsideCount] = []
     package var method: PercentileMethod = .exactR7
@@ -153,6 +157,8 @@ package struct RawRunSummarizer {
       summary.endedAt = Date(timeIntervalSince1970: Double(gathered.lastMs) / 1000)
     }
     if summary.timeline.isEmpty { summary.timeline = gathered.seconds.timeline() }
+    summary.statusCodes = Self.statusCodes(gathered.statuses, timeline: summary.timeline)
+    summary.timings = Self.timings(chunks, members: gathered.memberSegments, timeline: summary.timeline)
     summary.errors = errorRecords(gathered.errors, labels: gathered.merged)
     summary.setAside = gathered.setAside.keys.sorted().map {
       SetAsideCount(reason: $0, count: gathered.setAside[$0]!)

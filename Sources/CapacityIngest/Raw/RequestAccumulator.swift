@@ -45,6 +45,10 @@ package struct RequestAccumulator {
     package var requests: Int64 = 0
     /// Slot (index into `perLabel`) of each name id for the first method seen; −1 none yet.
     package var slots: [Int32] = []
+    /// Requests per status class per second, where the log gives a status.
+    package var statuses = StatusSecondTable()
+    /// Time to first byte and connect time, where the log gives them.
+    package var timings = TimingValues()
   }
 
   package struct ErrorKey: Hashable {
@@ -258,7 +262,7 @@ package struct RequestAccumulator {
   @discardableResult
   package mutating func record(
     label name: Int32, method: Int32 = -1, startMs: Int64, latencyMs: Double, failed: Bool, users: Int32,
-    offset: Int = -1
+    offset: Int = -1, status: StatusClass? = nil
   ) -> Bool {
     guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return false }
     let second = Self.second(ofMs: startMs)
@@ -269,6 +273,7 @@ package struct RequestAccumulator {
     }
     segments[segment].seconds.add(second: second, failed: failed, users: users)
     segments[segment].requests += 1
+    if let status { segments[segment].statuses.add(second: second, status) }
     if startMs < segments[segment].firstStartMs { segments[segment].firstStartMs = startMs }
     let endMs = startMs + Int64(latencyMs.rounded(.up))
     if endMs > segments[segment].lastEndMs { segments[segment].lastEndMs = endMs }
@@ -296,6 +301,34 @@ package struct RequestAccumulator {
       if stored > exactBudget { switchToHistograms() }
     }
     return true
+  }
+
+  /// Records a timed phase of a request (JMeter `Latency`/`Connect`, k6 `http_req_waiting` /
+  /// `http_req_connecting`) at the request's start; a value or time that `record` would set aside
+  /// (or NaN, for an unreadable field) is left out, with a warning at `offset` when given. Exact
+  /// values count against the exact budget as latencies do.
+  @inline(__always)
+  package mutating func recordTiming(
+    _ phase: TimingPhase, startMs: Int64, milliseconds: Double, offset: Int = -1
+  ) {
+    guard milliseconds >= 0, milliseconds <= Self.maximumLatencyMs, startMs >= Self.earliestMs,
+      startMs < Self.latestMs
+    else {
+      if offset >= 0 {
+        warn(
+          offset: offset,
+          "\(phase.label) left out: not a plausible time (0 ms to one day) at a plausible start")
+      }
+      return
+    }
+    let second = Self.second(ofMs: startMs)
+    let segment = segment(for: second)
+    if segments[segment].timings.record(
+      phase, second: second, milliseconds: milliseconds, exact: !usesHistograms)
+    {
+      stored += 1
+      if stored > exactBudget { switchToHistograms() }
+    }
   }
 
   private mutating func admits(startMs: Int64, latencyMs: Double, offset: Int) -> Bool {
@@ -382,6 +415,7 @@ package struct RequestAccumulator {
       perLabel[index].seconds.release()
       perLabel[index].histogram = histogram
     }
+    for index in segments.indices { segments[index].timings.switchToHistograms() }
     stored = 0
   }
 
@@ -390,5 +424,6 @@ package struct RequestAccumulator {
       perLabel[index].values.release()
       perLabel[index].seconds.release()
     }
+    for index in segments.indices { segments[index].timings.release() }
   }
 }

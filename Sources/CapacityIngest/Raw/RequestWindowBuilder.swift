@@ -24,14 +24,21 @@ package struct RequestWindowBuilder {
 
   /// - Parameter timelineSeconds: the timeline's length, seconds.
   package init(base: Int64, timelineSeconds: Int) {
-    var length = Self.windowSeconds
-    while (timelineSeconds + length - 1) / length > Self.maximumWindows { length += Self.windowSeconds }
+    let length = Self.windowLength(timelineSeconds: timelineSeconds)
     self.base = base
     seconds = length
     windowCount = max(1, (timelineSeconds + length - 1) / length)
     total = [UInt32](repeating: 0, count: windowCount * WindowHistograms.bucketCount)
     scratch = total
     touched = [Bool](repeating: false, count: windowCount)
+  }
+
+  /// The window length for a timeline of `timelineSeconds`: 5 s, or the multiple of 5 s that keeps
+  /// the windows within `maximumWindows`.
+  package static func windowLength(timelineSeconds: Int) -> Int {
+    var length = windowSeconds
+    while (timelineSeconds + length - 1) / length > maximumWindows { length += windowSeconds }
+    return length
   }
 
   /// Counts one endpoint's latencies (its parts' values with their Unix seconds' low 32 bits).
@@ -43,24 +50,17 @@ package struct RequestWindowBuilder {
   ) {
     let width = WindowHistograms.bucketCount
     for part in parts {
-      var valueBlocks: [UnsafeBufferPointer<Double>] = []
-      part.values.forEachBlock { valueBlocks.append($0) }
-      var blockIndex = 0
-      part.seconds.forEachBlock { block in
-        let values = valueBlocks[blockIndex]
-        blockIndex += 1
-        for index in 0..<block.count {
-          let window = Int(block[index] &- UInt32(truncatingIfNeeded: base)) / seconds
-          guard window < windowCount else { continue }
-          let slot = window * width + WindowHistograms.bucket(values[index])
-          total[slot] &+= 1
-          guard ownSeries else { continue }
-          if !touched[window] {
-            touched[window] = true
-            touchedWindows.append(window)
-          }
-          scratch[slot] &+= 1
+      part.values.forEachValue(seconds: part.seconds) { value, second in
+        let window = Int(second &- UInt32(truncatingIfNeeded: base)) / seconds
+        guard window < windowCount else { return }
+        let slot = window * width + WindowHistograms.bucket(value)
+        total[slot] &+= 1
+        guard ownSeries else { return }
+        if !touched[window] {
+          touched[window] = true
+          touchedWindows.append(window)
         }
+        scratch[slot] &+= 1
       }
     }
     guard ownSeries else { return }

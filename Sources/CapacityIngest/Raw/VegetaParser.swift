@@ -1,3 +1,5 @@
+import CapacityModel
+
 /// Reads `vegeta encode --to csv`: no header, `timestamp(ns),code,latency(ns),bytes_out,bytes_in,
 /// error,body,attack,seq,method,url,headers` (9 columns before v12.8.0, without method and url).
 /// Success is 200 ≤ code < 400, as `vegeta report` counts it; code 0 means no response.
@@ -35,7 +37,7 @@ package struct VegetaParser: Sendable {
       let method = count >= 10 && !fields[9].isEmpty ? accumulator.methods.id(fields[9]) : -1
       let counted = accumulator.record(
         label: label, method: method, startMs: startMs, latencyMs: Double(latency) / 1_000_000,
-        failed: failed, users: -1, offset: recordStart - base)
+        failed: failed, users: -1, offset: recordStart - base, status: StatusClass.of(code: code))
       if failed, counted {
         let error = fields[5].string
         let message =

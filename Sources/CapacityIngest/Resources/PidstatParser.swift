@@ -122,7 +122,7 @@ package struct PidstatParser {
   package static func secondsOfDay(_ text: String) -> Int? {
     let parts = text.split(separator: ":")
     guard parts.count == 3, let hour = Int(parts[0]), let minute = Int(parts[1]), let second = Int(parts[2]),
-      hour < 24, minute < 60, second < 61
+      (0..<24).contains(hour), (0..<60).contains(minute), (0..<61).contains(second)
     else { return nil }
     return hour * 3600 + minute * 60 + second
   }

@@ -18,10 +18,14 @@ package struct TimeSeriesChart {
   private var plotWidth: Double { width - left - right }
 
   /// `nil` when no series has two points at different times.
-  package func svg(panels: [ChartPanel], bands: [ChartBand] = [], label: String) -> String? {
+  /// - Parameter span: the time axis' ends (Unix seconds) when they are not the data's.
+  package func svg(
+    panels: [ChartPanel], bands: [ChartBand] = [], markers: [ChartMarker] = [],
+    span: ClosedRange<Double>? = nil, label: String
+  ) -> String? {
     let times = panels.flatMap { $0.series.flatMap { $0.points.map(\.time) } }.filter(\.isFinite)
     guard Set(times).count >= 2 else { return nil }
-    let time = TimeScale(times)
+    let time = TimeScale(span.map { [$0.lowerBound, $0.upperBound] } ?? times)
     let legend = ChartLegend(
       width: width - left - right, items: legendItems(panels, hasBands: !bands.isEmpty))
     var notes: [String] = []
@@ -38,6 +42,9 @@ package struct TimeSeriesChart {
     for frame in panelFrames {
       drawPanel(frame.panel, scale: frame.scale, top: frame.top, time: time, bands: bands, into: &svg)
     }
+    if let first = panelFrames.first {
+      draw(markers, from: first.top, to: axisY, time: time, into: &svg)
+    }
     for tick in time.ticks {
       svg.text(time.label(tick), x: x(tick, time), y: axisY + 14, className: "axis", anchor: .middle)
     }
@@ -49,6 +56,18 @@ package struct TimeSeriesChart {
   }
 
   private func x(_ t: Double, _ time: TimeScale) -> Double { left + time.fraction(t) * plotWidth }
+
+  /// Vertical lines through every panel at the markers within the axis, each labelled inside the
+  /// top panel one line below the previous one, so two close markers do not print over each other.
+  private func draw(
+    _ markers: [ChartMarker], from top: Double, to bottom: Double, time: TimeScale, into svg: inout SVGBuilder
+  ) {
+    for (index, marker) in markers.filter({ $0.time >= time.start && $0.time <= time.end }).enumerated() {
+      let at = x(marker.time, time)
+      svg.line(x1: at, y1: top, x2: at, y2: bottom, className: marker.className, title: marker.label)
+      svg.text(marker.label, x: at + 3, y: top + 11 + Double(index) * 12, className: "axis")
+    }
+  }
 
   private func legendItems(_ panels: [ChartPanel], hasBands: Bool) -> [ChartLegend.Item] {
     var items: [ChartLegend.Item] = []

@@ -246,6 +246,20 @@ public struct ReportView: Sendable {
     public var mermaid: [String] = []
     /// `files` counted, e.g. `4 files`.
     public var fileCount = ""
+    /// Raw logs: requests per status class (the classes that occur); else `statusNote` says why not.
+    public var statusRows: [StatusRow] = []
+    public var hasStatusRows = false
+    public var statusNote = ""
+    public var hasStatusNote = false
+    /// Raw logs: time to first byte and connect time percentiles, or why the file has none.
+    public var timingLines: [String] = []
+  }
+
+  /// One status class of a run: `5xx`, `36`, `2.41 %`.
+  public struct StatusRow: Sendable {
+    public var statusClass: String
+    public var requests: String
+    public var share: String
   }
 
   /// A JMeter Transaction Controller label: its samples and exact percentiles.
@@ -283,6 +297,8 @@ public struct ReportView: Sendable {
     public var examples: [String]
     /// `examples` joined with "; ".
     public var examplesText: String
+    /// `GET /cart 12, POST /order 3 (+2 more)`; empty when the tool names no endpoint.
+    public var endpointsText: String
   }
 
   public struct StepRow: Sendable {

@@ -25,11 +25,17 @@ extension ReportViewBuilder {
       ? EndpointLatencyChart.lines(detail.requestWindows)
       : EndpointLatencyChart.lines(detail.endpointTimelines)
     let rest = max(0, lines.count - EndpointLatencyChart.maximumLines)
+    let allRequests = EndpointLatencyChart.allRequests(
+      detail.requestWindows, timeline: detail.timeline, kind: detail.historyKind)
+    let restNote =
+      " (\(rest) more not drawn: percentiles of different endpoints cannot be merged"
+      + (allRequests == nil ? ")" : "; they are folded into the dotted p95 of all requests)")
     add(
       "endpoints",
       "p95 over time per endpoint, the \(min(lines.count, EndpointLatencyChart.maximumLines)) busiest"
-        + (rest > 0 ? " (\(rest) more not drawn: percentiles of different endpoints cannot be merged)" : ""),
-      EndpointLatencyChart().svg(lines, sloP95Ms: slo, bands: bands, name: entry.name))
+        + (rest > 0 ? restNote : ""),
+      EndpointLatencyChart().svg(
+        lines, allRequests: allRequests, sloP95Ms: slo, bands: bands, name: entry.name))
     if let counts = detail.latencyCounts.first(where: \.isTotal) {
       let latency = entry.latencyMs
       let marks = [("p50", latency.p50), ("p95", latency.p95), ("p99", latency.p99)].compactMap { mark in
@@ -40,6 +46,17 @@ extension ReportViewBuilder {
         "Response-time distribution (successful requests, log axis; p50 / p95 / p99 of all requests marked)",
         DistributionChart().svg(counts, percentiles: marks, name: entry.name))
     }
+    if let codes = detail.statusCodes {
+      add(
+        "status-codes", "Status codes per second over time (\(codes.seconds) s windows, by request start)",
+        StatusCodeChart().svg(codes, bands: bands, name: entry.name))
+    }
+    add(
+      "timings",
+      "p95 per window: response time (log buckets, within 1.6 %), time to first byte and connect time (exact)",
+      TimingChart().svg(
+        detail.timings, elapsed: detail.requestWindows.first(where: \.isTotal), bands: bands, name: entry.name
+      ))
     let main = ThroughputChart().svg(detail.timeline, bands: bands, name: entry.name)
     return (main, figures)
   }

@@ -199,6 +199,10 @@ public struct ReportViewBuilder: Sendable {
     }
     section.charts = charts.figures
     section.hasCharts = !charts.figures.isEmpty
+    (section.statusRows, section.statusNote) = Self.statusCodeRows(entry)
+    section.hasStatusRows = !section.statusRows.isEmpty
+    section.hasStatusNote = !section.statusNote.isEmpty
+    section.timingLines = Self.timingLines(entry)
     return section
   }
 
@@ -229,7 +233,15 @@ public struct ReportViewBuilder: Sendable {
       category: ErrorCategory(rawValue: error.category)?.label ?? error.category,
       count: "\(error.count)", share: NumberFormat.percent(error.share),
       connectionLevel: error.connectionLevel, examples: error.examples,
-      examplesText: error.examples.joined(separator: "; "))
+      examplesText: error.examples.joined(separator: "; "), endpointsText: endpointsText(error))
+  }
+
+  private static func endpointsText(_ error: ReportDocument.ErrorEntry) -> String {
+    let named = error.endpoints.filter { !$0.name.isEmpty }
+    guard !named.isEmpty else { return "" }
+    let more = error.endpointCount - error.endpoints.count
+    return named.map { ($0.method.isEmpty ? "" : $0.method + " ") + $0.name + " \($0.count)" }
+      .joined(separator: ", ") + (more > 0 ? " (+\(more) more)" : "")
   }
 
   /// A load step, or a ramp's band with its users' range.
