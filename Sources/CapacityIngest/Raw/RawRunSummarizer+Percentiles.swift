@@ -75,30 +75,15 @@ extension RawRunSummarizer {
     let seriesKept = Set(
       merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
         .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })
-    let labelParts = merged.map { label in
-      label.parts.map {
+    for label in merged {
+      let parts = label.parts.map {
         (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
       }
-    }
-    // The layout and the windows read the same values and write apart, so the layout is built on
-    // the other core meanwhile; each is filled in label order, as before.
-    let laid = LayoutBox(layout)
-    let shared = Unchecked(value: (labelParts, merged.map { Int($0.count) }, steps, laid))
-    ChunkedParse.alongside({
-      let (labelParts, counts, steps, laid) = shared.value
-      for (parts, count) in zip(labelParts, counts) {
-        laid.layout.append(label: parts, count: count, group: steps.group)
-      }
-    }) {
-      for (label, parts) in zip(merged, labelParts) {
-        for part in parts { windows.record(values: part.0, seconds: part.1) }
-        requestWindows.add(
-          method: label.method, name: label.name,
-          ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method), parts: parts)
-      }
-    }
-    layout = laid.layout
-    for label in merged {
+      for part in parts { windows.record(values: part.0, seconds: part.1) }
+      requestWindows.add(
+        method: label.method, name: label.name,
+        ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method), parts: parts)
+      layout.append(label: parts, count: Int(label.count), group: steps.group)
       for part in label.parts {
         chunks[part.chunk].perLabel[part.label].values.release()
         chunks[part.chunk].perLabel[part.label].seconds.release()
@@ -127,14 +112,5 @@ extension RawRunSummarizer {
       }
       for tick in window.stretch { timeline[tick].percentiles = [.init(quantile: 0.95, valueMs: p95)] }
     }
-  }
-}
-
-/// The layout while the side task fills it.
-private final class LayoutBox: @unchecked Sendable {
-  var layout: SegmentedLatencies
-
-  init(_ layout: SegmentedLatencies) {
-    self.layout = layout
   }
 }
