@@ -28,7 +28,30 @@ package enum ExactPercentiles {
     let parts = parts.filter { !$0.isEmpty }
     if parts.count == 1 { return self.quantile(sorted: parts[0], quantile) }
     let count = parts.reduce(0) { $0 + $1.count }
-    return interpolate(count: count, quantile: quantile) { orderStatistic($0, in: parts) }
+    // R-7 asks for ranks ⌊h⌋ and ⌊h⌋ + 1: the second is the first's successor, found without a
+    // second bisection.
+    var previous: (rank: Int, key: UInt64)?
+    return interpolate(count: count, quantile: quantile) { rank in
+      if let previous, rank == previous.rank + 1 {
+        return value(ofKey: successor(previous.key, rank: rank, in: parts))
+      }
+      let found = orderStatistic(rank, in: parts)
+      previous = found.map { (rank, key($0)) }
+      return found
+    }
+  }
+
+  /// The key of the `rank`-th smallest value when `key` is that of the one just below it: the
+  /// same key while it still covers `rank`, else the smallest key above it in any part.
+  private static func successor(_ key: UInt64, rank: Int, in parts: [UnsafeBufferPointer<Double>]) -> UInt64 {
+    var atMost = 0
+    var next = UInt64.max
+    for part in parts {
+      let index = countAtMost(key, in: part)
+      atMost += index
+      if index < part.count { next = min(next, self.key(part[index])) }
+    }
+    return atMost > rank ? key : next
   }
 
   /// The `rank`-th smallest value (0-based) of the union of sorted buffers.

@@ -22,6 +22,17 @@ package struct TableRows: Sendable {
       values: dictionaries.map { row in columns.map { row[$0] ?? .null } })
   }
 
+  /// The rows of `records` straight from their column values, the columns sorted by name as above.
+  package init<Record: ColumnRecord>(_ records: [Record]) throws {
+    let order = Record.columns.indices.sorted { Record.columns[$0] < Record.columns[$1] }
+    self.init(
+      table: Record.databaseTableName, columns: order.map { Record.columns[$0] },
+      values: try records.map { record in
+        let values = try record.columnValues()
+        return order.map { values[$0] }
+      })
+  }
+
   /// `INSERT … VALUES (?, …), (?, …) ON CONFLICT DO NOTHING` for `count` rows.
   package func insertSQL(rows count: Int) -> String {
     let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"

@@ -173,7 +173,7 @@ package struct RawRunSummarizer {
     let perLabel = merged.map { label in
       var table: [Int64: Int64] = [:]
       for part in label.parts {
-        table.merge(chunks[part.chunk].perLabel[part.label].successCeilings, uniquingKeysWith: +)
+        chunks[part.chunk].perLabel[part.label].successCeilings.add(into: &table)
       }
       all.merge(table, uniquingKeysWith: +)
       return LatencyCounts(method: label.method, name: label.name, isTotal: false, table: table)

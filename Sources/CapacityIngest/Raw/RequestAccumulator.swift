@@ -32,7 +32,7 @@ package struct RequestAccumulator {
     package var seconds = ValueBlocks<UInt32>()
     package var histogram: HDRHistogram?
     /// Successful requests by latency ceiling (`LatencyCounts.ceiling`), for APDEX.
-    package var successCeilings: [Int64: Int64] = [:]
+    package var successCeilings = CeilingCounts()
   }
 
   /// A stretch of time without a gap longer than the session gap.
@@ -291,7 +291,7 @@ package struct RequestAccumulator {
     if failed {
       perLabel[index].failures += 1
     } else {
-      perLabel[index].successCeilings[LatencyCounts.ceiling(latencyMs), default: 0] += 1
+      perLabel[index].successCeilings.add(latencyMs)
     }
     perLabel[index].sum += latencyMs
     if latencyMs < perLabel[index].min { perLabel[index].min = latencyMs }

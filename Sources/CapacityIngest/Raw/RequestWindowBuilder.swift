@@ -69,7 +69,9 @@ package struct RequestWindowBuilder {
     for window in touchedWindows {
       let range = (window * width)..<((window + 1) * width)
       windows[window] = Self.window(of: scratch[range])
-      scratch.replaceSubrange(range, with: repeatElement(0, count: width))
+      scratch.withUnsafeMutableBufferPointer {
+        UnsafeMutableBufferPointer(rebasing: $0[range]).update(repeating: 0)
+      }
       touched[window] = false
     }
     touchedWindows.removeAll(keepingCapacity: true)
@@ -94,30 +96,33 @@ package struct RequestWindowBuilder {
   /// buckets' middles (ranks ⌊h⌋ and ⌊h⌋ + 1 of h = q·(n − 1), interpolated), so each is within
   /// 1.6 % of R-7 over the raw values.
   package static func window(of buckets: ArraySlice<UInt32>) -> RequestWindow {
-    let requests = buckets.reduce(0) { $0 + Int64($1) }
+    buckets.withUnsafeBufferPointer(window(of:))
+  }
+
+  private static func window(of buckets: UnsafeBufferPointer<UInt32>) -> RequestWindow {
+    var requests: Int64 = 0
+    for count in buckets { requests &+= Int64(count) }
     guard requests > 0 else { return RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil) }
-    let positions = [0.5, 0.95].map { $0 * Double(requests - 1) }
-    // The 0-based ranks wanted: ⌊h⌋ and ⌊h⌋ + 1 of each position, ascending without repeats.
-    let wanted = Set(
-      positions.flatMap { [Int64($0.rounded(.down)), min(Int64($0.rounded(.down)) + 1, requests - 1)] }
-    ).sorted()
-    var valueAt: [Int64: Double] = [:]
+    let positions = (0.5 * Double(requests - 1), 0.95 * Double(requests - 1))
+    // The 0-based ranks wanted: ⌊h⌋ and ⌊h⌋ + 1 (at most n − 1) of each position; each is held
+    // by the first bucket whose cumulative count passes it.
+    let low50 = Int64(positions.0.rounded(.down))
+    let low95 = Int64(positions.1.rounded(.down))
+    let ranks = (low50, min(low50 + 1, requests - 1), low95, min(low95 + 1, requests - 1))
+    var values = (0.0, 0.0, 0.0, 0.0)
+    var missing: UInt8 = 0b1111
     var below: Int64 = 0
-    var next = 0
-    for (offset, count) in zip(0..., buckets) where count > 0 {
-      below += Int64(count)
-      while next < wanted.count, below > wanted[next] {
-        valueAt[wanted[next]] = WindowHistograms.value(ofBucket: offset)
-        next += 1
-      }
-      if next == wanted.count { break }
+    for offset in buckets.indices where buckets[offset] != 0 {
+      below += Int64(buckets[offset])
+      let value = WindowHistograms.value(ofBucket: offset)
+      if missing & 1 != 0, below > ranks.0 { (values.0, missing) = (value, missing & ~1) }
+      if missing & 2 != 0, below > ranks.1 { (values.1, missing) = (value, missing & ~2) }
+      if missing & 4 != 0, below > ranks.2 { (values.2, missing) = (value, missing & ~4) }
+      if missing & 8 != 0, below > ranks.3 { (values.3, missing) = (value, missing & ~8) }
+      if missing == 0 { break }
     }
-    func r7(_ index: Int) -> Double {
-      let low = Int64(positions[index].rounded(.down))
-      let lower = valueAt[low] ?? 0
-      let upper = valueAt[min(low + 1, requests - 1)] ?? lower
-      return lower + (upper - lower) * (positions[index] - Double(low))
-    }
-    return RequestWindow(requests: requests, p50Ms: r7(0), p95Ms: r7(1))
+    let p50 = values.0 + (values.1 - values.0) * (positions.0 - Double(low50))
+    let p95 = values.2 + (values.3 - values.2) * (positions.1 - Double(low95))
+    return RequestWindow(requests: requests, p50Ms: p50, p95Ms: p95)
   }
 }

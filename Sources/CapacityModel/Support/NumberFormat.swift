@@ -9,6 +9,7 @@ public enum NumberFormat {
   /// `value` with exactly `places` decimals, POSIX style.
   public static func decimal(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
+    if let exact = exactlyRounded(value, places: places) { return exact }
     // C's printf: the C locale always writes `.`, and is far cheaper than a Foundation locale,
     // which matters for charts of thousands of points.
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
@@ -22,6 +23,53 @@ public enum NumberFormat {
       for index in 0..<Int(written) where buffer[index] == 0x2C { buffer[index] = 0x2E }
       return String(
         decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(written)), as: UTF8.self)
+    }
+  }
+
+  /// 10⁰ … 10⁶, the scales `exactlyRounded` takes.
+  private static let scales: [Double] = (0...6).map { pow(10, Double($0)) }
+
+  /// What `%.Nf` writes, without printf, where plain double arithmetic decides the rounding
+  /// exactly: 1 ≤ |value| and |value| · 10^places < 2⁵². There the distance from the scaled value
+  /// to a whole number is a multiple of the value's ulp below 1, so a fused multiply-add gives it
+  /// exactly and the nearest whole number (ties to even, as glibc's printf rounds) is certain.
+  /// `nil` elsewhere (tiny values, huge values, many places): printf decides.
+  private static func exactlyRounded(_ value: Double, places: Int) -> String? {
+    guard places >= 0, places < scales.count else { return nil }
+    let magnitude = value.magnitude
+    let scale = scales[places]
+    guard magnitude >= 1, magnitude * scale < 4_503_599_627_370_496 else { return nil }
+    var whole = (magnitude * scale).rounded()
+    let error = (-whole).addingProduct(magnitude, scale)
+    if error > 0.5 || (error == 0.5 && whole.truncatingRemainder(dividingBy: 2) != 0) {
+      whole += 1
+    } else if error < -0.5 || (error == -0.5 && whole.truncatingRemainder(dividingBy: 2) != 0) {
+      whole -= 1
+    }
+    return digits(UInt64(whole), places: places, negative: value < 0)
+  }
+
+  /// `units` / 10^places written with `places` decimals.
+  private static func digits(_ units: UInt64, places: Int, negative: Bool) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+      var position = buffer.count
+      var rest = units
+      var written = 0
+      repeat {
+        if written == places, places > 0 {
+          position -= 1
+          buffer[position] = UInt8(ascii: ".")
+        }
+        position -= 1
+        buffer[position] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
+        rest /= 10
+        written += 1
+      } while rest > 0 || written <= places
+      if negative {
+        position -= 1
+        buffer[position] = UInt8(ascii: "-")
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
     }
   }
 
