@@ -22,6 +22,13 @@ package struct HDRHistogram: Sendable, Equatable {
     return low + Double(UInt64(1) << UInt64(shift)) / 2
   }
 
+  /// Records every value of `values` (milliseconds), block by block.
+  package mutating func record(_ values: ValueBlocks<Double>) {
+    values.forEachBlock { block in
+      for value in block { record(milliseconds: value) }
+    }
+  }
+
   package mutating func record(milliseconds: Double) {
     let micros = UInt64(max(0, (milliseconds * 1000).rounded()))
     let index = Self.index(micros)

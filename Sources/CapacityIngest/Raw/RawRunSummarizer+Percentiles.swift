@@ -19,9 +19,7 @@ extension RawRunSummarizer {
       var histogram = HDRHistogram()
       for part in label.parts {
         if let partial = chunks[part.chunk].perLabel[part.label].histogram { histogram.merge(partial) }
-        chunks[part.chunk].perLabel[part.label].values.forEachBlock { block in
-          for value in block { histogram.record(milliseconds: value) }
-        }
+        histogram.record(chunks[part.chunk].perLabel[part.label].values)
         chunks[part.chunk].perLabel[part.label].values.release()
       }
       all.merge(histogram)

@@ -29,9 +29,7 @@ extension RawRunSummarizer {
     var histogram = HDRHistogram()
     for part in parts {
       if let partial = part.histogram { histogram.merge(partial) }
-      part.values.forEachBlock { block in
-        for value in block { histogram.record(milliseconds: value) }
-      }
+      histogram.record(part.values)
     }
     return RequestTiming(
       phase: phase, requests: requests, method: .hdr3, p50Ms: histogram.quantile(0.5),

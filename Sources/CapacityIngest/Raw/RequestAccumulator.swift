@@ -416,9 +416,7 @@ package struct RequestAccumulator {
     usesHistograms = true
     for index in perLabel.indices {
       var histogram = perLabel[index].histogram ?? HDRHistogram()
-      perLabel[index].values.forEachBlock { block in
-        for value in block { histogram.record(milliseconds: value) }
-      }
+      histogram.record(perLabel[index].values)
       perLabel[index].values.release()
       perLabel[index].seconds.release()
       perLabel[index].histogram = histogram

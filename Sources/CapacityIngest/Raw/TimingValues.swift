@@ -39,9 +39,7 @@ package struct TimingValues {
   package mutating func switchToHistograms() {
     for index in phases.indices {
       var histogram = phases[index].histogram ?? HDRHistogram()
-      phases[index].values.forEachBlock { block in
-        for value in block { histogram.record(milliseconds: value) }
-      }
+      histogram.record(phases[index].values)
       phases[index].values.release()
       phases[index].seconds.release()
       phases[index].histogram = histogram
