@@ -44,9 +44,12 @@ extension RawRunSummarizer {
     var windows = WindowHistograms(base: base, seconds: span)
     var layout = SegmentedLatencies(groups: steps.windows.count + 1)
     defer { layout.deallocate() }
+    // Built here and lent to `lay`: a copy there would share its tables and copy both on the first
+    // count (6 MB each for an hour).
+    var requestWindows = RequestWindowBuilder(base: base, timelineSeconds: span)
     summary.requestWindows = lay(
       &chunks, merged, steps: steps, windows: &windows, layout: &layout,
-      requestWindows: RequestWindowBuilder(base: base, timelineSeconds: span))
+      requestWindows: &requestWindows)
     var result = LabelPercentiles()
     for index in merged.indices {
       let parts = layout.segments(label: index)
@@ -67,9 +70,9 @@ extension RawRunSummarizer {
   /// segmented layout (sorted per step), then releases them; returns the request window series.
   private func lay(
     _ chunks: inout [RequestAccumulator], _ merged: [Merged], steps: StepWindows,
-    windows: inout WindowHistograms, layout: inout SegmentedLatencies, requestWindows: RequestWindowBuilder
+    windows: inout WindowHistograms, layout: inout SegmentedLatencies,
+    requestWindows: inout RequestWindowBuilder
   ) -> [RequestWindowSeries] {
-    var requestWindows = requestWindows
     let seriesKept = Set(
       merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
         .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })

@@ -28,8 +28,9 @@ package struct RequestWindowBuilder {
     self.base = base
     seconds = length
     windowCount = max(1, (timelineSeconds + length - 1) / length)
+    // Two allocations, not `scratch = total`: shared, the first count would copy the table.
     total = [UInt32](repeating: 0, count: windowCount * WindowHistograms.bucketCount)
-    scratch = total
+    scratch = [UInt32](repeating: 0, count: total.count)
     touched = [Bool](repeating: false, count: windowCount)
   }
 
