@@ -69,12 +69,7 @@ extension RunMapping {
 
   private static func timelineRecords(_ run: Run) -> [TimelinePointRecord] {
     run.timeline.enumerated().map { position, point in
-      TimelinePointRecord(
-        runId: run.id, position: position, timestamp: point.timestamp, users: point.users,
-        requestsPerSecond: point.requestsPerSecond, failuresPerSecond: point.failuresPerSecond,
-        percentiles: point.percentiles, totalRequests: point.totalRequests,
-        totalFailures: point.totalFailures, totalAverageMs: point.totalAverageMs,
-        windowPercentiles: point.windowPercentiles.isEmpty ? nil : point.windowPercentiles)
+      TimelinePointRecord(runId: run.id, position: position, point: point)
     }
   }
 
@@ -85,11 +80,7 @@ extension RunMapping {
     }.enumerated().map { position, entry in
       let (endpoint, point) = entry
       return EndpointTimelinePointRecord(
-        runId: run.id, position: position, method: endpoint.method, name: endpoint.name,
-        timestamp: point.timestamp, users: point.users, requestsPerSecond: point.requestsPerSecond,
-        failuresPerSecond: point.failuresPerSecond, percentiles: point.percentiles,
-        totalRequests: point.totalRequests, totalFailures: point.totalFailures,
-        totalAverageMs: point.totalAverageMs)
+        runId: run.id, position: position, method: endpoint.method, name: endpoint.name, point: point)
     }
   }
 

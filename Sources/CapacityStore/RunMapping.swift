@@ -46,7 +46,7 @@ package enum RunMapping {
     }
     var endpointTimelines: [EndpointTimeline] = []
     for record in try EndpointTimelinePointRecord.all(ofRun: id, in: db) {
-      let point = record.timelinePoint
+      let point = record.point
       if endpointTimelines.last?.method == record.method, endpointTimelines.last?.name == record.name {
         endpointTimelines[endpointTimelines.count - 1].points.append(point)
       } else {
@@ -63,11 +63,7 @@ package enum RunMapping {
       endedAt: record.endedAt.map(Date.init(timeIntervalSince1970:)),
       endpoints: endpointRows.filter { $0.position >= 0 }.map(stats),
       total: endpointRows.first { $0.position == -1 }.map(stats),
-      timeline: try TimelinePointRecord.all(ofRun: id, in: db).map { record in
-        var point = record.timelinePoint
-        point.windowPercentiles = record.windowPercentiles ?? []
-        return point
-      },
+      timeline: try TimelinePointRecord.all(ofRun: id, in: db).map(\.point),
       historyKind: HistoryKind(rawValue: record.historyKind) ?? .none,
       errors: try ErrorGroupRecord.all(ofRun: id, in: db).map {
         ErrorRecord(

@@ -22,46 +22,59 @@ extension ColumnRecord {
 // tests and the golden reports read them back); the other tables keep the Codable path.
 
 extension TimelinePointRecord: ColumnRecord {
-  package static let columns = [
-    "run_id", "position", "timestamp", "users", "requests_per_second", "failures_per_second", "percentiles",
-    "total_requests", "total_failures", "total_average_ms", "window_percentiles",
-  ]
+  package static let columns =
+    ["run_id", "position"] + TimelinePoint.columns + ["window_percentiles"]
 
   package func columnValues() throws -> [DatabaseValue] {
-    [runId.databaseValue, position.databaseValue]
-      + (try pointValues()) + [try windowPercentiles.map(ColumnJSON.text).databaseValue]
+    let window = point.windowPercentiles.isEmpty ? nil : point.windowPercentiles
+    return [runId.databaseValue, position.databaseValue]
+      + (try point.columnValues()) + [try window.map(ColumnJSON.text).databaseValue]
   }
 
   package init(row: Row) throws {
+    var point = try TimelinePoint(row: row)
+    point.windowPercentiles =
+      try row.decode(String?.self, forColumn: "window_percentiles").map(ColumnJSON.percentiles) ?? []
     self.init(
       runId: try row.decode(forColumn: "run_id"), position: try row.decode(forColumn: "position"),
-      timestamp: try row.decode(forColumn: "timestamp"), users: try row.decode(forColumn: "users"),
-      requestsPerSecond: try row.decode(forColumn: "requests_per_second"),
-      failuresPerSecond: try row.decode(forColumn: "failures_per_second"),
-      percentiles: try ColumnJSON.percentiles(row.decode(forColumn: "percentiles")),
-      totalRequests: try row.decode(forColumn: "total_requests"),
-      totalFailures: try row.decode(forColumn: "total_failures"),
-      totalAverageMs: try row.decode(forColumn: "total_average_ms"),
-      windowPercentiles: try row.decode(String?.self, forColumn: "window_percentiles").map(
-        ColumnJSON.percentiles))
+      point: point)
   }
 }
 
 extension EndpointTimelinePointRecord: ColumnRecord {
-  package static let columns =
-    EndpointRowHead.columns + [
-      "timestamp", "users", "requests_per_second", "failures_per_second", "percentiles", "total_requests",
-      "total_failures", "total_average_ms",
-    ]
+  package static let columns = EndpointRowHead.columns + TimelinePoint.columns
 
   package func columnValues() throws -> [DatabaseValue] {
-    EndpointRowHead(runId: runId, position: position, method: method, name: name).values + (try pointValues())
+    EndpointRowHead(runId: runId, position: position, method: method, name: name).values
+      + (try point.columnValues())
   }
 
   package init(row: Row) throws {
     let head = try EndpointRowHead(row: row)
     self.init(
       runId: head.runId, position: head.position, method: head.method, name: head.name,
+      point: try TimelinePoint(row: row))
+  }
+}
+
+extension TimelinePoint {
+  /// The columns a tick has whether of the run or of one endpoint, in the order of `columnValues()`.
+  fileprivate static let columns = [
+    "timestamp", "users", "requests_per_second", "failures_per_second", "percentiles", "total_requests",
+    "total_failures", "total_average_ms",
+  ]
+
+  fileprivate func columnValues() throws -> [DatabaseValue] {
+    [
+      timestamp.databaseValue, users.databaseValue, requestsPerSecond.databaseValue,
+      failuresPerSecond.databaseValue, try ColumnJSON.text(percentiles).databaseValue,
+      totalRequests.databaseValue, totalFailures.databaseValue, totalAverageMs.databaseValue,
+    ]
+  }
+
+  /// The tick's columns of `row`, without window percentiles.
+  fileprivate init(row: Row) throws {
+    self.init(
       timestamp: try row.decode(forColumn: "timestamp"), users: try row.decode(forColumn: "users"),
       requestsPerSecond: try row.decode(forColumn: "requests_per_second"),
       failuresPerSecond: try row.decode(forColumn: "failures_per_second"),
@@ -69,17 +82,6 @@ extension EndpointTimelinePointRecord: ColumnRecord {
       totalRequests: try row.decode(forColumn: "total_requests"),
       totalFailures: try row.decode(forColumn: "total_failures"),
       totalAverageMs: try row.decode(forColumn: "total_average_ms"))
-  }
-}
-
-extension TimelinePointColumns {
-  /// The values of the columns a tick has whether of the run or of one endpoint.
-  fileprivate func pointValues() throws -> [DatabaseValue] {
-    [
-      timestamp.databaseValue, users.databaseValue, requestsPerSecond.databaseValue,
-      failuresPerSecond.databaseValue, try ColumnJSON.text(percentiles).databaseValue,
-      totalRequests.databaseValue, totalFailures.databaseValue, totalAverageMs.databaseValue,
-    ]
   }
 }
 

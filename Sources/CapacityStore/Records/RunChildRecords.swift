@@ -17,27 +17,6 @@ extension RunChildRecord {
   }
 }
 
-/// The columns a tick of a history has, whether of the run or of one endpoint.
-package protocol TimelinePointColumns {
-  var timestamp: Int64 { get }
-  var users: Int { get }
-  var requestsPerSecond: Double { get }
-  var failuresPerSecond: Double { get }
-  var percentiles: [PercentileValue] { get }
-  var totalRequests: Int64 { get }
-  var totalFailures: Int64 { get }
-  var totalAverageMs: Double? { get }
-}
-
-extension TimelinePointColumns {
-  package var timelinePoint: TimelinePoint {
-    TimelinePoint(
-      timestamp: timestamp, users: users, requestsPerSecond: requestsPerSecond,
-      failuresPerSecond: failuresPerSecond, percentiles: percentiles, totalRequests: totalRequests,
-      totalFailures: totalFailures, totalAverageMs: totalAverageMs)
-  }
-}
-
 /// A row of `source_file`.
 package struct SourceFileRecord: RunChildRecord {
   package static let databaseTableName = "source_file"
@@ -78,36 +57,23 @@ package struct TransactionStatRecord: RunChildRecord {
 }
 
 /// A row of `timeline_point`.
-package struct TimelinePointRecord: RunChildRecord, TimelinePointColumns {
+package struct TimelinePointRecord: RunChildRecord {
   package static let databaseTableName = "timeline_point"
   package var runId: String
   package var position: Int
-  package var timestamp: Int64
-  package var users: Int
-  package var requestsPerSecond: Double
-  package var failuresPerSecond: Double
-  package var percentiles: [PercentileValue]
-  package var totalRequests: Int64
-  package var totalFailures: Int64
-  package var totalAverageMs: Double?
-  package var windowPercentiles: [PercentileValue]?
+  /// The tick; empty window percentiles are stored as NULL.
+  package var point: TimelinePoint
 }
 
 /// A row of `endpoint_timeline_point`: one tick of one endpoint's history.
-package struct EndpointTimelinePointRecord: RunChildRecord, TimelinePointColumns {
+package struct EndpointTimelinePointRecord: RunChildRecord {
   package static let databaseTableName = "endpoint_timeline_point"
   package var runId: String
   package var position: Int
   package var method: String
   package var name: String
-  package var timestamp: Int64
-  package var users: Int
-  package var requestsPerSecond: Double
-  package var failuresPerSecond: Double
-  package var percentiles: [PercentileValue]
-  package var totalRequests: Int64
-  package var totalFailures: Int64
-  package var totalAverageMs: Double?
+  /// The tick; an endpoint's ticks have no window percentiles (they are not stored).
+  package var point: TimelinePoint
 }
 
 /// A row of `error_group`.
