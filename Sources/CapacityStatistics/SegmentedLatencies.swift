@@ -15,9 +15,10 @@ package struct SegmentedLatencies {
     self.groups = groups
   }
 
-  /// Adds a label from its parts' value and second blocks (appended in step with each other).
+  /// Adds a label from its parts' value and second blocks (appended in step with each other),
+  /// freeing the blocks as they are copied and leaving `parts` empty.
   package mutating func append(
-    label parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)], count: Int,
+    label parts: inout [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)], count: Int,
     group: (UInt32) -> Int
   ) {
     var counts = [Int](repeating: 0, count: groups)
@@ -28,19 +29,16 @@ package struct SegmentedLatencies {
     for groupCount in counts { starts.append(starts.last! + groupCount) }
     let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(count, 1))
     var cursor = starts
-    for part in parts {
-      var valueBlocks: [UnsafeBufferPointer<Double>] = []
-      part.values.forEachBlock { valueBlocks.append($0) }
-      var blockIndex = 0
-      part.seconds.forEachBlock { seconds in
-        let values = valueBlocks[blockIndex]
-        for index in 0..<seconds.count {
-          let target = group(seconds[index])
-          buffer[cursor[target]] = values[index]
+    for index in parts.indices {
+      var (values, seconds) = parts[index]
+      values.drain(inStepWith: &seconds) { values, seconds in
+        for offset in 0..<seconds.count {
+          let target = group(seconds[offset])
+          buffer[cursor[target]] = values[offset]
           cursor[target] += 1
         }
-        blockIndex += 1
       }
+      parts[index] = (values, seconds)
     }
     buffers.append(buffer)
     offsets.append(starts)

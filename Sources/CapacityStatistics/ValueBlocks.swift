@@ -52,6 +52,30 @@ package struct ValueBlocks<Element> {
 
   package mutating func release() {
     for block in blocks { block.deallocate() }
+    forget()
+  }
+
+  /// Calls `body` with each block and the block of `other` appended in step with it, freeing both
+  /// as it goes, and empties both: a move that never holds more than one block of each twice.
+  package mutating func drain<Other>(
+    inStepWith other: inout ValueBlocks<Other>,
+    _ body: (UnsafeBufferPointer<Element>, UnsafeBufferPointer<Other>) -> Void
+  ) {
+    precondition(count == other.count, "blocks that were not appended in step")
+    for index in blocks.indices {
+      let length = index == blocks.count - 1 ? fill : Self.capacity(ofBlock: index)
+      body(
+        UnsafeBufferPointer(start: blocks[index], count: length),
+        UnsafeBufferPointer(start: other.blocks[index], count: length))
+      blocks[index].deallocate()
+      other.blocks[index].deallocate()
+    }
+    forget()
+    other.forget()
+  }
+
+  /// Empties self without freeing: its blocks were freed or handed on.
+  private mutating func forget() {
     blocks = []
     current = nil
     fill = 0

@@ -18,17 +18,22 @@ package struct WindowHistograms {
   package let base: Int64
   /// Window length, seconds (10, or a multiple of 10 for very long runs).
   package let windowSeconds: Int
+  /// The buckets each window's row holds.
+  package let buckets: LatencyBuckets
   private var counts: [UInt32]
   private let windows: Int
 
-  /// - Parameter seconds: the timeline's length, seconds.
-  package init(base: Int64, seconds: Int) {
+  /// - Parameters:
+  ///   - seconds: the timeline's length, seconds.
+  ///   - buckets: the buckets the run's latencies fall in.
+  package init(base: Int64, seconds: Int, buckets: LatencyBuckets = .all) {
     self.base = base
+    self.buckets = buckets
     var length = 10
     while (seconds + length - 1) / length > Self.maximumWindows { length += 10 }
     windowSeconds = length
     windows = max(1, (seconds + length - 1) / length)
-    counts = [UInt32](repeating: 0, count: windows * Self.bucketCount)
+    counts = [UInt32](repeating: 0, count: windows * buckets.count)
   }
 
   package static func bucket(_ milliseconds: Double) -> Int {
@@ -52,7 +57,7 @@ package struct WindowHistograms {
     let offset = Int(second &- UInt32(truncatingIfNeeded: base))
     let window = offset / windowSeconds
     guard window >= 0, window < windows else { return }
-    counts[window * Self.bucketCount + Self.bucket(milliseconds)] &+= 1
+    counts[window * buckets.count + buckets.offset(milliseconds)] &+= 1
   }
 
   package mutating func record(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>) {
@@ -72,7 +77,7 @@ package struct WindowHistograms {
     guard window >= 0, window < windows else { return [] }
     return counts.withUnsafeBufferPointer { all in
       let slice = UnsafeBufferPointer(
-        rebasing: all[(window * Self.bucketCount)..<((window + 1) * Self.bucketCount)])
+        rebasing: all[(window * buckets.count)..<((window + 1) * buckets.count)])
       var total = 0
       for count in slice { total += Int(count) }
       guard total > 0 else { return [] }
@@ -82,7 +87,9 @@ package struct WindowHistograms {
         var seen = 0
         for offset in 0..<slice.count where slice[offset] > 0 {
           seen += Int(slice[offset])
-          if seen > rank { return PercentileValue(quantile: quantile, valueMs: Self.value(ofBucket: offset)) }
+          if seen > rank {
+            return PercentileValue(quantile: quantile, valueMs: buckets.value(atOffset: offset))
+          }
         }
         return PercentileValue(quantile: quantile, valueMs: nil)
       }

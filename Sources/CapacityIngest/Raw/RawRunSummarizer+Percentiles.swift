@@ -41,12 +41,14 @@ extension RawRunSummarizer {
     // The timeline leaves long quiet stretches out: the windows cover its span.
     let base = summary.timeline.first?.timestamp ?? 0
     let span = summary.timeline.last.map { Int($0.timestamp - base) + 1 } ?? 0
-    var windows = WindowHistograms(base: base, seconds: span)
+    let buckets = LatencyBuckets(
+      fastest: merged.map(\.min).min() ?? .infinity, slowest: merged.map(\.max).max() ?? -.infinity)
+    var windows = WindowHistograms(base: base, seconds: span, buckets: buckets)
     var layout = SegmentedLatencies(groups: steps.windows.count + 1)
     defer { layout.deallocate() }
     // Built here and lent to `lay`: a copy there would share its tables and copy both on the first
     // count (6 MB each for an hour).
-    var requestWindows = RequestWindowBuilder(base: base, timelineSeconds: span)
+    var requestWindows = RequestWindowBuilder(base: base, timelineSeconds: span, buckets: buckets)
     summary.requestWindows = lay(
       &chunks, merged, steps: steps, windows: &windows, layout: &layout,
       requestWindows: &requestWindows)
@@ -76,19 +78,16 @@ extension RawRunSummarizer {
     let seriesKept = Set(
       merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
         .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })
+    var freed = FreedMemory()
     for label in merged {
-      let parts = label.parts.map {
-        (chunks[$0.chunk].perLabel[$0.label].values, chunks[$0.chunk].perLabel[$0.label].seconds)
-      }
-      for part in parts { windows.record(values: part.0, seconds: part.1) }
+      // The label's blocks move out of the accumulators; the layout frees them as it copies them.
+      var parts = label.parts.map { chunks[$0.chunk].perLabel[$0.label].takeValues() }
+      for part in parts { windows.record(values: part.values, seconds: part.seconds) }
       requestWindows.add(
         method: label.method, name: label.name,
         ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method), parts: parts)
-      layout.append(label: parts, count: Int(label.count), group: steps.group)
-      for part in label.parts {
-        chunks[part.chunk].perLabel[part.label].values.release()
-        chunks[part.chunk].perLabel[part.label].seconds.release()
-      }
+      layout.append(label: &parts, count: Int(label.count), group: steps.group)
+      freed.add(bytes: Int(label.count) &* (MemoryLayout<Double>.size + MemoryLayout<UInt32>.size))
     }
     layout.sortSegments()
     return [requestWindows.totalSeries] + requestWindows.endpoints

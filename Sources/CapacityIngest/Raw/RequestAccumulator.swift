@@ -33,6 +33,12 @@ package struct RequestAccumulator {
     package var histogram: HDRHistogram?
     /// Successful requests by latency ceiling (`LatencyCounts.ceiling`), for APDEX.
     package var successCeilings = CeilingCounts()
+
+    /// The values and their seconds, leaving the label without them: the caller owns the blocks.
+    package mutating func takeValues() -> (values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>) {
+      defer { (values, seconds) = (ValueBlocks(), ValueBlocks()) }
+      return (values, seconds)
+    }
   }
 
   /// A stretch of time without a gap longer than the session gap.

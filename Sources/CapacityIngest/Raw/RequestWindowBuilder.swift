@@ -16,20 +16,25 @@ package struct RequestWindowBuilder {
   package let base: Int64
   package let seconds: Int
   package let windowCount: Int
+  /// The buckets each window's row holds.
+  package let buckets: LatencyBuckets
   private var total: [UInt32]
   private var scratch: [UInt32]
   private var touched: [Bool]
   private var touchedWindows: [Int] = []
   package private(set) var endpoints: [RequestWindowSeries] = []
 
-  /// - Parameter timelineSeconds: the timeline's length, seconds.
-  package init(base: Int64, timelineSeconds: Int) {
+  /// - Parameters:
+  ///   - timelineSeconds: the timeline's length, seconds.
+  ///   - buckets: the buckets the run's latencies fall in.
+  package init(base: Int64, timelineSeconds: Int, buckets: LatencyBuckets = .all) {
     let length = Self.windowLength(timelineSeconds: timelineSeconds)
     self.base = base
+    self.buckets = buckets
     seconds = length
     windowCount = max(1, (timelineSeconds + length - 1) / length)
     // Two allocations, not `scratch = total`: shared, the first count would copy the table.
-    total = [UInt32](repeating: 0, count: windowCount * WindowHistograms.bucketCount)
+    total = [UInt32](repeating: 0, count: windowCount * buckets.count)
     scratch = [UInt32](repeating: 0, count: total.count)
     touched = [Bool](repeating: false, count: windowCount)
   }
@@ -49,12 +54,12 @@ package struct RequestWindowBuilder {
     method: String, name: String, ownSeries: Bool = true,
     parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)]
   ) {
-    let width = WindowHistograms.bucketCount
+    let width = buckets.count
     for part in parts {
       part.values.forEachValue(seconds: part.seconds) { value, second in
         let window = Int(second &- UInt32(truncatingIfNeeded: base)) / seconds
         guard window < windowCount else { return }
-        let slot = window * width + WindowHistograms.bucket(value)
+        let slot = window * width + buckets.offset(value)
         total[slot] &+= 1
         guard ownSeries else { return }
         if !touched[window] {
@@ -69,7 +74,7 @@ package struct RequestWindowBuilder {
       repeating: RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil), count: windowCount)
     for window in touchedWindows {
       let range = (window * width)..<((window + 1) * width)
-      windows[window] = Self.window(of: scratch[range])
+      windows[window] = Self.window(of: scratch[range], buckets: buckets)
       scratch.withUnsafeMutableBufferPointer {
         UnsafeMutableBufferPointer(rebasing: $0[range]).update(repeating: 0)
       }
@@ -85,9 +90,9 @@ package struct RequestWindowBuilder {
   package var totalSeries: RequestWindowSeries { series(name: "", isTotal: true, counts: total) }
 
   private func series(name: String, isTotal: Bool, counts: [UInt32]) -> RequestWindowSeries {
-    let width = WindowHistograms.bucketCount
+    let width = buckets.count
     let windows = (0..<windowCount).map { window in
-      Self.window(of: counts[(window * width)..<((window + 1) * width)])
+      Self.window(of: counts[(window * width)..<((window + 1) * width)], buckets: buckets)
     }
     return RequestWindowSeries(
       method: "", name: name, isTotal: isTotal, seconds: seconds, start: base, windows: windows)
@@ -95,14 +100,16 @@ package struct RequestWindowBuilder {
 
   /// Requests, p50 and p95 of one window's bucket counts: R-7 over the values put at their
   /// buckets' middles (ranks ⌊h⌋ and ⌊h⌋ + 1 of h = q·(n − 1), interpolated), so each is within
-  /// 1.6 % of R-7 over the raw values.
-  package static func window(of buckets: ArraySlice<UInt32>) -> RequestWindow {
-    buckets.withUnsafeBufferPointer(window(of:))
+  /// 1.6 % of R-7 over the raw values. `buckets` says which buckets the counts are of.
+  package static func window(of counts: ArraySlice<UInt32>, buckets range: LatencyBuckets = .all)
+    -> RequestWindow
+  {
+    counts.withUnsafeBufferPointer { window(of: $0, range: range) }
   }
 
-  private static func window(of buckets: UnsafeBufferPointer<UInt32>) -> RequestWindow {
+  private static func window(of counts: UnsafeBufferPointer<UInt32>, range: LatencyBuckets) -> RequestWindow {
     var requests: Int64 = 0
-    for count in buckets { requests &+= Int64(count) }
+    for count in counts { requests &+= Int64(count) }
     guard requests > 0 else { return RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil) }
     let positions = (0.5 * Double(requests - 1), 0.95 * Double(requests - 1))
     // The 0-based ranks wanted: ⌊h⌋ and ⌊h⌋ + 1 (at most n − 1) of each position; each is held
@@ -113,9 +120,9 @@ package struct RequestWindowBuilder {
     var values = (0.0, 0.0, 0.0, 0.0)
     var missing: UInt8 = 0b1111
     var below: Int64 = 0
-    for offset in buckets.indices where buckets[offset] != 0 {
-      below += Int64(buckets[offset])
-      let value = WindowHistograms.value(ofBucket: offset)
+    for offset in counts.indices where counts[offset] != 0 {
+      below += Int64(counts[offset])
+      let value = range.value(atOffset: offset)
       if missing & 1 != 0, below > ranks.0 { (values.0, missing) = (value, missing & ~1) }
       if missing & 2 != 0, below > ranks.1 { (values.1, missing) = (value, missing & ~2) }
       if missing & 4 != 0, below > ranks.2 { (values.2, missing) = (value, missing & ~4) }
