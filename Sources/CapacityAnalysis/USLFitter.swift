@@ -1,6 +1,7 @@
 import CapacityModel
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Fits the USL by bounded nonlinear least squares on throughput residuals: σ, κ ∈ [0, 1], λ > 0,
 /// started from R `usl`'s values (λ₀ = max X/N, σ₀ = 0.01, κ₀ = 1e-4) and from usl4j's (σ₀ = 0.1,
@@ -21,6 +22,32 @@ public struct USLFitter: Sendable {
   public func fit(_ points: [USLFit.Point]) -> USLFit? {
     let points = points.filter { $0.users > 0 && $0.throughput.isFinite }
       .sorted { ($0.users, $0.throughput) < ($1.users, $1.throughput) }
+    let key = FitKey(
+      users: points.map(\.users), throughput: points.map(\.throughput), replicates: bootstrapReplicates,
+      seed: seed)
+    if let made = Self.made.withLock({ $0[key] }) { return made }
+    let fit = fitSorted(points)
+    Self.made.withLock { made in
+      if made.count >= Self.madeLimit { made.removeAll() }
+      made[key] = fit
+    }
+    return fit
+  }
+
+  /// The inputs of a fit. The planning steps and the report each ask for the fits of the same
+  /// series (up to five times a run when a deployment is sized), and the bootstrap is most of an
+  /// analysis; a fit is a pure function of these, so one made before is returned as it was.
+  private struct FitKey: Hashable {
+    var users: [Double]
+    var throughput: [Double]
+    var replicates: Int
+    var seed: UInt64
+  }
+
+  private static let madeLimit = 1_024
+  private static let made = Mutex<[FitKey: USLFit?]>([:])
+
+  private func fitSorted(_ points: [USLFit.Point]) -> USLFit? {
     guard Set(points.map(\.users)).count >= Self.minimumDistinctUsers,
       let (model, cost, start) = Self.estimate(points)
     else { return nil }

@@ -85,6 +85,22 @@ import Testing
     #expect(a.bootstrapReplicates == 200)
   }
 
+  /// Fits are remembered by their inputs (points, replicates, seed): a fit asked again with
+  /// another seed or replicate count is a new bootstrap, not the one made first.
+  @Test func aRememberedFitIsOnlyReturnedForTheSameInputs() throws {
+    let first = try #require(fitter.fit(Self.specsdm91))
+    let reseeded = try #require(USLFitter(bootstrapReplicates: 200, seed: 8).fit(Self.specsdm91))
+    let fewer = try #require(USLFitter(bootstrapReplicates: 50, seed: 7).fit(Self.specsdm91))
+    #expect(reseeded.bootstrapSeed == 8)
+    #expect(
+      reseeded.peakUsersLower != first.peakUsersLower || reseeded.peakUsersUpper != first.peakUsersUpper)
+    #expect(fewer.bootstrapReplicates == 50)
+    #expect(reseeded.model == first.model)
+    let moved = Self.specsdm91.map { USLFit.Point(users: $0.users, throughput: $0.throughput * 2) }
+    let doubled = try #require(fitter.fit(moved))
+    #expect(abs(doubled.model.lambda - 2 * first.model.lambda) < 1e-3)
+  }
+
   @Test func fewerThanSixDistinctUserCountsGiveNoFit() {
     #expect(fitter.fit(Array(Self.specsdm91.prefix(5))) == nil)
   }
