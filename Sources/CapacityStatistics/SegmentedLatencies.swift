@@ -10,6 +10,9 @@ package struct SegmentedLatencies {
   private var buffers: [UnsafeMutableBufferPointer<Double>] = []
   /// Per label, `groups + 1` offsets into its buffer.
   private var offsets: [[Int]] = []
+  /// The blocks freed while copying: given back as they go, so the layout's pages (touched as
+  /// they are written) take the place of the blocks' instead of adding to them.
+  private var freed = FreedMemory()
 
   package init(groups: Int) {
     self.groups = groups
@@ -37,6 +40,7 @@ package struct SegmentedLatencies {
           buffer[cursor[target]] = values[offset]
           cursor[target] += 1
         }
+        freed.add(bytes: values.count &* (MemoryLayout<Double>.size + MemoryLayout<UInt32>.size))
       }
       parts[index] = (values, seconds)
     }

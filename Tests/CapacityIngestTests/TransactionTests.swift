@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CapacityAnalysis
+@testable import CapacityIngest
 @testable import CapacityModel
 @testable import CapacityPlanning
 @testable import CapacityReport
@@ -69,6 +70,46 @@ import Testing
       #expect(text.contains("Ramp bands"))
     }
     #expect(output.html.contains("<td class=\"mono\">TC Checkout flow</td><td class=\"num\">248</td>"))
+  }
+
+  /// A results file appended to by two sessions an hour apart: each session's run gets only its
+  /// own transaction samples and failures. By hand: the first session has parents of 300, 500
+  /// (failed) and 700 ms, the second 100 and 900 ms (failed, failed).
+  @Test func eachSessionGetsItsOwnTransactionsAndFailures() throws {
+    let header =
+      "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
+      + "bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect"
+    // A parent is known by its response message, which JMeter quotes (it holds a comma).
+    func row(_ ms: Int64, _ elapsed: Int, _ label: String, ok: Bool) -> String {
+      let message =
+        label.hasPrefix("TC")
+        ? "\"Number of samples in transaction : 1, number of failing samples : 0\"" : "OK"
+      return "\(ms),\(elapsed),\(label),\(ok ? 200 : 500),\(message),g 1-1,text,\(ok),,1,1,1,1,,0,0,0"
+    }
+    let first: Int64 = 1_700_000_000_000
+    let second = first + 3_600_000
+    var rows = [header]
+    for (offset, elapsed, ok) in [(0, 300, true), (1_000, 500, false), (2_000, 700, true)] {
+      rows += [
+        row(first + Int64(offset), 50, "GET /a", ok: true),
+        row(first + Int64(offset), elapsed, "TC flow", ok: ok),
+      ]
+    }
+    for (offset, elapsed) in [(0, 100), (1_000, 900)] {
+      rows += [
+        row(second + Int64(offset), 50, "GET /a", ok: true),
+        row(second + Int64(offset), elapsed, "TC flow", ok: false),
+      ]
+    }
+    let bytes = Array((rows.joined(separator: "\n") + "\n").utf8)
+    let runs = try RawLogRunBuilder().build([InputFile(path: "appended.jtl", kind: .jmeterCSV, bytes: bytes)])
+    #expect(runs.count == 2)
+    let transactions = runs.map { $0.transactions.first }
+    #expect(transactions.map { $0?.requests } == [3, 2])
+    #expect(transactions.map { $0?.failures } == [1, 2])
+    #expect(transactions.map { $0?.percentile(0.5) } == [500, 500])
+    #expect(transactions.map { $0?.maxMs } == [700, 900])
+    #expect(runs.map { $0.total?.requests } == [3, 2])
   }
 
   @Test func anXMLParentHoldingItsChildrenIsATransaction() throws {

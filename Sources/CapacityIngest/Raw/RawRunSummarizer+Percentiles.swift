@@ -78,7 +78,6 @@ extension RawRunSummarizer {
     let seriesKept = Set(
       merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
         .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })
-    var freed = FreedMemory()
     for label in merged {
       // The label's blocks move out of the accumulators; the layout frees them as it copies them.
       var parts = label.parts.map { chunks[$0.chunk].perLabel[$0.label].takeValues() }
@@ -87,7 +86,6 @@ extension RawRunSummarizer {
         method: label.method, name: label.name,
         ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method), parts: parts)
       layout.append(label: &parts, count: Int(label.count), group: steps.group)
-      freed.add(bytes: Int(label.count) &* (MemoryLayout<Double>.size + MemoryLayout<UInt32>.size))
     }
     layout.sortSegments()
     return [requestWindows.totalSeries] + requestWindows.endpoints

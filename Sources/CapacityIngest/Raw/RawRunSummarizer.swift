@@ -227,36 +227,56 @@ package struct RawRunSummarizer {
   package static func transactions(
     of chunks: [RequestAccumulator], seconds: ClosedRange<Int64> = Int64.min...Int64.max
   ) -> [EndpointStats] {
-    var merged: [String: RequestAccumulator.Transaction] = [:]
+    var merged: [String: MergedTransaction] = [:]
     for chunk in chunks {
       for (index, name) in chunk.transactionLabels.names.enumerated() {
         let part = chunk.transactions[index]
-        var total = merged[name] ?? RequestAccumulator.Transaction()
-        for value in part.values.indices where seconds.contains(part.seconds[value]) {
+        var total = merged[name] ?? MergedTransaction()
+        total.values.reserveCapacity(total.values.count + Int(part.count))
+        part.values.forEachValue(seconds: part.seconds) { value, low in
+          let second = part.second(low)
+          guard seconds.contains(second) else { return }
           total.count += 1
-          if part.failed[value] { total.failures += 1 }
-          total.sum += part.values[value]
-          total.firstSecond = Swift.min(total.firstSecond, part.seconds[value])
-          total.lastSecond = Swift.max(total.lastSecond, part.seconds[value])
-          total.values.append(part.values[value])
+          total.sum += value
+          total.firstSecond = Swift.min(total.firstSecond, second)
+          total.lastSecond = Swift.max(total.lastSecond, second)
+          total.values.append(value)
+        }
+        for (second, failures) in part.failuresBySecond where seconds.contains(second) {
+          total.failures += failures
         }
         if total.count > 0 { merged[name] = total }
       }
     }
     return merged.keys.sorted().map { name in
-      let transaction = merged[name]!
-      let sorted = transaction.values.sorted()
-      let percentiles = sorted.withUnsafeBufferPointer { buffer in
+      var transaction = merged.removeValue(forKey: name)!
+      return transaction.stats(name: name)
+    }
+  }
+
+  /// One transaction's samples from every part, for its figures.
+  private struct MergedTransaction {
+    var count: Int64 = 0
+    var failures: Int64 = 0
+    var sum: Double = 0
+    var firstSecond = Int64.max
+    var lastSecond = Int64.min
+    var values: [Double] = []
+
+    /// The figures; sorts the values in place.
+    mutating func stats(name: String) -> EndpointStats {
+      values.sort()
+      let percentiles = values.withUnsafeBufferPointer { buffer in
         ExactPercentiles.reported.map {
           PercentileValue(quantile: $0, valueMs: ExactPercentiles.quantile(sorted: buffer, $0))
         }
       }
-      let span = Double(transaction.lastSecond - transaction.firstSecond + 1)
+      let span = Double(lastSecond - firstSecond + 1)
       return EndpointStats(
-        method: "", name: name, requests: transaction.count, failures: transaction.failures,
-        medianMs: percentiles.first?.valueMs, averageMs: transaction.sum / Double(transaction.count),
-        minMs: sorted.first, maxMs: sorted.last, requestsPerSecond: Double(transaction.count) / span,
-        failuresPerSecond: Double(transaction.failures) / span, percentiles: percentiles)
+        method: "", name: name, requests: count, failures: failures, medianMs: percentiles.first?.valueMs,
+        averageMs: sum / Double(count), minMs: values.first, maxMs: values.last,
+        requestsPerSecond: Double(count) / span, failuresPerSecond: Double(failures) / span,
+        percentiles: percentiles)
     }
   }
 

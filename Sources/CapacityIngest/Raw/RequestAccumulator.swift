@@ -83,10 +83,17 @@ package struct RequestAccumulator {
     package var sum: Double = 0
     package var firstSecond = Int64.max
     package var lastSecond = Int64.min
-    package var values: [Double] = []
-    /// The start second of each value, so a file's sessions each get their own.
-    package var seconds: [Int64] = []
-    package var failed: [Bool] = []
+    /// Each sample's latency and start second (low 32 bits, as for the labels), so a file's
+    /// sessions each get their own: 12 bytes a sample, like a request's.
+    package var values = ValueBlocks<Double>()
+    package var seconds = ValueBlocks<UInt32>()
+    /// Failed samples by start second (failures are few; a session takes its seconds' share).
+    package var failuresBySecond: [Int64: Int64] = [:]
+
+    /// The full Unix second of a stored low-32-bit second (the samples span far less than 2^32 s).
+    func second(_ low: UInt32) -> Int64 {
+      firstSecond &+ Int64(low &- UInt32(truncatingIfNeeded: firstSecond))
+    }
   }
 
   package struct SetAsideKey: Hashable {
@@ -379,8 +386,8 @@ package struct RequestAccumulator {
     transactions[index].firstSecond = Swift.min(transactions[index].firstSecond, second)
     transactions[index].lastSecond = Swift.max(transactions[index].lastSecond, second)
     transactions[index].values.append(latencyMs)
-    transactions[index].seconds.append(second)
-    transactions[index].failed.append(failed)
+    transactions[index].seconds.append(UInt32(truncatingIfNeeded: second))
+    if failed { transactions[index].failuresBySecond[second, default: 0] += 1 }
   }
 
   /// Active users in a second (k6 `vus`, Gatling `USER` records).
@@ -434,6 +441,10 @@ package struct RequestAccumulator {
     for index in perLabel.indices {
       perLabel[index].values.release()
       perLabel[index].seconds.release()
+    }
+    for index in transactions.indices {
+      transactions[index].values.release()
+      transactions[index].seconds.release()
     }
     for index in segments.indices { segments[index].timings.release() }
   }
