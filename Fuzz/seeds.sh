@@ -47,6 +47,9 @@ case $target in
   manifests) add $fx/seed-k8s.yaml samples/k8s/*.yaml ;;
   slo) text 'defaults: false\nobjectives:\n  - {metric: p95_ms, max: 300}\n  - {metric: error_rate, max: "0.5%"}\n' ;;
   profiles) text 'profiles: [{name: vps-16gb, cpu: "8", memory: 16Gi, overhead: {cpu: 250m, memory: 512Mi}}]\n' ;;
+  postgres-url) text 'postgres://ci:s%3Acret@127.0.0.1:55432/capacity_test?sslmode=disable\ndb.example:6543:team runs:ann:pw\n*:*:*:ci:a\\:b\\\\c\n'
+    text 'postgresql://u@[::1]:5433/d?sslmode=verify-full&application_name=x\n# comment\nh:5432:*:u:p:with:colons\n'
+    text 'postgres://%zz@h:99999999999999999999/%ff?sslmode=sometimes&x=1\n' ;;
   detect) "$0" jtl-csv "$dir/a" && "$0" k6-json "$dir/b" && "$0" pidstat "$dir/c" && "$0" sadf-xml "$dir/d"
     find "$dir" -mindepth 2 -type f | while read -r f; do mv "$f" "$dir/$(echo "$f" | tr / _)"; done
     rmdir "$dir"/a "$dir"/b "$dir"/c "$dir"/d ;;

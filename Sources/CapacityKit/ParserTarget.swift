@@ -1,6 +1,7 @@
 import CapacityIngest
 import CapacityModel
 import CapacityPlanning
+import CapacityStorePostgres
 import Foundation
 
 /// Every parser of `capacity`, by name, reading bytes through the same entry point the command
@@ -26,6 +27,8 @@ public enum ParserTarget: String, CaseIterable, Sendable {
   case manifests
   case slo
   case profiles
+  /// A `--db` / `CAPACITY_DB` PostgreSQL URL (the first line) and password-file lines (the rest).
+  case postgresURL = "postgres-url"
   /// Content detection, then whichever parser the bytes are detected as.
   case detect
 
@@ -47,7 +50,7 @@ public enum ParserTarget: String, CaseIterable, Sendable {
     case .prometheus: .prometheusRange
     case .kubectlTop: .kubectlTop
     case .dockerStats: .dockerStats
-    case .events, .manifests, .slo, .profiles, .detect: nil
+    case .events, .manifests, .slo, .profiles, .postgresURL, .detect: nil
     }
   }
 
@@ -62,6 +65,17 @@ public enum ParserTarget: String, CaseIterable, Sendable {
       _ = try? SLOLoader().parse(yaml: String(decoding: bytes, as: UTF8.self), file: "fuzz-slo.yaml")
     case .profiles:
       _ = try? ProfileLoader().parse(yaml: String(decoding: bytes, as: UTF8.self), file: "fuzz-profiles.yaml")
+    case .postgresURL:
+      let text = String(decoding: bytes, as: UTF8.self)
+      let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+      let url = String(lines.first ?? "")
+      // No password file is read: the lines after the URL are parsed as one would be.
+      _ = try? PostgresLocation(
+        url: url, environment: ["PGPASSFILE": "/nonexistent/pgpass"], home: "/nonexistent")
+      _ = PostgresLocation.masking(url)
+      for line in lines.dropFirst().first?.split(whereSeparator: \.isNewline) ?? [] {
+        _ = PasswordFile.fields(String(line))
+      }
     case .detect:
       guard let kind = InputKind.detect(head: Array(bytes.prefix(4096))) else { return }
       Self.read(bytes, as: kind)

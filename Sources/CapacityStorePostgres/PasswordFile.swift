@@ -4,7 +4,7 @@ import Foundation
 /// `*` matching anything in the first four fields, `\:` and `\\` escaping, `#` starting a comment,
 /// the first matching line winning. As libpq does, a file that its group or others may read is
 /// ignored with a warning (its mode must be 0600 or less), and so is one that is not a plain file.
-enum PasswordFile {
+package enum PasswordFile {
   struct Lookup: Equatable {
     var password: String?
     var warning: String?
@@ -37,7 +37,7 @@ enum PasswordFile {
   }
 
   /// The line's fields, escapes resolved; the fifth holds the rest of the line (colons and all).
-  static func fields(_ line: String) -> [String] {
+  package static func fields(_ line: String) -> [String] {
     var fields: [String] = []
     var current = ""
     var escaped = false
