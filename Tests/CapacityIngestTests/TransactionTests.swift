@@ -75,20 +75,48 @@ import Testing
   /// A results file appended to by two sessions an hour apart: each session's run gets only its
   /// own transaction samples and failures. By hand: the first session has parents of 300, 500
   /// (failed) and 700 ms, the second 100 and 900 ms (failed, failed).
+  static let header =
+    "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
+    + "bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect"
+
+  /// A JTL CSV row; labels starting "TC" are parents, known by their response message, which
+  /// JMeter quotes (it holds a comma).
+  static func row(_ ms: Int64, _ elapsed: Int, _ label: String, ok: Bool) -> String {
+    let message =
+      label.hasPrefix("TC")
+      ? "\"Number of samples in transaction : 1, number of failing samples : 0\"" : "OK"
+    return "\(ms),\(elapsed),\(label),\(ok ? 200 : 500),\(message),g 1-1,text,\(ok),,1,1,1,1,,0,0,0"
+  }
+
+  static func runs(_ rows: [String]) throws -> [Run] {
+    let bytes = Array((([header] + rows).joined(separator: "\n") + "\n").utf8)
+    return try RawLogRunBuilder().build([InputFile(path: "t.jtl", kind: .jmeterCSV, bytes: bytes)])
+  }
+
+  /// A parent with a negative elapsed is set aside as a request would be, and names past the cap
+  /// are counted as `(other)`. By hand: 1 500 names of 10 ms, one parent of −5 ms.
+  @Test func implausibleParentsAreSetAsideAndRareNamesFold() throws {
+    let start: Int64 = 1_700_000_000_000
+    var rows = (0..<1_500).map { Self.row(start + Int64($0), 10, "TC \($0)", ok: true) }
+    rows.append(Self.row(start + 1_500, -5, "TC 0", ok: true))
+    let run = try #require(try Self.runs(rows).first)
+    let cap = RequestAccumulator.maximumTransactionNames
+    #expect(run.transactions.count == cap + 1)
+    #expect(
+      run.transactions.first { $0.name == RequestAccumulator.otherLabel }?.requests == Int64(1_500 - cap))
+    #expect(run.transactions.map(\.requests).reduce(0, +) == 1_500)
+    #expect(run.transactions.allSatisfy { ($0.minMs ?? 0) >= 0 })
+    #expect(run.setAside.contains(SetAsideCount(reason: .implausibleLatency, count: 1)))
+    #expect(run.setAside.contains(SetAsideCount(reason: .transactionParent, count: 1_500)))
+  }
+
   @Test func eachSessionGetsItsOwnTransactionsAndFailures() throws {
-    let header =
-      "timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,"
-      + "bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect"
-    // A parent is known by its response message, which JMeter quotes (it holds a comma).
     func row(_ ms: Int64, _ elapsed: Int, _ label: String, ok: Bool) -> String {
-      let message =
-        label.hasPrefix("TC")
-        ? "\"Number of samples in transaction : 1, number of failing samples : 0\"" : "OK"
-      return "\(ms),\(elapsed),\(label),\(ok ? 200 : 500),\(message),g 1-1,text,\(ok),,1,1,1,1,,0,0,0"
+      Self.row(ms, elapsed, label, ok: ok)
     }
     let first: Int64 = 1_700_000_000_000
     let second = first + 3_600_000
-    var rows = [header]
+    var rows: [String] = []
     for (offset, elapsed, ok) in [(0, 300, true), (1_000, 500, false), (2_000, 700, true)] {
       rows += [
         row(first + Int64(offset), 50, "GET /a", ok: true),
@@ -101,8 +129,7 @@ import Testing
         row(second + Int64(offset), elapsed, "TC flow", ok: false),
       ]
     }
-    let bytes = Array((rows.joined(separator: "\n") + "\n").utf8)
-    let runs = try RawLogRunBuilder().build([InputFile(path: "appended.jtl", kind: .jmeterCSV, bytes: bytes)])
+    let runs = try Self.runs(rows)
     #expect(runs.count == 2)
     let transactions = runs.map { $0.transactions.first }
     #expect(transactions.map { $0?.requests } == [3, 2])

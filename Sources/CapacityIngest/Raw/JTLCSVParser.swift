@@ -119,7 +119,8 @@ package struct JTLCSVParser: Sendable {
     }
     if row.responseMessage.hasPrefix("Number of samples in transaction") {
       accumulator.recordTransaction(
-        row.label, startMs: startMs, latencyMs: Double(elapsed), failed: !Self.succeeded(row.success))
+        row.label, startMs: startMs, latencyMs: Double(elapsed), failed: !Self.succeeded(row.success),
+        offset: offset)
       return
     }
     if isSubResult(row.label, of: previousLabel), row.threadName.equals(previousThread) {

@@ -216,7 +216,7 @@ package struct JTLXMLParser {
       attributes.label.withUnsafeBufferPointer { buffer in
         accumulator.recordTransaction(
           ByteField(start: buffer.baseAddress ?? ByteScanning.emptyPointer, count: buffer.count),
-          startMs: startMs, latencyMs: Double(elapsed), failed: !attributes.success)
+          startMs: startMs, latencyMs: Double(elapsed), failed: !attributes.success, offset: offset)
       }
       return .transactionParent
     }

@@ -118,6 +118,8 @@ package struct RequestAccumulator {
   package var methods = ByteInterner()
   var transactionLabels = ByteInterner()
   var transactions: [Transaction] = []
+  /// Whether this part has folded a transaction name (warned once).
+  private var transactionNamesFolded = false
   package var perLabel: [Label] = []
   package var segments: [Segment] = []
   package var errors: [ErrorKey: ErrorGroup] = [:]
@@ -156,6 +158,7 @@ package struct RequestAccumulator {
     self.sessionGap = sessionGap > 0 ? sessionGap : Self.neverSplit
     labels.limit = Self.maximumLabelsPerPart
     methods.limit = Self.maximumMethods
+    transactionLabels.limit = Self.maximumTransactionNames
   }
 
   package static let defaultSessionGap: Int64 = 300
@@ -169,6 +172,9 @@ package struct RequestAccumulator {
   /// ranking to find the frequent ones while memory stays bounded.
   static let maximumLabelsPerPart = 4 * maximumLabels
   static let otherLabel = "(other)"
+  /// Distinct Transaction Controller names one part keeps (a test plan has a handful); later ones
+  /// are counted as `otherLabel`.
+  static let maximumTransactionNames = 1_000
   /// Distinct methods kept; later ones are recorded as none.
   static let maximumMethods = 1_000
 
@@ -374,10 +380,28 @@ package struct RequestAccumulator {
     return false
   }
 
-  /// Counts a Transaction Controller parent sample as a transaction, not as a request.
-  mutating func recordTransaction(_ name: ByteField, startMs: Int64, latencyMs: Double, failed: Bool) {
+  /// Counts a Transaction Controller parent sample as a transaction, not as a request; one with an
+  /// implausible latency or start is set aside like a request (`offset` for the warning). Names
+  /// past `maximumTransactionNames` in a part are counted as `otherLabel`.
+  mutating func recordTransaction(
+    _ name: ByteField, startMs: Int64, latencyMs: Double, failed: Bool, offset: Int
+  ) {
+    guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return }
     setAside(.transactionParent)
-    let index = Int(transactionLabels.id(name))
+    var id = transactionLabels.id(name)
+    if id < 0 {
+      if !transactionNamesFolded {
+        transactionNamesFolded = true
+        warn(
+          offset: offset,
+          "more than \(Self.maximumTransactionNames) distinct transaction names: the rest are counted as "
+            + "\(Self.otherLabel)")
+      }
+      transactionLabels.limit = Int.max
+      id = transactionLabels.id(of: Self.otherLabel)
+      transactionLabels.limit = Self.maximumTransactionNames
+    }
+    let index = Int(id)
     if index == transactions.count { transactions.append(Transaction()) }
     let second = Self.second(ofMs: startMs)
     transactions[index].count += 1
