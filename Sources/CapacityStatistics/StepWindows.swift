@@ -15,7 +15,13 @@ package struct StepWindows {
   package private(set) var windows: [Window] = []
   /// Each window's steady seconds as offsets from `base`, in time order (windows never overlap).
   private var steadyOffsets: [ClosedRange<Int>] = []
+  /// The window of every offset up to the last steady second (`windows.count` for none), so that
+  /// `group`, asked twice for every request, is a load instead of a search; empty past
+  /// `maximumLookupSeconds` or `UInt16`'s windows.
+  private var groupByOffset: [UInt16] = []
   private let base: Int64
+  /// 2 MB of lookup at most: twelve days of steady seconds.
+  private static let maximumLookupSeconds = 1 << 20
 
   /// The timeline holds one point per second, except that long quiet stretches may be given by
   /// their first and last second (as `SecondTable.timeline()` gives).
@@ -28,6 +34,7 @@ package struct StepWindows {
           Window(
             steady: timeline[cut.lowerBound].timestamp...timeline[cut.upperBound].timestamp, stretch: cut))
       }
+      fillLookup()
       return
     }
     for step in LoadStepDetector(thresholds: thresholds).steps(in: timeline) {
@@ -41,6 +48,17 @@ package struct StepWindows {
       let lastIndex = Self.index(in: timeline, atOrAfter: last + 1) - 1
       guard firstIndex <= lastIndex else { continue }
       append(Window(steady: steadyStart...last, stretch: firstIndex...lastIndex))
+    }
+    fillLookup()
+  }
+
+  private mutating func fillLookup() {
+    guard let last = steadyOffsets.last?.upperBound, last >= 0, last < Self.maximumLookupSeconds,
+      windows.count < Int(UInt16.max)
+    else { return }
+    groupByOffset = Array(repeating: UInt16(windows.count), count: last + 1)
+    for (window, offsets) in steadyOffsets.enumerated() where offsets.lowerBound >= 0 {
+      for offset in offsets { groupByOffset[offset] = UInt16(window) }
     }
   }
 
@@ -65,6 +83,9 @@ package struct StepWindows {
   @inline(__always)
   package func group(_ second: UInt32) -> Int {
     let offset = Int(second &- UInt32(truncatingIfNeeded: base))
+    if !groupByOffset.isEmpty {
+      return offset < groupByOffset.count ? Int(groupByOffset[offset]) : windows.count
+    }
     var low = 0
     var high = steadyOffsets.count
     while low < high {

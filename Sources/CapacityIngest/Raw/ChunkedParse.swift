@@ -15,7 +15,7 @@ package enum ChunkedParse {
   ///   `limit`) and returns the accumulator and the offset where the next record starts.
   package static func run(
     bytes: UnsafeRawBufferPointer, start: Int, parts requested: Int = defaultParts,
-    minimumBytes: Int = minimumParallelBytes, alongside sideTask: (@Sendable () -> Void)? = nil,
+    minimumBytes: Int = minimumParallelBytes,
     parse: @Sendable (_ start: Int, _ limit: Int) -> (RequestAccumulator, Int)
   ) -> [RequestAccumulator] {
     let end = bytes.count
@@ -37,15 +37,8 @@ package enum ChunkedParse {
     }
     let slots = Unchecked(value: results)
     let boundaries = cuts
-    // The side task (hashing the file) goes first, so the parts fill the other core around it.
-    let offset = sideTask == nil ? 0 : 1
-    DispatchQueue.concurrentPerform(iterations: count + offset) { iteration in
-      if iteration < offset {
-        sideTask?()
-      } else {
-        let index = iteration - offset
-        slots.value[index] = parse(boundaries[index], boundaries[index + 1])
-      }
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      slots.value[index] = parse(boundaries[index], boundaries[index + 1])
     }
     var accumulators: [RequestAccumulator] = []
     var expected = start
@@ -62,7 +55,7 @@ package enum ChunkedParse {
     return accumulators
   }
 
-  /// Two parts per core, so a side task on one core leaves the parts to balance on the rest.
+  /// Two parts per core, so a part slowed by another process leaves the rest to balance.
   package static var defaultParts: Int {
     min(16, max(1, 2 * ProcessInfo.processInfo.activeProcessorCount))
   }

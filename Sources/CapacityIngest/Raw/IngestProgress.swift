@@ -15,7 +15,7 @@ extension IngestProgress {
 
 /// What a command is busy with, for the progress line and `-v`'s timings.
 public enum IngestPhase: String, Sendable, CaseIterable {
-  case parsing, hashing, percentiles, storing, analysing, rendering
+  case parsing, percentiles, storing, analysing, rendering
 }
 
 /// Sums the bytes done by the parallel parts of one file and forwards the total; gives the
