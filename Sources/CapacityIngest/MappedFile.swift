@@ -108,7 +108,7 @@ public final class MappedFile: @unchecked Sendable {
     madvise(base + start, end - start, MADV_DONTNEED)
   }
 
-  /// SHA-256 of the contents, lowercase hex, in 1 MiB steps; the pages of a mapped file are given
+  /// SHA-256 of the contents, lowercase hex, in 256 KiB steps; the pages of a mapped file are given
   /// back after each step so hashing adds at most a step to the resident set (it runs beside the
   /// summary, when the run's memory peaks).
   public func sha256() -> String {
@@ -116,7 +116,7 @@ public final class MappedFile: @unchecked Sendable {
     let bytes = self.bytes
     var offset = 0
     while offset < count {
-      let next = min(count, offset + (1 << 20))
+      let next = min(count, offset + (256 << 10))
       hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[offset..<next]))
       releasePages(from: offset, to: next)
       offset = next

@@ -2,6 +2,7 @@ import CapacityAnalysis
 import CapacityTemplates
 import Foundation
 import Mustache
+import Synchronization
 
 /// Renders a report view through the Mustache templates and encodes the JSON document.
 public struct ReportRenderer: Sendable {
@@ -40,13 +41,23 @@ public struct ReportRenderer: Sendable {
   /// draw, and report.json from the document itself.
   public func render(_ document: ReportDocument) throws(ReportError) -> Output {
     let view = ReportViewBuilder().view(document)
-    guard let html = library.render(view, withTemplate: "report.html.mustache") else {
-      throw .templateNotFound("report.html.mustache")
+    // The three files are independent: HTML, the longest, takes one core while Markdown and the
+    // JSON share another.
+    let files = Mutex<[String?]>([nil, nil, nil])
+    let library = self.library
+    DispatchQueue.concurrentPerform(iterations: 3) { file in
+      let text =
+        switch file {
+        case 0: library.render(view, withTemplate: "report.html.mustache")
+        case 1: library.render(view, withTemplate: "report.md.mustache").map(MarkdownLineWrapper().wrap)
+        default: Self.json(document)
+        }
+      files.withLock { $0[file] = text }
     }
-    guard let markdown = library.render(view, withTemplate: "report.md.mustache") else {
-      throw .templateNotFound("report.md.mustache")
-    }
-    return Output(html: html, markdown: MarkdownLineWrapper().wrap(markdown), json: Self.json(document))
+    let (html, markdown, json) = files.withLock { ($0[0], $0[1], $0[2]) }
+    guard let html else { throw .templateNotFound("report.html.mustache") }
+    guard let markdown else { throw .templateNotFound("report.md.mustache") }
+    return Output(html: html, markdown: markdown, json: json ?? "")
   }
 
   /// Renders `capacity compare`'s result.
@@ -71,3 +82,4 @@ public struct ReportRenderer: Sendable {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 }
+

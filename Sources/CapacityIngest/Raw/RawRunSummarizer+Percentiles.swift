@@ -52,18 +52,13 @@ extension RawRunSummarizer {
     summary.requestWindows = lay(
       &chunks, merged, steps: steps, windows: &windows, layout: &layout,
       requestWindows: &requestWindows)
+    let reported = ExactPercentiles.reported
+    let values = ExactPercentiles.quantiles(
+      sortedParts: merged.indices.map { layout.segments(label: $0) } + [layout.allSegments], reported)
+    let percentiles = values.map { zip(reported, $0).map { PercentileValue(quantile: $0, valueMs: $1) } }
     var result = LabelPercentiles()
-    for index in merged.indices {
-      let parts = layout.segments(label: index)
-      result.perLabel.append(
-        ExactPercentiles.reported.map {
-          .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: parts, $0))
-        })
-    }
-    let all = layout.allSegments
-    result.total = ExactPercentiles.reported.map {
-      .init(quantile: $0, valueMs: ExactPercentiles.quantile(sortedParts: all, $0))
-    }
+    result.perLabel = Array(percentiles.dropLast())
+    result.total = percentiles.last ?? []
     fillTimeline(&summary.timeline, base: base, windows: windows, steps: steps, layout: layout)
     return result
   }
