@@ -82,4 +82,3 @@ public struct ReportRenderer: Sendable {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 }
-
