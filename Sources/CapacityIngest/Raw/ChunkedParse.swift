@@ -56,8 +56,8 @@ package enum ChunkedParse {
   }
 
   /// Two parts per core, so a part slowed by another process leaves the rest to balance. More
-  /// measured worse: eight per core parsed a 20 M-row JTL in 7.5 s instead of 4.4 s and held
-  /// 22 MB more, each part keeping its own label tables and histograms.
+  /// would balance better but hold more: eight per core kept 22 MB more of a 20 M-row JTL (each
+  /// part has its own label tables and histograms), past the memory budget.
   package static var defaultParts: Int {
     min(16, max(1, 2 * ProcessInfo.processInfo.activeProcessorCount))
   }
