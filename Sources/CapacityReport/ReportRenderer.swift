@@ -1,8 +1,8 @@
 import CapacityAnalysis
+import CapacityModel
 import CapacityTemplates
 import Foundation
 import Mustache
-import Synchronization
 
 /// Renders a report view through the Mustache templates and encodes the JSON document.
 public struct ReportRenderer: Sendable {
@@ -43,18 +43,15 @@ public struct ReportRenderer: Sendable {
     let view = ReportViewBuilder().view(document)
     // The three files are independent: HTML, the longest, takes one core while Markdown and the
     // JSON share another.
-    let files = Mutex<[String?]>([nil, nil, nil])
     let library = self.library
-    DispatchQueue.concurrentPerform(iterations: 3) { file in
-      let text =
-        switch file {
-        case 0: library.render(view, withTemplate: "report.html.mustache")
-        case 1: library.render(view, withTemplate: "report.md.mustache").map(MarkdownLineWrapper().wrap)
-        default: Self.json(document)
-        }
-      files.withLock { $0[file] = text }
+    let files = Concurrently.map(3) { file -> String? in
+      switch file {
+      case 0: library.render(view, withTemplate: "report.html.mustache")
+      case 1: library.render(view, withTemplate: "report.md.mustache").map(MarkdownLineWrapper().wrap)
+      default: Self.json(document)
+      }
     }
-    let (html, markdown, json) = files.withLock { ($0[0], $0[1], $0[2]) }
+    let (html, markdown, json) = (files[0], files[1], files[2])
     guard let html else { throw .templateNotFound("report.html.mustache") }
     guard let markdown else { throw .templateNotFound("report.md.mustache") }
     return Output(html: html, markdown: markdown, json: json ?? "")

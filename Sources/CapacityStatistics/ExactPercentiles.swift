@@ -1,5 +1,4 @@
 import CapacityModel
-import Dispatch
 
 /// Exact percentiles by linear interpolation between closest ranks (Hyndman–Fan type 7, as
 /// numpy's default and DuckDB `quantile_cont`): with `h = (n − 1)·q`,
@@ -49,15 +48,11 @@ package enum ExactPercentiles {
   package static func quantiles(sortedParts sets: [[UnsafeBufferPointer<Double>]], _ quantiles: [Double])
     -> [[Double?]]
   {
-    let results = UnsafeMutableBufferPointer<Double?>.allocate(capacity: sets.count * quantiles.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    let shared = Unchecked(value: (sets, results))
-    DispatchQueue.concurrentPerform(iterations: results.count) { task in
-      let (sets, results) = shared.value
-      results[task] = quantile(sortedParts: sets[task / quantiles.count], quantiles[task % quantiles.count])
+    let shared = Unchecked(value: sets)
+    let results = Concurrently.map(sets.count * quantiles.count) { task in
+      quantile(sortedParts: shared.value[task / quantiles.count], quantiles[task % quantiles.count])
     }
-    return sets.indices.map { set in (0..<quantiles.count).map { results[set * quantiles.count + $0] } }
+    return sets.indices.map { Array(results[($0 * quantiles.count)..<(($0 + 1) * quantiles.count)]) }
   }
 
   /// The key of the `rank`-th smallest value when `key` is that of the one just below it: the

@@ -29,21 +29,12 @@ package enum ChunkedParse {
     }
     cuts.append(end)
     let count = cuts.count - 1
-    let results = UnsafeMutableBufferPointer<(RequestAccumulator, Int)?>.allocate(capacity: count)
-    results.initialize(repeating: nil)
-    defer {
-      results.deinitialize()
-      results.deallocate()
-    }
-    let slots = Unchecked(value: results)
     let boundaries = cuts
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-      slots.value[index] = parse(boundaries[index], boundaries[index + 1])
-    }
+    let results = Concurrently.map(count) { index in parse(boundaries[index], boundaries[index + 1]) }
     var accumulators: [RequestAccumulator] = []
     var expected = start
     for index in 0..<count {
-      guard var (accumulator, stopped) = results[index] else { continue }
+      var (accumulator, stopped) = results[index]
       if boundaries[index] != expected {
         // A quoted newline straddled the cut: this part started mid-record.
         accumulator.release()

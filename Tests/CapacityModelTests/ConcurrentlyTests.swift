@@ -1,0 +1,18 @@
+import Testing
+
+@testable import CapacityModel
+
+@Suite struct ConcurrentlyTests {
+  /// Results come back in index order whatever order the cores finish in, for no call, one call
+  /// and many calls of uneven length.
+  @Test(arguments: [0, 1, 2, 1_000])
+  func resultsComeInIndexOrder(_ count: Int) {
+    let results = Concurrently.map(count) { index -> Int in
+      // Uneven work, so later indices often finish first.
+      var sum = 0
+      for step in 0..<((count - index) * 50) { sum &+= step }
+      return index * 2 + (sum == -1 ? 1 : 0)
+    }
+    #expect(results == (0..<count).map { $0 * 2 })
+  }
+}
