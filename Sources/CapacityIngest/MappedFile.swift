@@ -108,39 +108,19 @@ public final class MappedFile: @unchecked Sendable {
     madvise(base + start, end - start, MADV_DONTNEED)
   }
 
-  /// SHA-256 of the contents, lowercase hex. A mapped file is read with `pread` into one 1 MiB
-  /// buffer rather than through the mapping: the hash runs beside the summary, when the run's
-  /// memory peaks, and touching the mapping added its pages to the resident set and cost a TLB
-  /// shootdown on every core for each step given back.
+  /// SHA-256 of the contents, lowercase hex, in 8 MiB steps; the pages of a mapped file are given
+  /// back after each step so hashing does not add the file to the resident set.
   public func sha256() -> String {
     var hasher = SHA256()
-    if isMapped, descriptor >= 0, hashByReading(into: &hasher) {
-      return Self.hex(hasher.finalize())
-    }
-    hasher = SHA256()
-    hasher.update(bufferPointer: bytes)
-    return Self.hex(hasher.finalize())
-  }
-
-  /// Feeds the file to `hasher` through `pread`; `false` when a read fails or falls short of
-  /// the mapped size (the caller hashes the mapping instead, and `verifyUnchanged` reports a change).
-  private func hashByReading(into hasher: inout SHA256) -> Bool {
-    let step = 1 << 20
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: step, alignment: 64)
-    defer { buffer.deallocate() }
+    let bytes = self.bytes
     var offset = 0
     while offset < count {
-      let read = pread(descriptor, buffer.baseAddress, min(step, count - offset), off_t(offset))
-      if read < 0, errno == EINTR { continue }
-      guard read > 0 else { return false }
-      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<read]))
-      offset += read
+      let next = min(count, offset + (8 << 20))
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[offset..<next]))
+      releasePages(from: offset, to: next)
+      offset = next
     }
-    return true
-  }
-
-  private static func hex(_ digest: SHA256.Digest) -> String {
-    digest.map { byte in
+    return hasher.finalize().map { byte in
       let hex = String(byte, radix: 16)
       return byte < 16 ? "0" + hex : hex
     }.joined()

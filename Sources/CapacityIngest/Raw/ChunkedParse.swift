@@ -17,7 +17,7 @@ package enum ChunkedParse {
   ///   `limit`) and returns the accumulator and the offset where the next record starts.
   package static func run(
     bytes: UnsafeRawBufferPointer, start: Int, parts requested: Int = defaultParts,
-    minimumBytes: Int = minimumParallelBytes,
+    minimumBytes: Int = minimumParallelBytes, alongside sideTask: (@Sendable () -> Void)? = nil,
     parse: @Sendable (_ start: Int, _ limit: Int) -> (RequestAccumulator, Int)
   ) -> [RequestAccumulator] {
     let end = bytes.count
@@ -35,7 +35,17 @@ package enum ChunkedParse {
     cuts.append(end)
     let count = cuts.count - 1
     let boundaries = cuts
-    let results = Concurrently.map(count) { index in parse(boundaries[index], boundaries[index + 1]) }
+    // The side task (hashing the file) goes first and keeps its core to the end: it is one
+    // serial stream, as long as the parse for a k6 CSV. The parts, largest first, fill the
+    // cores around it.
+    let offset = sideTask == nil ? 0 : 1
+    let results = Concurrently.map(count + offset) { iteration -> (RequestAccumulator, Int)? in
+      guard iteration >= offset else {
+        sideTask?()
+        return nil
+      }
+      return parse(boundaries[iteration - offset], boundaries[iteration - offset + 1])
+    }.compactMap { $0 }
     var accumulators: [RequestAccumulator] = []
     var expected = start
     for index in 0..<count {

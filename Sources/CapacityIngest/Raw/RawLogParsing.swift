@@ -29,8 +29,7 @@ package struct RawLogParsing {
   package var sessionGap: Int64 = RequestAccumulator.defaultSessionGap
   /// Column names for a header-less JMeter CSV (`--jtl-columns`).
   package var jtlColumns: [String]?
-  /// Work to run on another core while a format read on one core is parsed (hashing the file);
-  /// formats parsed on all cores leave it to the caller.
+  /// Work to run on another core meanwhile (hashing the file).
   package var alongside: (@Sendable () -> Void)?
 
   /// Runs a line-oriented parser over the file in parts on all cores, each into its own accumulator.
@@ -41,7 +40,7 @@ package struct RawLogParsing {
     let partBudget = max(1, budget / ChunkedParse.defaultParts)
     let counter = progress
     let gap = sessionGap
-    return ChunkedParse.run(bytes: bytes, start: start) { start, limit in
+    return ChunkedParse.run(bytes: bytes, start: start, alongside: alongside) { start, limit in
       var accumulator = RequestAccumulator(exactBudget: partBudget, sessionGap: gap)
       let stopped = parser.parse(
         shared.value, start: start, limit: limit, into: &accumulator, progress: counter)

@@ -54,36 +54,15 @@ public struct RawLogRunBuilder: Sendable {
       file: file.path, totalBytes: mapping.count, sink: mapping.count >= 32 << 20 ? progress : nil,
       mapping: file.mapping)
     defer { counter.finish() }
-    let digest = Digests(count: 1)
+    let digest = Digest()
     var parsing = RawLogParsing(
       file: file, budget: exactBudget, progress: counter, sessionGap: sessionGap, jtlColumns: jtlColumns)
-    if file.sha256.isEmpty { parsing.alongside = { digest.values[0] = mapping.sha256() } }
+    if file.sha256.isEmpty { parsing.alongside = { digest.value = mapping.sha256() } }
     progress?.phase(.parsing, subject: file.path)
     let parsed = try parsing.parse(mapping.bytes)
-    // A format parsed on all cores leaves the hash empty: `summarize` makes it beside the summary.
-    if file.sha256.isEmpty { file.sha256 = digest.values[0] }
+    if file.sha256.isEmpty { file.sha256 = digest.value.isEmpty ? mapping.sha256() : digest.value }
+    try mapping.verifyUnchanged()
     return ParsedFile(file: file, mapping: mapping, parsed: parsed)
-  }
-
-  /// The sessions' summaries, with the files still without a hash hashed on another core meanwhile:
-  /// the summary is mostly serial work, while a parse in parts kept every core busy.
-  private func summarize(
-    _ chunks: [RequestAccumulator], sources: [Int], files: inout [ParsedFile]
-  ) throws(IngestError) -> [RawRunSummarizer.Summary] {
-    let pending = files.indices.filter { files[$0].file.sha256.isEmpty }
-    let mappings = pending.map { files[$0].mapping }
-    let digests = Digests(count: pending.count)
-    var hashing: (@Sendable () -> Void)?
-    if !pending.isEmpty {
-      hashing = { for (slot, mapping) in mappings.enumerated() { digests.values[slot] = mapping.sha256() } }
-    }
-    let gap = sessionGap
-    let summaries = ChunkedParse.alongside(hashing) {
-      RawRunSummarizer().summarizeSessions(chunks, gap: gap, sources: sources)
-    }
-    for (slot, index) in pending.enumerated() { files[index].file.sha256 = digests.values[slot] }
-    for file in files { try file.mapping.verifyUnchanged() }
-    return summaries
   }
 
   /// The runs of one file, or of several merged: one per session, in time order.
@@ -113,7 +92,7 @@ public struct RawLogRunBuilder: Sendable {
           + "--session-gap 0 to read it as one run")
     }
     progress?.phase(.percentiles, subject: group[0].path)
-    let summaries = try summarize(chunks, sources: sources, files: &parsedFiles)
+    let summaries = RawRunSummarizer().summarizeSessions(chunks, gap: sessionGap, sources: sources)
     let inputs = parsedFiles.map(\.file)
     let baseID = LocustRunAssembler.runID(inputs)
     let baseName =
@@ -202,9 +181,7 @@ extension Array {
   fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
 
-/// Files' hashes, written by a side task on another core and read once it has finished.
-private final class Digests: @unchecked Sendable {
-  var values: [String]
-
-  init(count: Int) { values = Array(repeating: "", count: count) }
+/// The file's hash, written by the side task while the file is parsed.
+private final class Digest: @unchecked Sendable {
+  var value = ""
 }
