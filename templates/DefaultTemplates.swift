@@ -7,7 +7,8 @@ import Foundation
 public enum DefaultTemplates {
   /// Template file names, in the order the report writes them. report.html.mustache includes
   /// its four parts as partials: swift-mustache's parser measures the rest of the template at
-  /// every brace, so one 22 KB template cost four times the parse of its parts.
+  /// every brace, so its cost grows with the square of a template's length (parsing all the
+  /// templates took 274 M instructions with the HTML in one 22 KB file, 156 M in parts).
   public static let names = [
     "report.html.mustache", "report-head.html.mustache", "report-answer.html.mustache",
     "report-runs.html.mustache", "report-analysis.html.mustache", "report.md.mustache",

@@ -21,11 +21,16 @@ package struct StepWindows {
   private var groupByOffset: [UInt16] = []
   private let base: Int64
   /// 2 MB of lookup at most: twelve days of steady seconds.
-  private static let maximumLookupSeconds = 1 << 20
+  package static let maximumLookupSeconds = 1 << 20
 
   /// The timeline holds one point per second, except that long quiet stretches may be given by
   /// their first and last second (as `SecondTable.timeline()` gives).
-  package init(timeline: [TimelinePoint], thresholds: AnalysisThresholds = AnalysisThresholds()) {
+  /// - Parameter lookupSeconds: the longest span of steady seconds given a lookup table; past it
+  ///   `group` searches (tests pass 0 to check the search against the table).
+  package init(
+    timeline: [TimelinePoint], thresholds: AnalysisThresholds = AnalysisThresholds(),
+    lookupSeconds: Int = maximumLookupSeconds
+  ) {
     base = timeline.first?.timestamp ?? 0
     if let cuts = RampBandBuilder(thresholds: thresholds).cuts(timeline) {
       // A ramp's band is measured whole: no warm-up share is dropped.
@@ -34,7 +39,7 @@ package struct StepWindows {
           Window(
             steady: timeline[cut.lowerBound].timestamp...timeline[cut.upperBound].timestamp, stretch: cut))
       }
-      fillLookup()
+      fillLookup(upTo: lookupSeconds)
       return
     }
     for step in LoadStepDetector(thresholds: thresholds).steps(in: timeline) {
@@ -49,11 +54,11 @@ package struct StepWindows {
       guard firstIndex <= lastIndex else { continue }
       append(Window(steady: steadyStart...last, stretch: firstIndex...lastIndex))
     }
-    fillLookup()
+    fillLookup(upTo: lookupSeconds)
   }
 
-  private mutating func fillLookup() {
-    guard let last = steadyOffsets.last?.upperBound, last >= 0, last < Self.maximumLookupSeconds,
+  private mutating func fillLookup(upTo lookupSeconds: Int) {
+    guard let last = steadyOffsets.last?.upperBound, last >= 0, last < lookupSeconds,
       windows.count < Int(UInt16.max)
     else { return }
     groupByOffset = Array(repeating: UInt16(windows.count), count: last + 1)

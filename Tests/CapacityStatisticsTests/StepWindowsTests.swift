@@ -17,9 +17,11 @@ import Testing
   }
 
   /// Every second from before the run to after it falls in the window whose steady part holds it,
-  /// and the warm-up, the gaps and the seconds outside in none.
-  @Test func everySecondFallsInTheWindowHoldingIt() throws {
-    let steps = StepWindows(timeline: Self.steppedTimeline())
+  /// and the warm-up, the gaps and the seconds outside in none: through the lookup table, and
+  /// through the search that runs past `maximumLookupSeconds` (forced with a limit of 0).
+  @Test(arguments: [StepWindows.maximumLookupSeconds, 0])
+  func everySecondFallsInTheWindowHoldingIt(_ lookupSeconds: Int) throws {
+    let steps = StepWindows(timeline: Self.steppedTimeline(), lookupSeconds: lookupSeconds)
     #expect(steps.windows.count == 3)
     var inSomeWindow = 0
     for second in Int64(1_699_999_990)...1_700_000_400 {

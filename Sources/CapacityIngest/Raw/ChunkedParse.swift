@@ -68,8 +68,8 @@ package enum ChunkedParse {
     min(16, max(1, 2 * ProcessInfo.processInfo.activeProcessorCount))
   }
 
-  /// Runs `body` on the calling thread while `sideTask` runs on another. The body keeps the
-  /// calling thread, so its own `concurrentPerform` calls get every core once the side task ends.
+  /// Runs `body` (a parse read on one core) on the calling thread while `sideTask` (hashing the
+  /// file) runs on another.
   package static func alongside<T>(_ sideTask: (@Sendable () -> Void)?, _ body: () -> T) -> T {
     guard let sideTask else { return body() }
     let side = DispatchGroup()

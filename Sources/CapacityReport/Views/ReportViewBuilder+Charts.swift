@@ -9,15 +9,16 @@ extension ReportViewBuilder {
     guard let detail else { return (nil, []) }
     let bands = Self.faultBands(document.chaos.filter { $0.runId == entry.id })
     let anchor = "run-" + String(entry.id.prefix(12))
-    let main = ChartDrawing(suffix: "", title: "") {
-      ThroughputChart().svg(detail.timeline, bands: bands, name: entry.name)
+    let drawings = figureDrawings(entry, detail, bands: bands, sloP95Ms: document.slo.p95Ms)
+    // The figures, then the main chart last.
+    let svgs = Concurrently.map(drawings.count + 1) { index in
+      index < drawings.count
+        ? drawings[index].draw() : ThroughputChart().svg(detail.timeline, bands: bands, name: entry.name)
     }
-    let drawings = [main] + figureDrawings(entry, detail, bands: bands, sloP95Ms: document.slo.p95Ms)
-    let svgs = Concurrently.map(drawings.count) { drawings[$0].draw() }
-    let figures = zip(drawings, svgs).dropFirst().compactMap { drawing, svg in
+    let figures = zip(drawings, svgs).compactMap { drawing, svg in
       svg.map { ReportView.ChartFigure(id: anchor + "-" + drawing.suffix, title: drawing.title, svg: $0) }
     }
-    return (svgs[0], figures)
+    return (svgs[drawings.count], figures)
   }
 
   /// A chart to draw: its anchor suffix, its title and how to draw it (`nil`: nothing to draw).
