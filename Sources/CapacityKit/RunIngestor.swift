@@ -6,12 +6,14 @@ import Foundation
 
 /// Reads the inputs named on the command line and stores their runs.
 ///
-/// Runs come back *from the store*, so an analysis of fresh files and a later re-render from the
-/// database see exactly the same values.
+/// Runs are what the store holds, so an analysis of fresh files and a later re-render from the
+/// database see exactly the same values: a run already stored is read back, and a new one stands
+/// for itself, because a run reads back equal to what was written (`RunHistoryTests` checks that
+/// on every input format and both backends).
 public struct RunIngestor: Sendable {
   /// What an ingest did.
   public struct Outcome: Sendable {
-    /// Every run the inputs stand for, loaded back from the store, in input order.
+    /// Every run the inputs stand for, as the store holds it, in input order.
     public var runs: [Run] = []
     /// Names of runs stored by this ingest, and of those that were already there.
     public var added: [String] = []
@@ -50,10 +52,11 @@ public struct RunIngestor: Sendable {
     for run in runs {
       if try store.insert(run, ingestedAt: now) {
         outcome.added.append(run.name)
-      } else {
-        outcome.alreadyStored.append(run.name)
-        try store.addRequestMarks(of: run)
+        outcome.runs.append(run)
+        continue
       }
+      outcome.alreadyStored.append(run.name)
+      try store.addRequestMarks(of: run)
       var stored = try store.run(id: run.id)
       // The name reflects this invocation's grouping (a folder prefix when names clash).
       stored.name = run.name

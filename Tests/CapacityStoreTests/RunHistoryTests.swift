@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import CapacityAnalysis
+@testable import CapacityIngest
 @testable import CapacityKit
 @testable import CapacityStore
 @testable import CapacityTestSupport
@@ -25,6 +26,33 @@ import Testing
     #expect(loaded == raw)
     #expect(loaded.latencyMethod == .exactR7)
     #expect(RunAnalyzer().analyze(loaded).notes.contains { $0.contains("60 row(s) set aside as sub-result") })
+  }
+
+  /// The ingest hands on a new run as it is in memory, not read back, which holds only while
+  /// every format's run loads back equal: JTL CSV and XML (transactions, sub-results, status codes,
+  /// timings, two sessions, a chaos run), k6 CSV and JSON, Gatling and vegeta; Locust's above.
+  @Test(arguments: StoreBackend.allCases)
+  func everyRawFormatLoadsBackExactlyAsStored(backend: StoreBackend) throws {
+    let store = try backend.freshStore()
+    let fixtures = [
+      "raw/jmeter_csv_results.jtl", "raw/jmeter_chaos_codes.jtl", "raw/generated_k6_300.csv",
+      "raw/generated_k6_300.ndjson", "realworld/gatling22_simulation.log", "realworld/sessions_pipe.jtl",
+      "realworld/jmeter30_headerless_pipe.jtl", "ramps/jmeter_ramp_tc.jtl", "chaos/jmeter/cf_jmeter.jtl",
+    ]
+    var runs = try fixtures.flatMap { fixture in
+      try RawLogRunBuilder().build(InputCollector().collect([Corpus.path("Tests/Fixtures/" + fixture)]).files)
+    }
+    runs += [
+      try RawLogs.run(
+        text: "1717000000123456789,200,8731123,0,5120,,,,0,GET,https://x.test/a,\n"
+          + "1717000000143456789,503,12000345,0,19,503 Service Unavailable,,,2,GET,https://x.test/a,\n",
+        path: "results.csv")
+    ]
+    #expect(Set(runs.map(\.tool)) == [.jmeter, .k6, .gatling, .vegeta])
+    for run in runs {
+      #expect(try store.insert(run, ingestedAt: Date(timeIntervalSince1970: 0)))
+      #expect(try store.run(id: run.id) == run, "\(run.name)")
+    }
   }
 
   /// Status classes per window and the timed phases (with windows lacking a value) load back as
