@@ -36,13 +36,14 @@ public struct ReportJob: Sendable {
 
   /// The report document: all the renderer and the summaries show, the runs' timelines included.
   /// - Parameter resources: resource-sample files; `nil` takes the stored ones that overlap the runs.
-  public func run(_ runs: [Run], resources: [ResourceFile]? = nil, skippedFiles: [String] = []) throws
-    -> ReportDocument
-  {
+  /// - Parameter storing: runs being written to the store meanwhile (`RunIngestor`'s `whileStoring`).
+  public func run(
+    _ runs: [Run], resources: [ResourceFile]? = nil, skippedFiles: [String] = [], storing: [Run] = []
+  ) throws -> ReportDocument {
     let applied = objectives.applied(to: thresholds)
     let analyzer = RunAnalyzer(thresholds: applied)
     let analyses = runs.map { analyzer.analyze($0, events: events) }
-    let trends = try trends(runs)
+    let trends = try trends(runs, storing: storing)
     var plan = plan
     var loads: [String: [ComponentLoad]] = [:]
     var files: [ResourceFile] = []
@@ -83,7 +84,7 @@ public struct ReportJob: Sendable {
   /// Each scenario's stored runs, oldest first, where there are two or more. A scenario is a run's
   /// name without the folder put in front of runs named alike (`build-2/checkout` is `checkout`), so
   /// two builds analysed together form a trend, as do runs stored by earlier ingests.
-  private func trends(_ runs: [Run]) throws -> [String: [TrendPoint]] {
+  private func trends(_ runs: [Run], storing: [Run]) throws -> [String: [TrendPoint]] {
     var names: [String: Set<String>] = [:]
     for run in runs {
       let scenario = run.name.split(separator: "/").last.map(String.init) ?? run.name
@@ -92,7 +93,10 @@ public struct ReportJob: Sendable {
     var trends: [String: [TrendPoint]] = [:]
     for (scenario, stored) in names {
       var seen = Set<String>()
-      let points = try stored.sorted().flatMap { try store.trend(name: $0) }.filter {
+      // A run still being written may be missing from the store's snapshot: its point comes from
+      // memory (equal to the stored one), and each run counts once either way.
+      let writing = storing.filter { stored.contains($0.name) }.compactMap(TrendPoint.init(run:))
+      let points = try (writing + stored.sorted().flatMap { try store.trend(name: $0) }).filter {
         seen.insert($0.runID).inserted
       }
       .sorted { ($0.startedAt ?? .distantPast, $0.runID) < ($1.startedAt ?? .distantPast, $1.runID) }

@@ -18,6 +18,8 @@ public struct RunIngestor: Sendable {
     /// Names of runs stored by this ingest, and of those that were already there.
     public var added: [String] = []
     public var alreadyStored: [String] = []
+    /// The runs this ingest adds to the store (written while `whileStoring`'s body runs).
+    public var addedRuns: [Run] = []
     /// Files met while walking directories that match no supported format.
     public var skipped: [String] = []
     /// Resource files among the inputs, loaded back from the store, in input order.
@@ -39,6 +41,16 @@ public struct RunIngestor: Sendable {
     _ paths: [String], now: Date, rawLogs: RawLogRunBuilder = RawLogRunBuilder(),
     prometheus: PrometheusFetcher? = nil
   ) throws -> Outcome {
+    try ingest(paths, now: now, rawLogs: rawLogs, prometheus: prometheus) { _ in }.outcome
+  }
+
+  /// `ingest`, with `body` given the outcome while the new runs are written: the write (0.05 s
+  /// for a million requests) overlaps the analysis instead of coming before it. Returns once
+  /// both are done; a failed write throws even when `body` succeeded.
+  public func ingest<Result>(
+    _ paths: [String], now: Date, rawLogs: RawLogRunBuilder = RawLogRunBuilder(),
+    prometheus: PrometheusFetcher? = nil, whileStoring body: (Outcome) throws -> Result
+  ) throws -> (outcome: Outcome, result: Result) {
     rawLogs.progress?.phase(.parsing, subject: paths.joined(separator: " "))
     let collection = try InputCollector().collect(paths)
     var outcome = Outcome(skipped: collection.skipped)
@@ -49,24 +61,47 @@ public struct RunIngestor: Sendable {
         collection.files.filter { !ResourceFileReader.isResource($0.kind) && !$0.kind.isRawLog })
       + rawLogs.build(collection.files.filter(\.kind.isRawLog))
     rawLogs.progress?.phase(.storing, subject: runs.count == 1 ? "1 run" : "\(runs.count) runs")
+    try place(runs, in: &outcome)
+    let write = StoreWrite(store: store, runs: outcome.addedRuns, ingestedAt: now)
+    let result = try Concurrently.alongside(write.run) {
+      if let prometheus {
+        try write.wait()
+        let fetched = try PrometheusIngestor(store: store, fetcher: prometheus).ingest(outcome.runs, now: now)
+        outcome.resources += fetched.resources
+        outcome.fetchWarnings = fetched.warnings
+      }
+      let result = try body(outcome)
+      // Whatever of the write is left is time spent storing.
+      let count = outcome.addedRuns.count
+      rawLogs.progress?.phase(.storing, subject: count == 1 ? "1 run" : "\(count) runs")
+      return result
+    }
+    try write.wait()
+    return (outcome, result)
+  }
+
+  /// Sorts the runs into new ones (to be written, handed on as they are) and stored ones (read
+  /// back, their request marks added when the stored copy lacks them).
+  private func place(_ runs: [Run], in outcome: inout Outcome) throws {
     for run in runs {
-      if try store.insert(run, ingestedAt: now) {
+      // A run met twice in one ingest is new once, and written by the first.
+      if let first = outcome.addedRuns.first(where: { $0.id == run.id }) {
+        outcome.alreadyStored.append(run.name)
+        var again = first
+        again.name = run.name
+        outcome.runs.append(again)
+      } else if try !store.containsRun(id: run.id) {
         outcome.added.append(run.name)
         outcome.runs.append(run)
-        continue
+        outcome.addedRuns.append(run)
+      } else {
+        outcome.alreadyStored.append(run.name)
+        try store.addRequestMarks(of: run)
+        var stored = try store.run(id: run.id)
+        // The name reflects this invocation's grouping (a folder prefix when names clash).
+        stored.name = run.name
+        outcome.runs.append(stored)
       }
-      outcome.alreadyStored.append(run.name)
-      try store.addRequestMarks(of: run)
-      var stored = try store.run(id: run.id)
-      // The name reflects this invocation's grouping (a folder prefix when names clash).
-      stored.name = run.name
-      outcome.runs.append(stored)
     }
-    if let prometheus {
-      let fetched = try PrometheusIngestor(store: store, fetcher: prometheus).ingest(outcome.runs, now: now)
-      outcome.resources += fetched.resources
-      outcome.fetchWarnings = fetched.warnings
-    }
-    return outcome
   }
 }

@@ -49,7 +49,7 @@ package enum HistoryQueries {
       startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
       requests: row["requests"], failures: row["failures"],
       requestsPerSecond: row["requests_per_second"],
-      p95Ms: percentiles.first { abs($0.quantile - 0.95) < 1e-9 }?.valueMs)
+      p95Ms: TrendPoint.p95(of: percentiles))
   }
 
   package static func storedResourceFile(_ row: Row) -> StoredResourceFile {

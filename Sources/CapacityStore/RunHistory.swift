@@ -15,6 +15,9 @@ public protocol RunHistory: AnyObject, Sendable {
   @discardableResult
   func insert(_ run: Run, ingestedAt: Date) throws(StoreError) -> Bool
 
+  /// Whether a run with this id is stored.
+  func containsRun(id: String) throws(StoreError) -> Bool
+
   /// Stores `run`'s request marks when its stored copy has none (stored by an earlier version).
   func addRequestMarks(of run: Run) throws(StoreError)
 

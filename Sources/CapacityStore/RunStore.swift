@@ -97,6 +97,14 @@ public final class RunStore: RunHistory {
     }
   }
 
+  public func containsRun(id: String) throws(StoreError) -> Bool {
+    do {
+      return try writer.read { db in try RunRecord.exists(db, key: id) }
+    } catch {
+      throw StoreError(error)
+    }
+  }
+
   public func addRequestMarks(of run: Run) throws(StoreError) {
     guard let marks = run.requestMarks else { return }
     do {

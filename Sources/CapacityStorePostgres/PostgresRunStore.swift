@@ -32,6 +32,10 @@ public final class PostgresRunStore: RunHistory {
     return try insertAll(tables)
   }
 
+  public func containsRun(id: String) throws(StoreError) -> Bool {
+    try count(HistoryQueries.runExists, id) > 0
+  }
+
   public func addRequestMarks(of run: Run) throws(StoreError) {
     guard let marks = run.requestMarks else { return }
     let table: TableRows

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 
 @testable import CapacityModel
@@ -14,5 +16,24 @@ import Testing
       return index * 2 + (sum == -1 ? 1 : 0)
     }
     #expect(results == (0..<count).map { $0 * 2 })
+  }
+
+  private struct Stop: Error {}
+
+  /// `alongside` returns, or throws the body's error, only after the side task has finished.
+  @Test(arguments: [false, true])
+  func alongsideWaitsForTheSideTask(bodyThrows: Bool) {
+    let sideDone = Atomic<Bool>(false)
+    let side: @Sendable () -> Void = {
+      usleep(50_000)
+      sideDone.store(true, ordering: .sequentiallyConsistent)
+    }
+    let result = try? Concurrently.alongside(side) { () throws -> Int in
+      if bodyThrows { throw Stop() }
+      return 7
+    }
+    #expect(result == (bodyThrows ? nil : 7))
+    let finished = sideDone.load(ordering: .sequentiallyConsistent)
+    #expect(finished)
   }
 }

@@ -17,7 +17,9 @@ import Testing
     let store = try backend.freshStore()
     for name in ["light", "stepped", "seed-broken"] {
       let run = try Corpus.run(name)
+      #expect(try !store.containsRun(id: run.id))
       #expect(try store.insert(run, ingestedAt: Date(timeIntervalSince1970: 0)))
+      #expect(try store.containsRun(id: run.id))
       #expect(try store.run(id: run.id) == run)
     }
     let raw = try RawLogs.run(path: RawLogs.fixture("jmeter_xml_results.jtl"))

@@ -72,11 +72,7 @@ package enum ChunkedParse {
   /// file) runs on another.
   package static func alongside<T>(_ sideTask: (@Sendable () -> Void)?, _ body: () -> T) -> T {
     guard let sideTask else { return body() }
-    let side = DispatchGroup()
-    DispatchQueue.global().async(group: side, execute: sideTask)
-    let result = body()
-    side.wait()
-    return result
+    return Concurrently.alongside(sideTask, body)
   }
 }
 

@@ -17,4 +17,15 @@ package enum Concurrently {
     DispatchQueue.concurrentPerform(iterations: count) { index in slots.value[index] = body(index) }
     return results.map { $0! }
   }
+
+  /// `body()` on the calling thread while `side()` runs on another; returns (or throws `body`'s
+  /// error) only once both are done.
+  package static func alongside<Result>(_ side: @escaping @Sendable () -> Void, _ body: () throws -> Result)
+    rethrows -> Result
+  {
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group, execute: side)
+    defer { group.wait() }
+    return try body()
+  }
 }

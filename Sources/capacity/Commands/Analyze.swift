@@ -33,13 +33,18 @@ extension Capacity {
       let renderer = try report.renderer()
       let runStore = try store.open()
       let job = try report.job(store: runStore)
-      let outcome = try RunIngestor(store: runStore).ingest(
-        paths, now: Date(), rawLogs: ingest.rawLogs, prometheus: try prometheus.fetcher())
-      terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
-      let document = report.output.styled(
-        try job.run(outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped))
-      terminal.phase(.rendering, report.output.output)
-      let written = try report.output.write(try renderer.render(document))
+      // The analysis and the report go on while the new runs are written to the store.
+      let (outcome, (document, written)) = try RunIngestor(store: runStore).ingest(
+        paths, now: Date(), rawLogs: ingest.rawLogs, prometheus: try prometheus.fetcher()
+      ) { outcome in
+        terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
+        let document = report.output.styled(
+          try job.run(
+            outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped,
+            storing: outcome.addedRuns))
+        terminal.phase(.rendering, report.output.output)
+        return (document, try report.output.write(try renderer.render(document)))
+      }
       try ci.append(JobSummary.report(document))
       ProgressBar.shared.clear()
       Console.standardError.report(outcome)

@@ -37,4 +37,34 @@ import Testing
     #expect(second.runs.map(\.id) == first.runs.map(\.id))
     #expect(try store.listRuns().count == 6)
   }
+
+  /// The body sees every run while the new ones are written; on return all are stored whole.
+  @Test func theWriteGoesOnBesideTheBodyAndIsDoneOnReturn() throws {
+    let (store, directory) = try temporaryStore()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (outcome, seen) = try RunIngestor(store: store).ingest(
+      [Corpus.path("samples/runs")], now: Date(timeIntervalSince1970: 0)
+    ) { outcome in outcome.runs.map(\.name).sorted() }
+    #expect(seen == ["broken", "invalid", "light", "medium", "stepped", "stress"])
+    #expect(outcome.addedRuns.count == 6)
+    #expect(try store.listRuns().count == 6)
+    for run in outcome.runs { #expect(try store.run(id: run.id) == run) }
+  }
+
+  /// A write that fails (a table gone from under the store) throws after the body has run, and
+  /// leaves no part of any run behind.
+  @Test func aFailedWriteThrowsAndLeavesNothing() throws {
+    let (store, directory) = try temporaryStore()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try store.writer.write { try $0.execute(sql: "DROP TABLE timeline_point") }
+    var bodyRan = false
+    #expect(throws: StoreError.self) {
+      _ = try RunIngestor(store: store).ingest([Corpus.path("samples/runs")], now: Date()) { _ in
+        bodyRan = true
+      }
+    }
+    #expect(bodyRan)
+    #expect(try store.listRuns().isEmpty)
+    #expect(try StoreBackend.query(directory + "/runs.sqlite", "SELECT COUNT(*) FROM endpoint_stat") == "0")
+  }
 }
