@@ -40,14 +40,15 @@ public struct ReportRenderer: Sendable {
   /// Renders the report: HTML and Markdown from the view of `document`, which carries all they
   /// draw, and report.json from the document itself.
   public func render(_ document: ReportDocument) throws(ReportError) -> Output {
-    let view = ReportViewBuilder().view(document)
+    // Read-only once built, so the renders may share it.
+    let view = Unchecked(value: MustacheTree.build(ReportViewBuilder().view(document)) as Any)
     // The three files are independent: HTML, the longest, takes one core while Markdown and the
     // JSON share another.
     let library = self.library
     let files = Concurrently.map(3) { file -> String? in
       switch file {
-      case 0: library.render(view, withTemplate: "report.html.mustache")
-      case 1: library.render(view, withTemplate: "report.md.mustache").map(MarkdownLineWrapper().wrap)
+      case 0: library.render(view.value, withTemplate: "report.html.mustache")
+      case 1: library.render(view.value, withTemplate: "report.md.mustache").map(MarkdownLineWrapper().wrap)
       default: Self.json(document)
       }
     }
@@ -59,7 +60,7 @@ public struct ReportRenderer: Sendable {
 
   /// Renders `capacity compare`'s result.
   public func render(_ document: ComparisonDocument) throws(ReportError) -> Output {
-    let view = ComparisonView(document)
+    let view = MustacheTree.build(ComparisonView(document)) as Any
     guard let html = library.render(view, withTemplate: "compare.html.mustache") else {
       throw .templateNotFound("compare.html.mustache")
     }
