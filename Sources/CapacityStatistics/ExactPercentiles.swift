@@ -61,33 +61,68 @@ package enum ExactPercentiles {
     var atMost = 0
     var next = UInt64.max
     for part in parts {
-      let index = countAtMost(key, in: part)
+      let index = firstIndex(keyAbove: key, orEqual: false, in: part, 0..<part.count)
       atMost += index
       if index < part.count { next = min(next, self.key(part[index])) }
     }
     return atMost > rank ? key : next
   }
 
-  /// The `rank`-th smallest value (0-based) of the union of sorted buffers.
+  /// The `rank`-th smallest value (0-based, clamped to the values there are) of the union of
+  /// sorted buffers. Each round takes the middle of the widest window left as the pivot, counts
+  /// the values below and at it by binary searches within each part's window, and keeps the side
+  /// the rank lies on: the windows shrink each round, so the searches grow cheap (a run's total
+  /// is a hundred parts, and bisecting the whole key range cost 64 full searches of each).
   package static func orderStatistic(_ rank: Int, in parts: [UnsafeBufferPointer<Double>]) -> Double? {
-    guard var low = parts.map({ key($0[0]) }).min(), var high = parts.map({ key($0[$0.count - 1]) }).max()
-    else { return nil }
-    while low < high {
-      let middle = low + (high - low) / 2
-      var atMost = 0
-      for part in parts { atMost += countAtMost(middle, in: part) }
-      if atMost > rank { high = middle } else { low = middle + 1 }
+    let total = parts.reduce(0) { $0 + $1.count }
+    guard total > 0 else { return nil }
+    let rank = min(max(rank, 0), total - 1)
+    var windows = parts.map { (start: 0, end: $0.count) }
+    var cuts = windows
+    var before = 0
+    while true {
+      var widest = 0
+      for index in windows.indices
+      where windows[index].end - windows[index].start > windows[widest].end - windows[widest].start {
+        widest = index
+      }
+      let pivot = key(parts[widest][(windows[widest].start + windows[widest].end) / 2])
+      var below = before
+      var atMost = before
+      for index in parts.indices {
+        let window = windows[index]
+        let first = firstIndex(keyAbove: pivot, orEqual: true, in: parts[index], window.start..<window.end)
+        let past = firstIndex(keyAbove: pivot, orEqual: false, in: parts[index], first..<window.end)
+        below += first - window.start
+        atMost += past - window.start
+        cuts[index] = (first, past)
+      }
+      if rank >= below, rank < atMost { return value(ofKey: pivot) }
+      var shrunk = false
+      for index in windows.indices {
+        let kept =
+          rank < below ? (windows[index].start, cuts[index].start) : (cuts[index].end, windows[index].end)
+        shrunk = shrunk || kept != windows[index]
+        windows[index] = kept
+      }
+      if rank >= atMost { before = atMost }
+      // Only a part out of key order (-0 after +0, which sort as equal) leaves every window whole:
+      // the pivot is then as near as its parts allow.
+      if !shrunk { return value(ofKey: pivot) }
     }
-    return value(ofKey: low)
   }
 
-  /// How many values of a sorted buffer have a key ≤ `limit`.
-  private static func countAtMost(_ limit: UInt64, in part: UnsafeBufferPointer<Double>) -> Int {
-    var low = 0
-    var high = part.count
+  /// The first index in `range` of a sorted buffer whose key is above `limit` (or equal to it,
+  /// with `orEqual`); `range.upperBound` when there is none.
+  private static func firstIndex(
+    keyAbove limit: UInt64, orEqual: Bool, in part: UnsafeBufferPointer<Double>, _ range: Range<Int>
+  ) -> Int {
+    var low = range.lowerBound
+    var high = range.upperBound
     while low < high {
       let middle = (low + high) / 2
-      if key(part[middle]) <= limit { low = middle + 1 } else { high = middle }
+      let candidate = key(part[middle])
+      if candidate > limit || (orEqual && candidate == limit) { high = middle } else { low = middle + 1 }
     }
     return low
   }

@@ -120,14 +120,21 @@ package struct RequestWindowBuilder {
     var values = (0.0, 0.0, 0.0, 0.0)
     var missing: UInt8 = 0b1111
     var below: Int64 = 0
+    var next = ranks.0
     for offset in counts.indices where counts[offset] != 0 {
       below += Int64(counts[offset])
+      // Most buckets pass no wanted rank: their middle is not worked out.
+      guard below > next else { continue }
       let value = range.value(atOffset: offset)
       if missing & 1 != 0, below > ranks.0 { (values.0, missing) = (value, missing & ~1) }
       if missing & 2 != 0, below > ranks.1 { (values.1, missing) = (value, missing & ~2) }
       if missing & 4 != 0, below > ranks.2 { (values.2, missing) = (value, missing & ~4) }
       if missing & 8 != 0, below > ranks.3 { (values.3, missing) = (value, missing & ~8) }
       if missing == 0 { break }
+      // The smallest rank still wanted (ranks 1 and 2 need not be in order for tiny windows).
+      next = min(
+        missing & 2 != 0 ? ranks.1 : .max, missing & 4 != 0 ? ranks.2 : .max,
+        missing & 8 != 0 ? ranks.3 : .max)
     }
     let p50 = values.0 + (values.1 - values.0) * (positions.0 - Double(low50))
     let p95 = values.2 + (values.3 - values.2) * (positions.1 - Double(low95))

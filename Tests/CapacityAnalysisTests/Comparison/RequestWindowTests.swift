@@ -84,6 +84,28 @@ import Testing
     #expect(RequestWindowBuilder.window(of: counts[0..<1]).p50Ms == nil)
   }
 
+  /// Windows of 1 to 40 requests over a few buckets (seeded): p50 and p95 are R-7 over the
+  /// bucket middles, the values sorted, whatever the order the wanted ranks are passed in.
+  @Test(arguments: 0..<40)
+  func smallWindowsAreR7OverTheBucketMiddles(seed: Int) {
+    var random = SeededGenerator(seed: UInt64(seed))
+    var counts = [UInt32](repeating: 0, count: WindowHistograms.bucketCount)
+    var middles: [Double] = []
+    for _ in 0..<(seed + 1) {
+      let bucket = WindowHistograms.bucket(Double(Int.random(in: 1...6, using: &random)) * 7)
+      counts[bucket] += 1
+      middles.append(WindowHistograms.value(ofBucket: bucket))
+    }
+    middles.sort()
+    let window = RequestWindowBuilder.window(of: counts[...])
+    let expected = middles.withUnsafeBufferPointer { sorted in
+      (ExactPercentiles.quantile(sorted: sorted, 0.5), ExactPercentiles.quantile(sorted: sorted, 0.95))
+    }
+    #expect(window.requests == Int64(middles.count))
+    #expect(abs((window.p50Ms ?? .nan) - (expected.0 ?? .nan)) < 1e-9)
+    #expect(abs((window.p95Ms ?? .nan) - (expected.1 ?? .nan)) < 1e-9)
+  }
+
   @Test func windowsRoundTripThroughTheStore() throws {
     let run = try Self.run()
     let store = try RunStore(path: ":memory:")
