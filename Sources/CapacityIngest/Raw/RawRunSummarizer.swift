@@ -2,6 +2,7 @@ import CapacityModel
 import CapacityStatistics
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Merges the accumulators of a raw log's parts into the run's endpoints, total, timeline and
 /// error groups, computing exact R-7 percentiles (or HDR ones beyond the budget).
@@ -144,11 +145,19 @@ package struct RawRunSummarizer {
     summary.warningCount = gathered.warningCount
     summary.folded = Self.foldRareLabels(
       &gathered.merged, errors: &gathered.errors, foldedOnIntake: gathered.foldedNames)
-    summary.latencyCounts = latencyCounts(chunks, gathered.merged)
-    let percentiles =
+    // The ceiling counts are summed on another core while the percentiles take the values: the
+    // side reads its own copy of the accumulators (only their tables, which nothing changes).
+    let counts = Mutex<[LatencyCounts]>([])
+    let snapshot = Unchecked(value: (chunks, gathered.merged))
+    let percentiles = Concurrently.alongside({
+      let counted = Self.latencyCounts(snapshot.value.0, snapshot.value.1)
+      counts.withLock { $0 = counted }
+    }) {
       chunks.contains { $0.usesHistograms }
-      ? histogramPercentiles(&chunks, gathered.merged, into: &summary)
-      : exactPercentiles(&chunks, gathered.merged, seconds: gathered.seconds, into: &summary)
+        ? histogramPercentiles(&chunks, gathered.merged, into: &summary)
+        : exactPercentiles(&chunks, gathered.merged, seconds: gathered.seconds, into: &summary)
+    }
+    summary.latencyCounts = counts.withLock { $0 }
     summary.endpoints = zip(gathered.merged, percentiles.perLabel).map(endpoint)
       .sorted { ($0.method, $0.name) < ($1.method, $1.name) }
     summary.total = total(gathered.merged, percentiles: percentiles.total)
@@ -168,7 +177,7 @@ package struct RawRunSummarizer {
 
   /// Each label's successful requests by latency ceiling (its parts summed), sorted as the
   /// endpoints are, after the counts of all labels together.
-  private func latencyCounts(_ chunks: [RequestAccumulator], _ merged: [Merged]) -> [LatencyCounts] {
+  private static func latencyCounts(_ chunks: [RequestAccumulator], _ merged: [Merged]) -> [LatencyCounts] {
     var all: [Int64: Int64] = [:]
     let perLabel = merged.map { label in
       var table: [Int64: Int64] = [:]
