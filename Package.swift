@@ -39,6 +39,8 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // The CSV scanners' 16-byte field-end search (SSE2 on x86-64), header-only.
+    .target(name: "CByteScan"),
     // One target per layer, so the compiler refuses an arrow that docs/architecture.md does not
     // allow. Model and Statistics sit below everything; CapacityKit wires the layers together.
     .target(name: "CapacityModel"),
@@ -46,7 +48,7 @@ let package = Package(
     .target(
       name: "CapacityIngest",
       dependencies: [
-        "CapacityModel", "CapacityStatistics", "CLibXML2", "CZlib",
+        "CapacityModel", "CapacityStatistics", "CByteScan", "CLibXML2", "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

@@ -1,0 +1,1 @@
+// The scanner is header-only (include/CByteScan.h); SwiftPM needs one source file.
