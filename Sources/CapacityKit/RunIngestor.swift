@@ -46,7 +46,8 @@ public struct RunIngestor: Sendable {
 
   /// `ingest`, with `body` given the outcome while the new runs are written: the write (0.05 s
   /// for a million requests) overlaps the analysis instead of coming before it. Returns once
-  /// both are done; a failed write throws even when `body` succeeded.
+  /// both are done; a failed write throws even when `body` succeeded, so `body` should make its
+  /// results, not publish them (`analyze` writes the report files after this returns).
   public func ingest<Result>(
     _ paths: [String], now: Date, rawLogs: RawLogRunBuilder = RawLogRunBuilder(),
     prometheus: PrometheusFetcher? = nil, whileStoring body: (Outcome) throws -> Result

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CapacityTestSupport
+
 /// Runs the real binary on `samples/` and checks the report against figures taken by hand from
 /// the Locust files (their `Aggregated` rows) and from the seed write-up's arithmetic.
 @Suite(.serialized) struct EndToEndTests {
@@ -149,6 +151,24 @@ import Testing
     let result = try runner.run(["analyze", "nope/*.csv", "--db", "x.sqlite"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("'nope/*.csv' does not exist"))
+  }
+
+  /// The report is made while the runs are written, but written only once they are stored: a
+  /// store that cannot take them (a table dropped from under it) fails the command, leaves no
+  /// report and no part of a run.
+  @Test func aFailedStoreWriteLeavesNoReportAndNoRun() throws {
+    let runner = try BinaryRunner()
+    defer { runner.remove() }
+    #expect(try runner.run(["runs", "--db", "x.sqlite"]).status == 0)
+    _ = try StoreBackend.query(runner.path("x.sqlite"), "DROP TABLE timeline_point")
+    let result = try runner.run([
+      "analyze", BinaryRunner.repository.appendingPathComponent("samples/runs").path, "--db", "x.sqlite",
+      "-o", "out",
+    ])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("timeline_point"))
+    #expect(!FileManager.default.fileExists(atPath: runner.path("out/report.json")))
+    #expect(try StoreBackend.query(runner.path("x.sqlite"), "SELECT COUNT(*) FROM run") == "0")
   }
 
   @Test func aBadQuantityNamesTheFileAndValue() throws {

@@ -33,8 +33,9 @@ extension Capacity {
       let renderer = try report.renderer()
       let runStore = try store.open()
       let job = try report.job(store: runStore)
-      // The analysis and the report go on while the new runs are written to the store.
-      let (outcome, (document, written)) = try RunIngestor(store: runStore).ingest(
+      // The analysis and the report are made while the new runs are written to the store; the
+      // files are written only once the runs are stored.
+      let (outcome, (document, rendered)) = try RunIngestor(store: runStore).ingest(
         paths, now: Date(), rawLogs: ingest.rawLogs, prometheus: try prometheus.fetcher()
       ) { outcome in
         terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
@@ -43,8 +44,10 @@ extension Capacity {
             outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped,
             storing: outcome.addedRuns))
         terminal.phase(.rendering, report.output.output)
-        return (document, try report.output.write(try renderer.render(document)))
+        return (document, try renderer.render(document))
       }
+      terminal.phase(.rendering, report.output.output)
+      let written = try report.output.write(rendered)
       try ci.append(JobSummary.report(document))
       ProgressBar.shared.clear()
       Console.standardError.report(outcome)
