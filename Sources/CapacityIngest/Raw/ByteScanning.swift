@@ -84,6 +84,16 @@ package enum ByteScanning {
     }
     guard index < count, count - index <= 19 else { return nil }
     var value: Int64 = 0
+    // Up to 18 digits cannot overflow (10^18 < 2^63): the timestamps and latencies of every row.
+    if count - index <= 18 {
+      while index < count {
+        let digit = pointer[index] &- 48
+        guard digit <= 9 else { return nil }
+        value = value &* 10 &+ Int64(digit)
+        index += 1
+      }
+      return negative ? -value : value
+    }
     while index < count {
       let digit = pointer[index] &- 48
       guard digit <= 9 else { return nil }
