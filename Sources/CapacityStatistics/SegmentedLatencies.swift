@@ -65,54 +65,8 @@ package struct SegmentedLatencies {
       let start = offsets[task.label][task.group]
       let segment = UnsafeMutableBufferPointer(
         rebasing: buffers[task.label][start..<offsets[task.label][task.group + 1]])
-      Self.sort(segment)
+      ExactPercentiles.sort(segment)
     }
-  }
-
-  /// Sorts by counting when every value is a whole, non-negative number of milliseconds within a
-  /// narrow range (JMeter's `elapsed` always is): one pass to count, one to write back, where
-  /// a comparison sort takes log₂ n passes. Any other segment is sorted by comparison.
-  package static func sort(_ segment: UnsafeMutableBufferPointer<Double>) {
-    guard let range = wholeMillisecondRange(segment) else {
-      var segment = segment
-      segment.sort()
-      return
-    }
-    let counts = UnsafeMutableBufferPointer<UInt32>.allocate(
-      capacity: range.upperBound - range.lowerBound + 1)
-    defer { counts.deallocate() }
-    counts.initialize(repeating: 0)
-    for value in segment { counts[Int(value) - range.lowerBound] &+= 1 }
-    var cursor = 0
-    for offset in counts.indices where counts[offset] != 0 {
-      let value = Double(range.lowerBound + offset)
-      for _ in 0..<Int(counts[offset]) {
-        segment[cursor] = value
-        cursor += 1
-      }
-    }
-  }
-
-  /// The smallest and largest value when all are whole numbers from +0 up, spanning at most
-  /// 2¹⁸ ms and at most eight slots a value; `nil` otherwise (fractions, −0, a wide spread).
-  private static func wholeMillisecondRange(_ segment: UnsafeMutableBufferPointer<Double>) -> ClosedRange<
-    Int
-  >? {
-    guard segment.count >= 64 else { return nil }
-    var low = Double.infinity
-    var high = -Double.infinity
-    for value in segment {
-      // In this order: the range first (NaN fails it), so the conversion cannot trap; a
-      // conversion, not `rounded`, which is a libm call on baseline x86-64.
-      guard value.bitPattern == 0 || value > 0, value < 1e15, Double(Int64(value)) == value else {
-        return nil
-      }
-      low = min(low, value)
-      high = max(high, value)
-    }
-    let spread = high - low
-    guard spread < Double(1 << 18), spread < Double(8 * segment.count) else { return nil }
-    return Int(low)...Int(high)
   }
 
   private func segment(_ label: Int, _ group: Int) -> UnsafeBufferPointer<Double> {

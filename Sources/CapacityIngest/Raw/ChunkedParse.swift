@@ -1,5 +1,4 @@
 import CapacityModel
-import Dispatch
 
 /// Parses a line-oriented log on several cores: the data is cut at line starts into parts of
 /// falling size, every part is parsed into its own accumulator, and the parts are merged
@@ -66,13 +65,6 @@ package enum ChunkedParse {
   /// part has its own label tables and histograms), past the memory budget.
   package static var defaultParts: Int {
     min(16, max(1, 2 * ProcessInfo.processInfo.activeProcessorCount))
-  }
-
-  /// Runs `body` (a parse read on one core) on the calling thread while `sideTask` (hashing the
-  /// file) runs on another.
-  package static func alongside<T>(_ sideTask: (@Sendable () -> Void)?, _ body: () -> T) -> T {
-    guard let sideTask else { return body() }
-    return Concurrently.alongside(sideTask, body)
   }
 }
 

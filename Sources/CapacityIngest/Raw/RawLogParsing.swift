@@ -68,7 +68,7 @@ package struct RawLogParsing {
     case .jmeterXML:
       var accumulator = RequestAccumulator(exactBudget: budget, sessionGap: sessionGap)
       let counter = progress
-      let diagnostics = ChunkedParse.alongside(alongside) {
+      let diagnostics = Concurrently.alongside(alongside) {
         JTLXMLParser().parse(bytes, file: path, into: &accumulator, progress: counter)
       }
       return Parsed(tool: .jmeter, chunks: [accumulator], diagnostics: diagnostics)
@@ -123,7 +123,7 @@ package struct RawLogParsing {
   private func parseGatling(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> Parsed {
     var accumulator = RequestAccumulator(exactBudget: budget, sessionGap: sessionGap)
     let counter = progress
-    let outcome = ChunkedParse.alongside(alongside) {
+    let outcome = Concurrently.alongside(alongside) {
       GatlingLogParser().parse(bytes, into: &accumulator, progress: counter)
     }
     if outcome.legacyRecords > 0, accumulator.perLabel.isEmpty {

@@ -1,5 +1,6 @@
 import CapacityModel
 import Foundation
+import Synchronization
 
 /// Turns raw request logs (JMeter, k6, vegeta, Gatling) into runs: one per session of each file
 /// (runs appended to one results file are split at gaps without samples), or, with `merge`, one
@@ -54,13 +55,22 @@ public struct RawLogRunBuilder: Sendable {
       file: file.path, totalBytes: mapping.count, sink: mapping.count >= 32 << 20 ? progress : nil,
       mapping: file.mapping)
     defer { counter.finish() }
-    let digest = Digest()
+    let digest = Mutex("")
     var parsing = RawLogParsing(
       file: file, budget: exactBudget, progress: counter, sessionGap: sessionGap, jtlColumns: jtlColumns)
-    if file.sha256.isEmpty { parsing.alongside = { digest.value = mapping.sha256() } }
+    if file.sha256.isEmpty {
+      parsing.alongside = {
+        let hash = mapping.sha256()
+        digest.withLock { $0 = hash }
+      }
+    }
     progress?.phase(.parsing, subject: file.path)
     let parsed = try parsing.parse(mapping.bytes)
-    if file.sha256.isEmpty { file.sha256 = digest.value.isEmpty ? mapping.sha256() : digest.value }
+    if file.sha256.isEmpty {
+      // Every format's parse runs the side task; hashing here keeps a run's id should one not.
+      let hashed = digest.withLock { $0 }
+      file.sha256 = hashed.isEmpty ? mapping.sha256() : hashed
+    }
     try mapping.verifyUnchanged()
     return ParsedFile(file: file, mapping: mapping, parsed: parsed)
   }
@@ -179,9 +189,4 @@ public struct RawLogRunBuilder: Sendable {
 
 extension Array {
   fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
-
-/// The file's hash, written by the side task while the file is parsed.
-private final class Digest: @unchecked Sendable {
-  var value = ""
 }

@@ -51,12 +51,14 @@ extension RawRunSummarizer {
         if window < windows.count { byWindow[window].append(value) }
       }
     }
-    all.sort()
+    ExactPercentiles.sort(&all)
     let quantiles = all.withUnsafeBufferPointer { sorted in
       [0.5, 0.95, 0.99].map { ExactPercentiles.quantile(sorted: sorted, $0) }
     }
     let windowP95 = byWindow.map { values in
-      values.sorted().withUnsafeBufferPointer { ExactPercentiles.quantile(sorted: $0, 0.95) }
+      var values = values
+      ExactPercentiles.sort(&values)
+      return values.withUnsafeBufferPointer { ExactPercentiles.quantile(sorted: $0, 0.95) }
     }
     return RequestTiming(
       phase: phase, requests: requests, method: .exactR7, p50Ms: quantiles[0], p95Ms: quantiles[1],

@@ -1,6 +1,5 @@
 import CapacityModel
 import CapacityStatistics
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -274,7 +273,7 @@ package struct RawRunSummarizer {
 
     /// The figures; sorts the values in place.
     mutating func stats(name: String) -> EndpointStats {
-      values.sort()
+      ExactPercentiles.sort(&values)
       let percentiles = values.withUnsafeBufferPointer { buffer in
         ExactPercentiles.reported.map {
           PercentileValue(quantile: $0, valueMs: ExactPercentiles.quantile(sorted: buffer, $0))

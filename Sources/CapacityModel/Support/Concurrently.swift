@@ -19,10 +19,11 @@ package enum Concurrently {
   }
 
   /// `body()` on the calling thread while `side()` runs on another; returns (or throws `body`'s
-  /// error) only once both are done.
-  package static func alongside<Result>(_ side: @escaping @Sendable () -> Void, _ body: () throws -> Result)
-    rethrows -> Result
-  {
+  /// error) only once both are done. Without a side task, just `body()`.
+  package static func alongside<Result>(
+    _ side: (@Sendable () -> Void)?, _ body: () throws -> Result
+  ) rethrows -> Result {
+    guard let side else { return try body() }
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group, execute: side)
     defer { group.wait() }

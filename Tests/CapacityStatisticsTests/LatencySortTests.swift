@@ -3,14 +3,14 @@ import Testing
 @testable import CapacityModel
 @testable import CapacityStatistics
 
-/// A segment sorted by counting (whole milliseconds in a narrow range) or by comparison
-/// (anything else) comes out as the standard library sorts it, bit for bit.
-@Suite struct SegmentedLatenciesTests {
+/// Latencies sorted for the quantiles, by counting (whole milliseconds in a narrow range) or by
+/// comparison (anything else), come out as the standard library sorts them, bit for bit.
+@Suite struct LatencySortTests {
   private static func sorted(_ values: [Double]) -> [UInt64] {
     let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: values.count)
     defer { buffer.deallocate() }
     _ = buffer.initialize(from: values)
-    SegmentedLatencies.sort(buffer)
+    ExactPercentiles.sort(buffer)
     return buffer.map(\.bitPattern)
   }
 
