@@ -32,6 +32,25 @@ package struct JTLCSVParser: Sendable {
     var connect = ByteField.empty
     var fields = 0
     var unterminated = false
+
+    @inline(__always)
+    mutating func set(_ field: ByteField, as role: JTLCSVLayout.Role) {
+      switch role {
+      case .ignored: break
+      case .timeStamp: timeStamp = field
+      case .elapsed: elapsed = field
+      case .label: label = field
+      case .responseCode: responseCode = field
+      case .responseMessage: responseMessage = field
+      case .threadName: threadName = field
+      case .success: success = field
+      case .failureMessage: failureMessage = field
+      case .allThreads: allThreads = field
+      case .grpThreads: grpThreads = field
+      case .firstByte: firstByte = field
+      case .connect: connect = field
+      }
+    }
   }
 
   /// Parses the records that start in `start..<limit`; returns where the next record starts.
@@ -45,6 +64,8 @@ package struct JTLCSVParser: Sendable {
     var scanner = CSVFieldScanner(end: UnsafePointer(end), delimiter: layout.delimiter)
     scanner.rowsStartWithEpoch = true
     var position = UnsafePointer(base + start)
+    var stops = CSVStopScanner(start: position, end: UnsafePointer(end), delimiter: layout.delimiter)
+    let quoteFreeFirst = CSVStopScanner.supports(delimiter: layout.delimiter)
     let stop = base + limit
     var previousLabel = ByteField.empty
     var previousThread = ByteField.empty
@@ -54,34 +75,13 @@ package struct JTLCSVParser: Sendable {
       while position < stop {
         let recordStart = position
         var row = Row()
-        // One record: fields until an unquoted line break or the end of the data.
-        while true {
-          let (field, last) = scanner.next(&position)
-          if field.unterminated { row.unterminated = true }
-          if row.fields < roles.count {
-            switch roles[row.fields] {
-            case .ignored: break
-            case .timeStamp: row.timeStamp = field
-            case .elapsed: row.elapsed = field
-            case .label: row.label = field
-            case .responseCode: row.responseCode = field
-            case .responseMessage: row.responseMessage = field
-            case .threadName: row.threadName = field
-            case .success: row.success = field
-            case .failureMessage: row.failureMessage = field
-            case .allThreads: row.allThreads = field
-            case .grpThreads: row.grpThreads = field
-            case .firstByte: row.firstByte = field
-            case .connect: row.connect = field
-            }
-          }
-          row.fields += 1
-          if last { break }
-          if row.fields > lastNeeded {
-            row.fields += 1
-            if scanner.skipRecord(&position) { row.unterminated = true }
-            break
-          }
+        if !quoteFreeFirst
+          || !readQuoteFree(
+            &position, into: &row, stops: &stops, scanner: scanner, roles: roles, lastNeeded: lastNeeded)
+        {
+          position = recordStart
+          row = Row()
+          read(&position, into: &row, scanner: scanner, roles: roles, lastNeeded: lastNeeded)
         }
         if row.fields == 1, row.timeStamp.isEmpty, row.label.isEmpty { continue }  // blank line
         handle(
@@ -91,6 +91,64 @@ package struct JTLCSVParser: Sendable {
       }
       ticker.finish(at: position)
       return position - base
+    }
+  }
+
+  /// Reads one record field by field with the full quoting rules.
+  @inline(__always)
+  private func read(
+    _ position: inout UnsafePointer<UInt8>, into row: inout Row, scanner: CSVFieldScanner,
+    roles: UnsafeBufferPointer<JTLCSVLayout.Role>, lastNeeded: Int
+  ) {
+    // One record: fields until an unquoted line break or the end of the data.
+    while true {
+      let (field, last) = scanner.next(&position)
+      if field.unterminated { row.unterminated = true }
+      if row.fields < roles.count { row.set(field, as: roles[row.fields]) }
+      row.fields += 1
+      if last { return }
+      if row.fields > lastNeeded {
+        row.fields += 1
+        if scanner.skipRecord(&position) { row.unterminated = true }
+        return
+      }
+    }
+  }
+
+  /// Reads one record from the stop bitmasks, as `read` would, when no quote comes before its end;
+  /// returns false at the first quote (`position` and `row` are then to be discarded).
+  @inline(__always)
+  private func readQuoteFree(
+    _ position: inout UnsafePointer<UInt8>, into row: inout Row, stops: inout CSVStopScanner,
+    scanner: CSVFieldScanner, roles: UnsafeBufferPointer<JTLCSVLayout.Role>, lastNeeded: Int
+  ) -> Bool {
+    let end = stops.end
+    while true {
+      let fieldEnd = stops.nextStop(from: position)
+      let field = ByteField(start: position, count: fieldEnd - position)
+      guard fieldEnd < end else {
+        if row.fields < roles.count { row.set(field, as: roles[row.fields]) }
+        row.fields += 1
+        position = end
+        return true
+      }
+      let byte = fieldEnd.pointee
+      if byte == ByteScanning.quote { return false }
+      if row.fields < roles.count { row.set(field, as: roles[row.fields]) }
+      row.fields += 1
+      position = fieldEnd + 1
+      if byte != layout.delimiter {
+        // A line feed, or a carriage return with or without one after it.
+        if byte == ByteScanning.carriageReturn, position < end, position.pointee == ByteScanning.newline {
+          position += 1
+        }
+        return true
+      }
+      if row.fields > lastNeeded {
+        row.fields += 1
+        if scanner.skipRecord(&position) { row.unterminated = true }
+        return true
+      }
     }
   }
 
