@@ -72,12 +72,17 @@ package struct JTLCSVParser: Sendable {
     var ticker = ProgressTicker(progress, base: base, from: position)
     let lastNeeded = layout.roles.lastIndex { $0 != .ignored } ?? 0
     return layout.roles.withUnsafeBufferPointer { roles in
+      // One row for all records: a record that reaches the last needed column sets every field
+      // the handler reads, so only a shorter one (or one with a quote) starts from an empty row.
+      var row = Row()
       while position < stop {
         let recordStart = position
-        var row = Row()
+        row.fields = 0
+        row.unterminated = false
         if !quoteFreeFirst
           || !readQuoteFree(
             &position, into: &row, stops: &stops, scanner: scanner, roles: roles, lastNeeded: lastNeeded)
+          || row.fields <= lastNeeded
         {
           position = recordStart
           row = Row()
@@ -85,7 +90,7 @@ package struct JTLCSVParser: Sendable {
         }
         if row.fields == 1, row.timeStamp.isEmpty, row.label.isEmpty { continue }  // blank line
         handle(
-          row, offset: recordStart - base, accumulator: &accumulator, previousLabel: &previousLabel,
+          &row, offset: recordStart - base, accumulator: &accumulator, previousLabel: &previousLabel,
           previousThread: &previousThread)
         ticker.advance(to: position)
       }
@@ -154,7 +159,7 @@ package struct JTLCSVParser: Sendable {
 
   @inline(__always)
   private func handle(
-    _ row: Row, offset: Int, accumulator: inout RequestAccumulator, previousLabel: inout ByteField,
+    _ row: inout Row, offset: Int, accumulator: inout RequestAccumulator, previousLabel: inout ByteField,
     previousThread: inout ByteField
   ) {
     if row.unterminated {
