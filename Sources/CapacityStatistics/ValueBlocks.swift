@@ -7,12 +7,10 @@ package struct ValueBlocks<Element> {
   /// with a handful of requests costs about a hundred bytes, not a 512 KiB block.
   package static var firstBlockSize: Int { 8 }
   package private(set) var blocks: [UnsafeMutablePointer<Element>] = []
-  // Inlinable state: `append` is called per request from the parsers in other modules, where
-  // an unspecialised generic call cost four times the store it makes.
-  @usableFromInline var current: UnsafeMutablePointer<Element>?
-  @usableFromInline var fill = 0
-  @usableFromInline var currentCapacity = 0
-  @usableFromInline package internal(set) var count = 0
+  private var current: UnsafeMutablePointer<Element>?
+  private var fill = 0
+  private var currentCapacity = 0
+  package private(set) var count = 0
 
   /// Capacity of block `index`: 8, 16, … 65 536, then 65 536.
   @inline(__always)
@@ -20,9 +18,12 @@ package struct ValueBlocks<Element> {
     index >= 13 ? blockSize : min(firstBlockSize << index, blockSize)
   }
 
-  @_specialize(exported: true, where Element == Double)
-  @_specialize(exported: true, where Element == UInt32)
-  @inlinable @inline(__always)
+  // `append` runs per request in the parsers of other modules, where a call of the unspecialised
+  // generic (with its metadata lookup) cost four times the store it makes: the accumulators'
+  // element types get specialised entry points.
+  @_specialize(exported:true,where Element == Double)
+  @_specialize(exported:true,where Element == UInt32)
+  @inline(__always)
   package mutating func append(_ value: Element) {
     if fill == currentCapacity { addBlock() }
     current.unsafelyUnwrapped[fill] = value
@@ -30,8 +31,7 @@ package struct ValueBlocks<Element> {
     count += 1
   }
 
-  @usableFromInline
-  mutating func addBlock() {
+  private mutating func addBlock() {
     currentCapacity = Self.capacity(ofBlock: blocks.count)
     let block = UnsafeMutablePointer<Element>.allocate(capacity: currentCapacity)
     blocks.append(block)
