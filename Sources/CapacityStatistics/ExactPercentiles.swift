@@ -55,16 +55,31 @@ package enum ExactPercentiles {
     return sets.indices.map { Array(results[($0 * quantiles.count)..<(($0 + 1) * quantiles.count)]) }
   }
 
-  /// Sorts latencies for the quantiles above, as the standard library would, bit for bit: by
-  /// counting when every value is a whole, non-negative number of milliseconds within a narrow
-  /// range (JMeter's `elapsed`, `Latency` and `Connect` always are), one pass to count and one
-  /// to write back where a comparison sort takes log₂ n; any other values by comparison.
+  /// Sorts latencies for the quantiles above, as the standard library would, bit for bit, when
+  /// every value is a whole, non-negative number of milliseconds (JMeter's `elapsed`, `Latency`
+  /// and `Connect` always are): by counting within a narrow range (one pass to count, one to
+  /// write back), by an 11-bit radix sort of the offsets from the smallest value within a wider
+  /// one (two or three passes), where a comparison sort takes log₂ n. Any other values (fractions,
+  /// −0, NaN) and small segments are sorted by comparison. Equal values are bit-identical here, so
+  /// order among them cannot differ.
   package static func sort(_ values: UnsafeMutableBufferPointer<Double>) {
-    guard let range = wholeMilliseconds(values) else {
+    guard values.count >= 64, let range = wholeMilliseconds(values) else {
       var values = values
       values.sort()
       return
     }
+    let spread = range.upperBound - range.lowerBound
+    if spread < 1 << 18, spread < 8 * values.count {
+      countingSort(values, range)
+    } else if values.count >= 1024, spread < 1 << 32 {
+      radixSort(values, low: range.lowerBound, spread: spread)
+    } else {
+      var values = values
+      values.sort()
+    }
+  }
+
+  private static func countingSort(_ values: UnsafeMutableBufferPointer<Double>, _ range: ClosedRange<Int>) {
     let counts = UnsafeMutableBufferPointer<UInt32>.allocate(
       capacity: range.upperBound - range.lowerBound + 1)
     defer { counts.deallocate() }
@@ -80,10 +95,42 @@ package enum ExactPercentiles {
     }
   }
 
-  /// The smallest and largest value when all are whole numbers from +0 up, spanning at most
-  /// 2¹⁸ ms and at most eight slots a value; `nil` otherwise (fractions, −0, a wide spread).
+  /// Least significant digit first, 11 bits a pass, over `UInt32` offsets from `low` (`spread`
+  /// below 2³²).
+  private static func radixSort(_ values: UnsafeMutableBufferPointer<Double>, low: Int, spread: Int) {
+    let count = values.count
+    let keys = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 2 * count)
+    defer { keys.deallocate() }
+    var source = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
+    var target = UnsafeMutableBufferPointer(rebasing: keys[count..<(2 * count)])
+    for index in 0..<count { source[index] = UInt32(truncatingIfNeeded: Int(values[index]) - low) }
+    let digits = 1 << 11
+    let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: digits)
+    defer { starts.deallocate() }
+    var shift = 0
+    while shift == 0 || spread >> shift != 0 {
+      starts.initialize(repeating: 0)
+      for key in source { starts[Int((key >> UInt32(shift)) & UInt32(digits - 1))] += 1 }
+      var position = 0
+      for digit in 0..<digits {
+        let size = starts[digit]
+        starts[digit] = position
+        position += size
+      }
+      for key in source {
+        let digit = Int((key >> UInt32(shift)) & UInt32(digits - 1))
+        target[starts[digit]] = key
+        starts[digit] += 1
+      }
+      swap(&source, &target)
+      shift += 11
+    }
+    for index in 0..<count { values[index] = Double(low + Int(source[index])) }
+  }
+
+  /// The smallest and largest value when all are whole numbers from +0 up (below 10¹⁵); `nil`
+  /// otherwise (fractions, −0, NaN, infinities).
   private static func wholeMilliseconds(_ values: UnsafeMutableBufferPointer<Double>) -> ClosedRange<Int>? {
-    guard values.count >= 64 else { return nil }
     var low = Double.infinity
     var high = -Double.infinity
     for value in values {
@@ -95,8 +142,6 @@ package enum ExactPercentiles {
       low = min(low, value)
       high = max(high, value)
     }
-    let spread = high - low
-    guard spread < Double(1 << 18), spread < Double(8 * values.count) else { return nil }
     return Int(low)...Int(high)
   }
 
