@@ -300,9 +300,12 @@ package struct RequestAccumulator {
     segments[segment].requests += 1
     if let status { segments[segment].statuses.add(second: second, status) }
     if startMs < segments[segment].firstStartMs { segments[segment].firstStartMs = startMs }
-    let endMs = startMs + Int64(latencyMs.rounded(.up))
+    // A whole-ms latency (every JTL's) needs neither libm rounding call; `admits` bounds it.
+    let wholeMs = Int64(latencyMs)
+    let isWhole = Double(wholeMs) == latencyMs
+    let endMs = startMs + (isWhole ? wholeMs : Int64(latencyMs.rounded(.up)))
     if endMs > segments[segment].lastEndMs { segments[segment].lastEndMs = endMs }
-    marks.record(endMs: startMs + Int64(latencyMs.rounded()), failed: failed)
+    marks.record(endMs: startMs + (isWhole ? wholeMs : Int64(latencyMs.rounded())), failed: failed)
     let slot = slot(segment: segment, name: name, method: method)
     lastSlot = slot
     let index = Int(slot)
