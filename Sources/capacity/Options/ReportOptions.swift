@@ -17,7 +17,10 @@ struct ReportOptions: ParsableArguments {
   @Flag(help: "Treat single-level runs (light, medium, peak, stress…) as load steps at their user counts.")
   var runsAsSteps = false
 
-  func renderer() throws -> ReportRenderer { try ReportRenderer(templatesDirectory: output.templates) }
+  /// The renderer, its bundled templates parsed while the command goes on.
+  func renderer() throws -> ReportRendererLoad {
+    try ReportRendererLoad(templatesDirectory: output.templates)
+  }
 
   func job(store: any RunHistory) throws -> ReportJob {
     let objectives = try thresholds.objectives()
