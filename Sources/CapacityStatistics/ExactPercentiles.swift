@@ -96,36 +96,57 @@ package enum ExactPercentiles {
   }
 
   /// Least significant digit first, 11 bits a pass, over `UInt32` offsets from `low` (`spread`
-  /// below 2³²).
+  /// below 2³²). The keys live in the values' own memory, its first half the source of a pass
+  /// and its second the target (eight bytes a value hold two keys), so a segment of millions
+  /// costs no memory beyond the digit counts.
   private static func radixSort(_ values: UnsafeMutableBufferPointer<Double>, low: Int, spread: Int) {
     let count = values.count
-    let keys = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 2 * count)
-    defer { keys.deallocate() }
-    var source = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
-    var target = UnsafeMutableBufferPointer(rebasing: keys[count..<(2 * count)])
-    for index in 0..<count { source[index] = UInt32(truncatingIfNeeded: Int(values[index]) - low) }
+    let raw = UnsafeMutableRawPointer(values.baseAddress!)
+    // Key i goes to bytes 4i..<4i+4, at or below value i's own, which is read first.
+    for index in 0..<count {
+      let value = raw.load(fromByteOffset: 8 * index, as: Double.self)
+      raw.storeBytes(
+        of: UInt32(truncatingIfNeeded: Int(value) - low), toByteOffset: 4 * index, as: UInt32.self)
+    }
     let digits = 1 << 11
     let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: digits)
     defer { starts.deallocate() }
+    var source = 0
+    var target = 4 * count
     var shift = 0
     while shift == 0 || spread >> shift != 0 {
       starts.initialize(repeating: 0)
-      for key in source { starts[Int((key >> UInt32(shift)) & UInt32(digits - 1))] += 1 }
+      for index in 0..<count {
+        let key = raw.load(fromByteOffset: source + 4 * index, as: UInt32.self)
+        starts[Int((key >> UInt32(shift)) & UInt32(digits - 1))] += 1
+      }
       var position = 0
       for digit in 0..<digits {
         let size = starts[digit]
         starts[digit] = position
         position += size
       }
-      for key in source {
+      for index in 0..<count {
+        let key = raw.load(fromByteOffset: source + 4 * index, as: UInt32.self)
         let digit = Int((key >> UInt32(shift)) & UInt32(digits - 1))
-        target[starts[digit]] = key
+        raw.storeBytes(of: key, toByteOffset: target + 4 * starts[digit], as: UInt32.self)
         starts[digit] += 1
       }
       swap(&source, &target)
       shift += 11
     }
-    for index in 0..<count { values[index] = Double(low + Int(source[index])) }
+    // Writing value i clobbers keys 2i and 2i + 1 of the first half (so from the top down) or
+    // keys 2i − n and 2i − n + 1 of the second (so from the bottom up): each is read before.
+    let keys = source
+    func writeBack(_ index: Int) {
+      let key = raw.load(fromByteOffset: keys + 4 * index, as: UInt32.self)
+      raw.storeBytes(of: Double(low + Int(key)), toByteOffset: 8 * index, as: Double.self)
+    }
+    if keys == 0 {
+      for index in stride(from: count - 1, through: 0, by: -1) { writeBack(index) }
+    } else {
+      for index in 0..<count { writeBack(index) }
+    }
   }
 
   /// The smallest and largest value when all are whole numbers from +0 up (below 10¹⁵); `nil`
