@@ -16,25 +16,28 @@ package struct RequestMarksRecord: RunChildRecord {
     position = 0
     let pageKeys = marks.pages.keys.sorted()
     let pageStride = RequestMarks.pageWords + 1
-    var pageWords = [UInt64](repeating: 0, count: pageKeys.count * pageStride)
-    for (page, index) in pageKeys.enumerated() {
-      pageWords[page * pageStride] = UInt64(bitPattern: index)
-      for (offset, word) in marks.pages[index]!.prefix(RequestMarks.pageWords).enumerated() {
-        pageWords[page * pageStride + 1 + offset] = word
+    pages = Self.littleEndianBlob(words: pageKeys.count * pageStride) { store in
+      for (page, index) in pageKeys.enumerated() {
+        store(page * pageStride, UInt64(bitPattern: index))
+        for (offset, word) in marks.pages[index]!.prefix(RequestMarks.pageWords).enumerated() {
+          store(page * pageStride + 1 + offset, word)
+        }
       }
     }
-    pages = Self.littleEndianBytes(pageWords)
-    failures = Self.littleEndianBytes(marks.failureEndsMs.map { UInt64(bitPattern: $0) })
+    failures = Self.littleEndianBlob(words: marks.failureEndsMs.count) { store in
+      for (index, ms) in marks.failureEndsMs.enumerated() { store(index, UInt64(bitPattern: ms)) }
+    }
   }
 
-  /// The words as one little-endian blob, written in one copy (a word at a time into `Data` was
-  /// 500 instructions a request of a raw log).
-  private static func littleEndianBytes(_ words: [UInt64]) -> Data {
-    var data = Data(count: words.count * 8)
+  /// A blob of `words` little-endian words, filled in place by `fill` through its `store(index,
+  /// word)`: one allocation of the final size (a word at a time appended to `Data` was 500
+  /// instructions a request of a raw log, and a word array copied into it held the pages twice).
+  private static func littleEndianBlob(
+    words: Int, _ fill: ((_ index: Int, _ word: UInt64) -> Void) -> Void
+  ) -> Data {
+    var data = Data(count: words * 8)
     data.withUnsafeMutableBytes { raw in
-      for (index, word) in words.enumerated() {
-        raw.storeBytes(of: word.littleEndian, toByteOffset: index * 8, as: UInt64.self)
-      }
+      fill { index, word in raw.storeBytes(of: word.littleEndian, toByteOffset: index * 8, as: UInt64.self) }
     }
     return data
   }
