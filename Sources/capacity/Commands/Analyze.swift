@@ -44,7 +44,7 @@ extension Capacity {
             outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped,
             storing: outcome.addedRuns))
         terminal.phase(.rendering, report.output.output)
-        return (document, try renderer.renderer().render(document))
+        return (document, try renderer.render(document))
       }
       terminal.phase(.rendering, report.output.output)
       let written = try report.output.write(rendered)

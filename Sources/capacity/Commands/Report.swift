@@ -32,7 +32,7 @@ extension Capacity {
       let stored = try ids.map { try runStore.run(id: $0) }
       let document = report.output.styled(try report.job(store: runStore).run(stored))
       terminal.phase(.rendering, report.output.output)
-      let written = try report.output.write(try renderer.renderer().render(document))
+      let written = try report.output.write(try renderer.render(document))
       try ci.append(JobSummary.report(document))
       ProgressBar.shared.clear()
       terminal.say(

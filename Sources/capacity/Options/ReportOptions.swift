@@ -17,10 +17,7 @@ struct ReportOptions: ParsableArguments {
   @Flag(help: "Treat single-level runs (light, medium, peak, stress…) as load steps at their user counts.")
   var runsAsSteps = false
 
-  /// The renderer, its bundled templates parsed while the command goes on.
-  func renderer() throws -> ReportRendererLoad {
-    try ReportRendererLoad(templatesDirectory: output.templates)
-  }
+  func renderer() throws -> ReportRenderer { try ReportRenderer(templatesDirectory: output.templates) }
 
   func job(store: any RunHistory) throws -> ReportJob {
     let objectives = try thresholds.objectives()
