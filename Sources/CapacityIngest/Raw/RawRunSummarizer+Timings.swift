@@ -13,7 +13,7 @@ extension RawRunSummarizer {
     let length = RequestWindowBuilder.windowLength(timelineSeconds: span)
     let windows = (base: first.timestamp, seconds: length, count: max(1, (span + length - 1) / length))
     return TimingPhase.allCases.compactMap { phase in
-      let parts = members.map { chunks[$0.chunk].segments[$0.segment].timings.phases[phase.rawValue] }
+      let parts = members.map { chunks[$0.chunk].segments[$0.segment].timings[phase] }
       let requests = parts.reduce(Int64(0)) { $0 + $1.count }
       guard requests > 0 else { return nil }
       if parts.contains(where: { $0.histogram != nil }) {

@@ -15,7 +15,7 @@ import CapacityStatistics
 /// every label switches to an HDR histogram. The owner must call `release()` or hand the
 /// accumulator to `RawRunSummarizer`, which frees the value blocks.
 package struct RequestAccumulator {
-  package struct Label {
+  package struct Label: ExactValuesOrHistogram {
     /// The label's interned name and method (−1 none) and the segment it belongs to.
     package var name: Int32 = 0
     package var method: Int32 = -1
@@ -454,13 +454,7 @@ package struct RequestAccumulator {
   /// Moves every label's exact values into an HDR histogram and records into histograms from now on.
   package mutating func switchToHistograms() {
     usesHistograms = true
-    for index in perLabel.indices {
-      var histogram = perLabel[index].histogram ?? HDRHistogram()
-      histogram.record(perLabel[index].values)
-      perLabel[index].values.release()
-      perLabel[index].seconds.release()
-      perLabel[index].histogram = histogram
-    }
+    for index in perLabel.indices { perLabel[index].moveValuesToHistogram() }
     stored = 0
   }
 

@@ -6,50 +6,67 @@ import CapacityStatistics
 /// budget is spent, then in an HDR histogram per phase. Recording a value allocates only when a
 /// block fills.
 package struct TimingValues {
-  package struct Phase {
+  package struct Phase: ExactValuesOrHistogram {
     package var values = ValueBlocks<Double>()
     /// The start second of each value (low 32 bits), for the per-window p95.
     package var seconds = ValueBlocks<UInt32>()
     package var histogram: HDRHistogram?
     package var count: Int64 = 0
+
+    @inline(__always)
+    mutating func record(second: Int64, milliseconds: Double, exact: Bool) -> Bool {
+      count += 1
+      if !exact, histogram == nil { histogram = HDRHistogram() }
+      if histogram != nil {
+        histogram!.record(milliseconds: milliseconds)
+        return false
+      }
+      values.append(milliseconds)
+      seconds.append(UInt32(truncatingIfNeeded: second))
+      return true
+    }
   }
 
-  package var phases = [Phase](repeating: Phase(), count: TimingPhase.allCases.count)
+  // One stored property a phase, not an array of them: recording a value then checks no array
+  // for uniqueness (two checks a value were 1 % of a large JTL's parse).
+  private var firstByte = Phase()
+  private var connect = Phase()
+
+  /// The values of `phase`, read or changed in place.
+  package subscript(phase: TimingPhase) -> Phase {
+    _read {
+      switch phase {
+      case .firstByte: yield firstByte
+      case .connect: yield connect
+      }
+    }
+    _modify {
+      switch phase {
+      case .firstByte: yield &firstByte
+      case .connect: yield &connect
+      }
+    }
+  }
 
   /// Whether a value of any phase was recorded.
-  package var isEmpty: Bool { phases.allSatisfy { $0.count == 0 } }
+  package var isEmpty: Bool { TimingPhase.allCases.allSatisfy { self[$0].count == 0 } }
 
   /// Records one value; returns whether it was kept exactly (counts against the budget).
   @inline(__always)
   package mutating func record(_ phase: TimingPhase, second: Int64, milliseconds: Double, exact: Bool) -> Bool
   {
-    let index = phase.rawValue
-    phases[index].count += 1
-    if !exact, phases[index].histogram == nil { phases[index].histogram = HDRHistogram() }
-    if phases[index].histogram != nil {
-      phases[index].histogram!.record(milliseconds: milliseconds)
-      return false
-    }
-    phases[index].values.append(milliseconds)
-    phases[index].seconds.append(UInt32(truncatingIfNeeded: second))
-    return true
+    self[phase].record(second: second, milliseconds: milliseconds, exact: exact)
   }
 
   /// Moves the exact values into HDR histograms and records into them from now on.
   package mutating func switchToHistograms() {
-    for index in phases.indices {
-      var histogram = phases[index].histogram ?? HDRHistogram()
-      histogram.record(phases[index].values)
-      phases[index].values.release()
-      phases[index].seconds.release()
-      phases[index].histogram = histogram
-    }
+    for phase in TimingPhase.allCases { self[phase].moveValuesToHistogram() }
   }
 
   package mutating func release() {
-    for index in phases.indices {
-      phases[index].values.release()
-      phases[index].seconds.release()
+    for phase in TimingPhase.allCases {
+      self[phase].values.release()
+      self[phase].seconds.release()
     }
   }
 }
