@@ -29,11 +29,36 @@ package struct WindowHistograms {
   package init(base: Int64, seconds: Int, buckets: LatencyBuckets = .all) {
     self.base = base
     self.buckets = buckets
-    var length = 10
-    while (seconds + length - 1) / length > Self.maximumWindows { length += 10 }
-    windowSeconds = length
-    windows = max(1, (seconds + length - 1) / length)
+    windowSeconds = Self.windowLength(seconds: seconds)
+    windows = max(1, (seconds + windowSeconds - 1) / windowSeconds)
     counts = [UInt32](repeating: 0, count: windows * buckets.count)
+  }
+
+  /// The window length for a timeline of `seconds`: 10 s, or the multiple of 10 s that keeps the
+  /// windows within `maximumWindows`.
+  package static func windowLength(seconds: Int) -> Int {
+    var length = 10
+    while (seconds + length - 1) / length > maximumWindows { length += 10 }
+    return length
+  }
+
+  /// The seconds from `base` the windows cover: values past them are not counted.
+  package var coveredSeconds: Int { windows * windowSeconds }
+
+  /// Adds the counts of finer windows (row `r` of `finer` covers seconds `r·finerSeconds ..<
+  /// (r + 1)·finerSeconds` from `base`, in `buckets`' layout) to the windows they fall in: the same
+  /// counts as recording their values one by one, without a second pass over the values. Rows past
+  /// `coveredSeconds` are left out, as their values would be.
+  package mutating func add(finer: UnsafeBufferPointer<UInt32>, finerSeconds: Int) {
+    precondition(windowSeconds % finerSeconds == 0, "finer windows must divide these windows")
+    let width = buckets.count
+    let rows = min(finer.count / width, coveredSeconds / finerSeconds)
+    counts.withUnsafeMutableBufferPointer { counts in
+      for row in 0..<rows {
+        let target = (row * finerSeconds / windowSeconds) * width
+        for offset in 0..<width { counts[target + offset] &+= finer[row * width + offset] }
+      }
+    }
   }
 
   package static func bucket(_ milliseconds: Double) -> Int {
@@ -58,17 +83,6 @@ package struct WindowHistograms {
     let window = offset / windowSeconds
     guard window >= 0, window < windows else { return }
     counts[window * buckets.count + buckets.offset(milliseconds)] &+= 1
-  }
-
-  package mutating func record(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>) {
-    var valueBlocks: [UnsafeBufferPointer<Double>] = []
-    values.forEachBlock { valueBlocks.append($0) }
-    var blockIndex = 0
-    seconds.forEachBlock { block in
-      let blockValues = valueBlocks[blockIndex]
-      for index in 0..<block.count { record(blockValues[index], second: block[index]) }
-      blockIndex += 1
-    }
   }
 
   /// p50, p95 and p99 of the window holding timeline tick `tick` (0-based seconds from `base`).

@@ -47,11 +47,13 @@ extension RawRunSummarizer {
     var layout = SegmentedLatencies(groups: steps.windows.count + 1)
     defer { layout.deallocate() }
     // Built here and lent to `lay`: a copy there would share its tables and copy both on the first
-    // count (6 MB each for an hour).
-    var requestWindows = RequestWindowBuilder(base: base, timelineSeconds: span, buckets: buckets)
+    // count (6 MB each for an hour). Its count of all requests reaches as far as the 10 s windows,
+    // which are then made from it.
+    var requestWindows = RequestWindowBuilder(
+      base: base, timelineSeconds: span, buckets: buckets, totalSeconds: windows.coveredSeconds)
     summary.requestWindows = lay(
-      &chunks, merged, steps: steps, windows: &windows, layout: &layout,
-      requestWindows: &requestWindows)
+      &chunks, merged, steps: steps, layout: &layout, requestWindows: &requestWindows)
+    requestWindows.addTotal(to: &windows)
     let reported = ExactPercentiles.reported
     let values = ExactPercentiles.quantiles(
       sortedParts: merged.indices.map { layout.segments(label: $0) } + [layout.allSegments], reported)
@@ -63,32 +65,37 @@ extension RawRunSummarizer {
     return result
   }
 
-  /// Feeds every label's values to the 10 s window histograms, the 5 s request windows and the
-  /// segmented layout (sorted per step), then releases them; returns the request window series.
+  /// Feeds every label's values to the 5 s request windows and the segmented layout (sorted per
+  /// step), then releases them; returns the request window series.
   private func lay(
     _ chunks: inout [RequestAccumulator], _ merged: [Merged], steps: StepWindows,
-    windows: inout WindowHistograms, layout: inout SegmentedLatencies,
-    requestWindows: inout RequestWindowBuilder
+    layout: inout SegmentedLatencies, requestWindows: inout RequestWindowBuilder
   ) -> [RequestWindowSeries] {
     let seriesKept = Set(
       merged.sorted { ($1.count, $0.name, $0.method) < ($0.count, $1.name, $1.method) }
         .prefix(RequestWindowBuilder.maximumEndpointSeries).map { $0.name + "\u{0}" + $0.method })
-    withUnsafeMutablePointer(to: &windows) { windows in
-      for label in merged {
-        // The label's blocks move out of the accumulators; the layout frees them as it copies them.
-        var parts = label.parts.map { chunks[$0.chunk].perLabel[$0.label].takeValues() }
-        // Both only read the blocks: the 10 s windows are counted on another core meanwhile.
-        let shared = Unchecked(value: (windows, parts))
-        Concurrently.alongside({
-          for part in shared.value.1 {
-            shared.value.0.pointee.record(values: part.values, seconds: part.seconds)
+    typealias Parts = [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)]
+    withUnsafeMutablePointer(to: &layout) { layout in
+      // A pipeline of two: one core copies the previous label into the layout (freeing its blocks
+      // as it goes) while this one counts the next label's windows. Labels enter the layout in order.
+      var previous: (parts: Parts, count: Int)?
+      for label in merged + [nil] {
+        let copy = previous.map { previous in
+          let shared = Unchecked(value: (layout, previous, steps))
+          return { @Sendable in
+            var (layout, previous, steps) = shared.value
+            layout.pointee.append(label: &previous.parts, count: previous.count, group: steps.group)
           }
-        }) {
+        }
+        previous = Concurrently.alongside(copy) {
+          guard let label else { return nil }
+          // The label's blocks move out of the accumulators.
+          let parts = label.parts.map { chunks[$0.chunk].perLabel[$0.label].takeValues() }
           requestWindows.add(
             method: label.method, name: label.name,
             ownSeries: seriesKept.contains(label.name + "\u{0}" + label.method), parts: parts)
+          return (parts, Int(label.count))
         }
-        layout.append(label: &parts, count: Int(label.count), group: steps.group)
       }
     }
     layout.sortSegments()

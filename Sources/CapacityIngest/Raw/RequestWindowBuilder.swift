@@ -18,6 +18,8 @@ package struct RequestWindowBuilder {
   package let windowCount: Int
   /// The buckets each window's row holds.
   package let buckets: LatencyBuckets
+  /// Windows in `total`: `windowCount`, or more to cover `totalSeconds`.
+  private let totalWindows: Int
   private var total: [UInt32]
   private var scratch: [UInt32]
   private var touched: [Bool]
@@ -27,15 +29,18 @@ package struct RequestWindowBuilder {
   /// - Parameters:
   ///   - timelineSeconds: the timeline's length, seconds.
   ///   - buckets: the buckets the run's latencies fall in.
-  package init(base: Int64, timelineSeconds: Int, buckets: LatencyBuckets = .all) {
+  ///   - totalSeconds: the seconds from `base` the count of all requests covers, when it must reach
+  ///     past the windows (for `WindowHistograms.add(finer:finerSeconds:)`).
+  package init(base: Int64, timelineSeconds: Int, buckets: LatencyBuckets = .all, totalSeconds: Int = 0) {
     let length = Self.windowLength(timelineSeconds: timelineSeconds)
     self.base = base
     self.buckets = buckets
     seconds = length
     windowCount = max(1, (timelineSeconds + length - 1) / length)
+    totalWindows = max(windowCount, (totalSeconds + length - 1) / length)
     // Two allocations, not `scratch = total`: shared, the first count would copy the table.
-    total = [UInt32](repeating: 0, count: windowCount * buckets.count)
-    scratch = [UInt32](repeating: 0, count: total.count)
+    total = [UInt32](repeating: 0, count: totalWindows * buckets.count)
+    scratch = [UInt32](repeating: 0, count: windowCount * buckets.count)
     touched = [Bool](repeating: false, count: windowCount)
   }
 
@@ -58,10 +63,10 @@ package struct RequestWindowBuilder {
     for part in parts {
       part.values.forEachValue(seconds: part.seconds) { value, second in
         let window = Int(second &- UInt32(truncatingIfNeeded: base)) / seconds
-        guard window < windowCount else { return }
+        guard window < totalWindows else { return }
         let slot = window * width + buckets.offset(value)
         total[slot] &+= 1
-        guard ownSeries else { return }
+        guard ownSeries, window < windowCount else { return }
         if !touched[window] {
           touched[window] = true
           touchedWindows.append(window)
@@ -88,6 +93,11 @@ package struct RequestWindowBuilder {
 
   /// The series of every request counted so far.
   package var totalSeries: RequestWindowSeries { series(name: "", isTotal: true, counts: total) }
+
+  /// Adds every request counted so far to `histograms`, whose windows must be a multiple of these.
+  package func addTotal(to histograms: inout WindowHistograms) {
+    total.withUnsafeBufferPointer { histograms.add(finer: $0, finerSeconds: seconds) }
+  }
 
   private func series(name: String, isTotal: Bool, counts: [UInt32]) -> RequestWindowSeries {
     let width = buckets.count
