@@ -5,11 +5,16 @@ import Foundation
 /// and steps clipped into the box. Deterministic; converges to the same bounded minimum as
 /// `scipy.optimize.least_squares(method="trf")` on the small, smooth problems it is used for.
 package struct BoundedLeastSquares {
-  /// Residuals r(θ) and the Jacobian ∂r/∂θ, flat and row-major: one row of θ's count per
-  /// residual. One array per evaluation, not one per row: the USL bootstrap evaluates it about a
-  /// million times, and per-row arrays made malloc and free its largest cost.
-  package var residuals: ([Double]) -> [Double]
-  package var jacobian: ([Double]) -> [Double]
+  /// Fills the residuals r(θ), one per observation, for the parameters θ.
+  package typealias Residuals = (
+    _ theta: UnsafeBufferPointer<Double>, _ into: UnsafeMutableBufferPointer<Double>
+  ) -> Void
+  /// Fills the Jacobian ∂r/∂θ, flat and row-major: one row of θ's count per residual.
+  package typealias Jacobian = Residuals
+
+  package var observations: Int
+  package var residuals: Residuals
+  package var jacobian: Jacobian
   package var lower: [Double]
   package var upper: [Double]
   package var maxIterations = 5_000
@@ -22,129 +27,209 @@ package struct BoundedLeastSquares {
     package var converged: Bool
   }
 
+  /// Every buffer a minimisation needs, in one allocation: the USL bootstrap minimises a thousand
+  /// times a fit, and an array per evaluation and per step made malloc and free its largest cost.
+  private struct Workspace {
+    let memory: UnsafeMutableBufferPointer<Double>
+    let theta, candidate, g, a, system, rhs, delta: UnsafeMutableBufferPointer<Double>
+    let r, candidateResiduals, j: UnsafeMutableBufferPointer<Double>
+    let free: UnsafeMutableBufferPointer<Int>
+    var freeCount = 0
+
+    init(parameters k: Int, observations n: Int) {
+      let sizes = [k, k, k, k * k, k * k, k, k, n, n, n * k]
+      memory = .allocate(capacity: sizes.reduce(0, +))
+      memory.initialize(repeating: 0)
+      var parts: [UnsafeMutableBufferPointer<Double>] = []
+      var start = 0
+      for size in sizes {
+        parts.append(UnsafeMutableBufferPointer(rebasing: memory[start..<(start + size)]))
+        start += size
+      }
+      (theta, candidate, g, a, system, rhs, delta) = (
+        parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]
+      )
+      (r, candidateResiduals, j) = (parts[7], parts[8], parts[9])
+      free = .allocate(capacity: k)
+      free.initialize(repeating: 0)
+    }
+
+    func deallocate() {
+      memory.deallocate()
+      free.deallocate()
+    }
+  }
+
   package func minimize(from start: [Double]) -> Solution {
-    var theta = clip(start)
-    var r = residuals(theta)
-    var cost = Self.sumOfSquares(r)
+    let k = start.count
+    var work = Workspace(parameters: k, observations: observations)
+    defer { work.deallocate() }
+    for p in 0..<k { work.theta[p] = start[p] }
+    clip(work.theta)
+    residuals(UnsafeBufferPointer(work.theta), work.r)
+    var cost = Self.sumOfSquares(work.r)
     var damping = 1e-3
     var converged = false
     var iteration = 0
     while iteration < maxIterations {
       iteration += 1
-      let (g, a) = Self.normalEquations(jacobian(theta), r, count: theta.count)
+      jacobian(UnsafeBufferPointer(work.theta), work.j)
+      Self.normalEquations(work.j, work.r, g: work.g, a: work.a)
       // Active set: at a bound with the descent direction (−g) pointing out of the box.
-      let free = (0..<theta.count).filter { p in
-        !((theta[p] <= lower[p] && g[p] > 0) || (theta[p] >= upper[p] && g[p] < 0))
+      work.freeCount = 0
+      for p in 0..<k
+      where !((work.theta[p] <= lower[p] && work.g[p] > 0) || (work.theta[p] >= upper[p] && work.g[p] < 0)) {
+        work.free[work.freeCount] = p
+        work.freeCount += 1
       }
-      let gradientNorm = free.map { abs(g[$0]) }.max() ?? 0
+      let gradientNorm = Self.largest(work.freeCount) { abs(work.g[work.free[$0]]) } ?? 0
       if gradientNorm <= tolerance * max(1, cost) {
         converged = true
         break
       }
-      guard let step = dampedStep(from: theta, cost: cost, g: g, a: a, free: free, damping: &damping) else {
+      guard let step = dampedStep(&work, cost: cost, damping: &damping) else {
         converged = true
         break
       }
-      theta = step.theta
-      r = step.residuals
       cost = step.cost
       if step.converged {
         converged = true
         break
       }
     }
-    return Solution(parameters: theta, cost: cost, iterations: iteration, converged: converged)
+    return Solution(parameters: Array(work.theta), cost: cost, iterations: iteration, converged: converged)
   }
 
-  /// g = Jᵀr and A = JᵀJ, for `count` parameters and the flat row-major Jacobian `j`. Summed in
-  /// flat buffers (nested arrays cost a uniqueness check per `+=`), row by row as before, so the
-  /// sums are the same to the last bit.
-  private static func normalEquations(_ j: [Double], _ r: [Double], count: Int) -> (
-    g: [Double], a: [[Double]]
+  /// g = Jᵀr and A = JᵀJ (row-major, `g.count` square) for the flat row-major Jacobian `j`, summed
+  /// row by row.
+  private static func normalEquations(
+    _ j: UnsafeMutableBufferPointer<Double>, _ r: UnsafeMutableBufferPointer<Double>,
+    g: UnsafeMutableBufferPointer<Double>, a: UnsafeMutableBufferPointer<Double>
   ) {
+    let count = g.count
     precondition(j.count == r.count * count, "one Jacobian row per residual")
-    var g = [Double](repeating: 0, count: count)
-    var a = [Double](repeating: 0, count: count * count)
-    j.withUnsafeBufferPointer { rows in
-      g.withUnsafeMutableBufferPointer { g in
-        a.withUnsafeMutableBufferPointer { a in
-          for (index, residual) in r.enumerated() {
-            let row = index * count
-            for p in 0..<count {
-              g[p] += rows[row + p] * residual
-              for q in p..<count { a[p * count + q] += rows[row + p] * rows[row + q] }
-            }
-          }
-        }
+    g.update(repeating: 0)
+    a.update(repeating: 0)
+    for (index, residual) in r.enumerated() {
+      let row = index * count
+      for p in 0..<count {
+        g[p] += j[row + p] * residual
+        for q in p..<count { a[p * count + q] += j[row + p] * j[row + q] }
       }
     }
     // A is symmetric and a product commutes exactly, so the lower half is the upper's mirror.
-    return (g, (0..<count).map { p in (0..<count).map { q in a[min(p, q) * count + max(p, q)] } })
+    for p in 0..<count { for q in 0..<p { a[p * count + q] = a[q * count + p] } }
   }
 
-  /// One Levenberg–Marquardt step on the `free` parameters: the damping rises tenfold until a step
+  /// One Levenberg–Marquardt step on the free parameters: the damping rises tenfold until a step
   /// (clipped into the box) does not raise the cost, then falls tenfold for the next; `converged`
-  /// when the step or the cost's reduction is below the tolerance. `nil` when no damping below
-  /// 1e16 finds such a step.
-  private func dampedStep(
-    from theta: [Double], cost: Double, g: [Double], a: [[Double]], free: [Int], damping: inout Double
-  ) -> (theta: [Double], residuals: [Double], cost: Double, converged: Bool)? {
+  /// when the step or the cost's reduction is below the tolerance. On success θ and r hold the
+  /// step's; `nil` when no damping below 1e16 finds such a step.
+  private func dampedStep(_ work: inout Workspace, cost: Double, damping: inout Double) -> (
+    cost: Double, converged: Bool
+  )? {
+    let k = work.theta.count
+    let m = work.freeCount
+    let system = UnsafeMutableBufferPointer(rebasing: work.system[0..<(m * m)])
+    let rhs = UnsafeMutableBufferPointer(rebasing: work.rhs[0..<m])
+    let delta = UnsafeMutableBufferPointer(rebasing: work.delta[0..<m])
     while damping < 1e16 {
-      var system = free.map { p in free.map { q in a[p][q] } }
-      for k in free.indices { system[k][k] += damping * max(a[free[k]][free[k]], 1e-300) }
-      guard let delta = Self.solve(system, free.map { -g[$0] }) else {
+      for row in 0..<m {
+        for column in 0..<m { system[row * m + column] = work.a[work.free[row] * k + work.free[column]] }
+        let diagonal = work.a[work.free[row] * k + work.free[row]]
+        system[row * m + row] += damping * max(diagonal, 1e-300)
+        rhs[row] = -work.g[work.free[row]]
+      }
+      guard Self.solve(system, rhs, into: delta) else {
         damping *= 10
         continue
       }
-      var candidate = theta
-      for (k, p) in free.enumerated() { candidate[p] += delta[k] }
-      candidate = clip(candidate)
-      let candidateResiduals = residuals(candidate)
-      let candidateCost = Self.sumOfSquares(candidateResiduals)
+      for p in 0..<k { work.candidate[p] = work.theta[p] }
+      for row in 0..<m { work.candidate[work.free[row]] += delta[row] }
+      clip(work.candidate)
+      residuals(UnsafeBufferPointer(work.candidate), work.candidateResiduals)
+      let candidateCost = Self.sumOfSquares(work.candidateResiduals)
       if candidateCost.isFinite, candidateCost <= cost {
-        let step = zip(candidate, theta).map { abs($0 - $1) / max(abs($1), 1e-12) }.max() ?? 0
+        let (candidate, theta) = (work.candidate, work.theta)
+        let step = Self.largest(k) { abs(candidate[$0] - theta[$0]) / max(abs(theta[$0]), 1e-12) } ?? 0
         let reduction = cost - candidateCost
         damping = max(damping / 10, 1e-15)
         let converged =
           step < tolerance || reduction <= tolerance * tolerance * max(candidateCost, 1e-300)
-        return (candidate, candidateResiduals, candidateCost, converged)
+        work.theta.update(fromContentsOf: work.candidate)
+        work.r.update(fromContentsOf: work.candidateResiduals)
+        return (candidateCost, converged)
       }
       damping *= 10
     }
     return nil
   }
 
-  private func clip(_ theta: [Double]) -> [Double] {
-    theta.indices.map { min(max(theta[$0], lower[$0]), upper[$0]) }
+  /// The largest of `value(0) … value(count − 1)` as `Sequence.max()` picks it (the first of
+  /// equals; a NaN first stays); `nil` when `count` is 0.
+  private static func largest(_ count: Int, _ value: (Int) -> Double) -> Double? {
+    guard count > 0 else { return nil }
+    var result = value(0)
+    for index in 1..<max(count, 1) {
+      let next = value(index)
+      if result < next { result = next }
+    }
+    return result
   }
 
-  package static func sumOfSquares(_ values: [Double]) -> Double { values.reduce(0) { $0 + $1 * $1 } }
+  private func clip(_ theta: UnsafeMutableBufferPointer<Double>) {
+    for p in theta.indices { theta[p] = min(max(theta[p], lower[p]), upper[p]) }
+  }
+
+  private static func sumOfSquares(_ values: UnsafeMutableBufferPointer<Double>) -> Double {
+    values.reduce(0) { $0 + $1 * $1 }
+  }
 
   /// Solves a small dense system by Gaussian elimination with partial pivoting; `nil` when singular.
   package static func solve(_ matrix: [[Double]], _ vector: [Double]) -> [Double]? {
     let n = vector.count
-    var m = matrix
+    var flat = matrix.flatMap { $0 }
     var b = vector
+    var x = [Double](repeating: 0, count: n)
+    let solved = flat.withUnsafeMutableBufferPointer { flat in
+      b.withUnsafeMutableBufferPointer { b in
+        x.withUnsafeMutableBufferPointer { x in solve(flat, b, into: x) }
+      }
+    }
+    return solved ? x : nil
+  }
+
+  /// `solve(_:_:)` in place: `matrix` (row-major, `vector.count` square) and `vector` are used up;
+  /// false when singular or not finite.
+  private static func solve(
+    _ m: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>,
+    into x: UnsafeMutableBufferPointer<Double>
+  ) -> Bool {
+    let n = b.count
     for column in 0..<n {
-      guard
-        let pivot = (column..<n).max(by: { abs(m[$0][column]) < abs(m[$1][column]) }),
-        abs(m[pivot][column]) > 1e-300
-      else { return nil }
-      m.swapAt(column, pivot)
-      b.swapAt(column, pivot)
-      for row in (column + 1)..<n {
-        let factor = m[row][column] / m[column][column]
-        for k in column..<n { m[row][k] -= factor * m[column][k] }
+      // The first row of the largest magnitude, as `max(by:)` picks it.
+      var pivot = column
+      for row in (column + 1)..<max(n, column + 1) where abs(m[pivot * n + column]) < abs(m[row * n + column])
+      {
+        pivot = row
+      }
+      guard abs(m[pivot * n + column]) > 1e-300 else { return false }
+      if pivot != column {
+        for k in 0..<n { m.swapAt(column * n + k, pivot * n + k) }
+        b.swapAt(column, pivot)
+      }
+      for row in (column + 1)..<max(n, column + 1) {
+        let factor = m[row * n + column] / m[column * n + column]
+        for k in column..<n { m[row * n + k] -= factor * m[column * n + k] }
         b[row] -= factor * b[column]
       }
     }
-    var x = [Double](repeating: 0, count: n)
     for row in stride(from: n - 1, through: 0, by: -1) {
       var sum = b[row]
-      for k in (row + 1)..<n { sum -= m[row][k] * x[k] }
-      x[row] = sum / m[row][row]
+      for k in (row + 1)..<max(n, row + 1) { sum -= m[row * n + k] * x[k] }
+      x[row] = sum / m[row * n + row]
     }
-    return x.allSatisfy(\.isFinite) ? x : nil
+    return x.allSatisfy(\.isFinite)
   }
 
   /// The inverse of a small symmetric matrix, column by column; `nil` when singular.

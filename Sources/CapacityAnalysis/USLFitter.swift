@@ -94,23 +94,31 @@ public struct USLFitter: Sendable {
   }
 
   package static func solve(_ points: [USLFit.Point], from start: [Double]) -> (USLModel, Double)? {
-    func model(_ theta: [Double]) -> USLModel { USLModel(sigma: theta[0], kappa: theta[1], lambda: theta[2]) }
+    func model(_ theta: UnsafeBufferPointer<Double>) -> USLModel {
+      USLModel(sigma: theta[0], kappa: theta[1], lambda: theta[2])
+    }
     let problem = BoundedLeastSquares(
-      residuals: { theta in
+      observations: points.count,
+      residuals: { theta, residuals in
         let m = model(theta)
-        return points.map { m.throughput(at: $0.users) - $0.throughput }
+        for (index, point) in points.enumerated() {
+          residuals[index] = m.throughput(at: point.users) - point.throughput
+        }
       },
-      jacobian: { theta in
+      jacobian: { theta, rows in
         let m = model(theta)
-        var rows: [Double] = []
-        rows.reserveCapacity(points.count * 3)
-        for point in points { m.appendGradient(at: point.users, to: &rows) }
-        return rows
+        for (index, point) in points.enumerated() {
+          let row = m.gradientComponents(at: point.users)
+          (rows[3 * index], rows[3 * index + 1], rows[3 * index + 2]) = (row.sigma, row.kappa, row.lambda)
+        }
       },
       lower: [0, 0, 1e-12], upper: [1, 1, .infinity])
     let solution = problem.minimize(from: start)
     guard solution.cost.isFinite else { return nil }
-    return (model(solution.parameters), solution.cost)
+    return (
+      USLModel(sigma: solution.parameters[0], kappa: solution.parameters[1], lambda: solution.parameters[2]),
+      solution.cost
+    )
   }
 
   /// Residual bootstrap: refit fitted + resampled residuals, `bootstrapReplicates` times. The

@@ -26,18 +26,15 @@ public struct USLModel: Sendable, Equatable, Codable {
 
   /// Partial derivatives of X(N) with respect to (σ, κ, λ): the Jacobian row of a least-squares fit.
   package func gradient(at users: Double) -> [Double] {
-    var row: [Double] = []
-    appendGradient(at: users, to: &row)
-    return row
+    let row = gradientComponents(at: users)
+    return [row.sigma, row.kappa, row.lambda]
   }
 
-  /// `gradient(at:)` appended to a flat Jacobian, without an array per row.
-  package func appendGradient(at users: Double, to rows: inout [Double]) {
+  /// `gradient(at:)` without an array, for the fit's Jacobian.
+  package func gradientComponents(at users: Double) -> (sigma: Double, kappa: Double, lambda: Double) {
     let d = denominator(at: users)
     let x = lambda * users / d
-    rows.append(-x * (users - 1) / d)
-    rows.append(-x * users * (users - 1) / d)
-    rows.append(users / d)
+    return (-x * (users - 1) / d, -x * users * (users - 1) / d, users / d)
   }
 
   /// Peak concurrency N* = √((1−σ)/κ) (GCaP eq. 4.33); `nil` without a retrograde term (κ = 0).
