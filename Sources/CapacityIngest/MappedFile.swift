@@ -108,14 +108,15 @@ public final class MappedFile: @unchecked Sendable {
     madvise(base + start, end - start, MADV_DONTNEED)
   }
 
-  /// SHA-256 of the contents, lowercase hex, in 8 MiB steps; the pages of a mapped file are given
-  /// back after each step so hashing does not add the file to the resident set.
+  /// SHA-256 of the contents, lowercase hex, in 2 MiB steps; the pages of a mapped file are given
+  /// back after each step so hashing does not add the file to the resident set (it may go on
+  /// while the run is summarised, at its peak).
   public func sha256() -> String {
     var hasher = SHA256()
     let bytes = self.bytes
     var offset = 0
     while offset < count {
-      let next = min(count, offset + (8 << 20))
+      let next = min(count, offset + (2 << 20))
       hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[offset..<next]))
       releasePages(from: offset, to: next)
       offset = next

@@ -58,25 +58,8 @@ import Testing
         "17000000\(String(format: "%05d", index)),\(index % 97),L\(index % 3),500,Err,T 1-1,text,false,"
         + "\"\(message.replacingOccurrences(of: "\"", with: "\"\""))\",1,1,1,1,u,1,0,1\n"
     }
-    let bytes = Array(text.utf8)
-    let layout = try #require(JTLCSVLayout(firstLine: String(RawLogs.header.dropLast())))
-    let parser = JTLCSVParser(layout: layout)
-    func summary(parts: Int) -> RawRunSummarizer.Summary {
-      bytes.withUnsafeBytes { buffer in
-        let shared = Unchecked(value: buffer)
-        let chunks = ChunkedParse.run(
-          bytes: buffer, start: RawLogs.header.utf8.count, parts: parts, minimumBytes: 0
-        ) { start, limit in
-          var accumulator = RequestAccumulator(exactBudget: 1 << 30)
-          let stopped = parser.parse(
-            shared.value, start: start, limit: limit, into: &accumulator, progress: nil)
-          return (accumulator, stopped)
-        }
-        return RawRunSummarizer().summarize(chunks)
-      }
-    }
-    let single = summary(parts: 1)
-    let split = summary(parts: 7)
+    let single = try RawLogs.summaryInParts(text, parts: 1)
+    let split = try RawLogs.summaryInParts(text, parts: 7)
     #expect(single.total?.requests == 400)
     #expect(split.total == single.total)
     #expect(split.endpoints == single.endpoints)

@@ -20,6 +20,28 @@ package enum RawLogs {
     return try RawLogRunBuilder().build([InputFile(path: path, kind: kind, bytes: Array(text.utf8))])[0]
   }
 
+  /// The summary of a JMeter CSV (`header` and its rows) parsed by `ChunkedParse` in `parts`
+  /// parts, with `alongside` as the side task.
+  package static func summaryInParts(
+    _ text: String, parts: Int, alongside: (@Sendable () -> Void)? = nil
+  ) throws -> RawRunSummarizer.Summary {
+    let bytes = Array(text.utf8)
+    let layout = try #require(JTLCSVLayout(firstLine: String(header.dropLast())))
+    let parser = JTLCSVParser(layout: layout)
+    return bytes.withUnsafeBytes { buffer in
+      let shared = Unchecked(value: buffer)
+      let chunks = ChunkedParse.run(
+        bytes: buffer, start: header.utf8.count, parts: parts, minimumBytes: 0, alongside: alongside
+      ) { start, limit in
+        var accumulator = RequestAccumulator(exactBudget: 1 << 30)
+        let stopped = parser.parse(
+          shared.value, start: start, limit: limit, into: &accumulator, progress: nil)
+        return (accumulator, stopped)
+      }
+      return RawRunSummarizer().summarize(chunks)
+    }
+  }
+
   /// The last `summary =` total JMeter printed on its console.
   package static func summaryTotal(_ console: String) throws -> Int64 {
     let text = try String(contentsOfFile: fixture(console), encoding: .utf8)

@@ -1,4 +1,6 @@
 import CapacityModel
+import Dispatch
+import Synchronization
 
 /// Parses a line-oriented log on several cores: the data is cut at line starts into parts of
 /// falling size, every part is parsed into its own accumulator, and the parts are merged
@@ -17,7 +19,7 @@ package enum ChunkedParse {
   package static func run(
     bytes: UnsafeRawBufferPointer, start: Int, parts requested: Int = defaultParts,
     minimumBytes: Int = minimumParallelBytes, alongside sideTask: (@Sendable () -> Void)? = nil,
-    parse: @Sendable (_ start: Int, _ limit: Int) -> (RequestAccumulator, Int)
+    parse: @escaping @Sendable (_ start: Int, _ limit: Int) -> (RequestAccumulator, Int)
   ) -> [RequestAccumulator] {
     let end = bytes.count
     let parts = end - start >= minimumBytes ? max(1, requested) : 1
@@ -34,17 +36,9 @@ package enum ChunkedParse {
     cuts.append(end)
     let count = cuts.count - 1
     let boundaries = cuts
-    // The side task (hashing the file) goes first and keeps its core to the end: it is one
-    // serial stream, as long as the parse for a k6 CSV. The parts, largest first, fill the
-    // cores around it.
-    let offset = sideTask == nil ? 0 : 1
-    let results = Concurrently.map(count + offset) { iteration -> (RequestAccumulator, Int)? in
-      guard iteration >= offset else {
-        sideTask?()
-        return nil
-      }
-      return parse(boundaries[iteration - offset], boundaries[iteration - offset + 1])
-    }.compactMap { $0 }
+    let results = parseParts(count, alongside: sideTask) { index in
+      parse(boundaries[index], boundaries[index + 1])
+    }
     var accumulators: [RequestAccumulator] = []
     var expected = start
     for index in 0..<count {
@@ -58,6 +52,66 @@ package enum ChunkedParse {
       expected = stopped
     }
     return accumulators
+  }
+
+  /// `parse(0) … parse(count − 1)` across the cores, in index order. The side task (hashing the
+  /// file) takes a thread of its own first and keeps it: it is one serial stream, as long as the
+  /// parse for a k6 CSV. The parts, largest first, fill the other cores, and that thread too once
+  /// the side task is done. Returns when every part is parsed, which may be before the side task
+  /// is done: its owner waits for it.
+  private static func parseParts(
+    _ count: Int, alongside sideTask: (@Sendable () -> Void)?,
+    _ parse: @escaping @Sendable (Int) -> (RequestAccumulator, Int)
+  ) -> [(RequestAccumulator, Int)] {
+    guard let sideTask else { return Concurrently.map(count, parse) }
+    let queue = PartQueue(count: count, parse: parse)
+    DispatchQueue.global().async {
+      sideTask()
+      queue.drain()
+    }
+    for _ in 0..<max(0, ProcessInfo.processInfo.activeProcessorCount - 2) {
+      DispatchQueue.global().async { queue.drain() }
+    }
+    queue.drain()
+    return queue.results()
+  }
+
+  /// Parts claimed one at a time by whichever thread is free. A thread that comes late (the side
+  /// task's, after the parse) finds none left and lets go; the queue lives until it has.
+  private final class PartQueue: @unchecked Sendable {
+    private let count: Int
+    private let parse: @Sendable (Int) -> (RequestAccumulator, Int)
+    private let claims = Atomic<Int>(0)
+    private let parsed = DispatchSemaphore(value: 0)
+    // Each slot is written by the thread that claimed its part, and read once all are parsed.
+    private let slots: UnsafeMutableBufferPointer<(RequestAccumulator, Int)?>
+
+    init(count: Int, parse: @escaping @Sendable (Int) -> (RequestAccumulator, Int)) {
+      self.count = count
+      self.parse = parse
+      slots = .allocate(capacity: count)
+      slots.initialize(repeating: nil)
+    }
+
+    deinit {
+      slots.deinitialize()
+      slots.deallocate()
+    }
+
+    func drain() {
+      while true {
+        let index = claims.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < count else { return }
+        let result = parse(index)
+        slots[index] = result
+        parsed.signal()
+      }
+    }
+
+    func results() -> [(RequestAccumulator, Int)] {
+      for _ in 0..<count { parsed.wait() }
+      return slots.map { $0! }
+    }
   }
 
   /// Two parts per core, so a part slowed by another process leaves the rest to balance. More

@@ -13,9 +13,10 @@ extension IngestProgress {
   public func phase(_ phase: IngestPhase, subject: String) {}
 }
 
-/// What a command is busy with, for the progress line and `-v`'s timings.
+/// What a command is busy with, for the progress line and `-v`'s timings. `hashing` is the wait
+/// for the rest of an input's SHA-256 once it is parsed and summarised (it runs on its own core).
 public enum IngestPhase: String, Sendable, CaseIterable {
-  case parsing, percentiles, storing, analysing, rendering
+  case parsing, percentiles, hashing, storing, analysing, rendering
 }
 
 /// Sums the bytes done by the parallel parts of one file and forwards the total; gives the

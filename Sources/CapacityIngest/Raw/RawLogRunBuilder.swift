@@ -41,38 +41,37 @@ public struct RawLogRunBuilder: Sendable {
     return LocustRunAssembler.disambiguateNames(MergeHint.annotate(runs))
   }
 
-  /// A parsed file: its hash, mapping and accumulators.
+  /// A parsed file: its mapping and accumulators, and its hash once `settle` has waited for it.
   private struct ParsedFile {
     var file: InputFile
     var mapping: MappedFile
     var parsed: RawLogParsing.Parsed
+    /// The hash still being worked out; nil when the input came with one.
+    var digest: PendingDigest?
+
+    /// Takes the hash and checks the file did not change while it was parsed and hashed.
+    mutating func settle() throws(IngestError) {
+      if let digest { file.sha256 = digest.wait() }
+      digest = nil
+      try mapping.verifyUnchanged()
+    }
   }
 
   private func parse(_ file: InputFile) throws(IngestError) -> ParsedFile {
-    var file = file
     let mapping = file.mapping ?? MappedFile(bytes: file.bytes)
     let counter = ProgressCounter(
       file: file.path, totalBytes: mapping.count, sink: mapping.count >= 32 << 20 ? progress : nil,
       mapping: file.mapping)
     defer { counter.finish() }
-    let digest = Mutex("")
     var parsing = RawLogParsing(
       file: file, budget: exactBudget, progress: counter, sessionGap: sessionGap, jtlColumns: jtlColumns)
-    if file.sha256.isEmpty {
-      parsing.alongside = {
-        let hash = mapping.sha256()
-        digest.withLock { $0 = hash }
-      }
-    }
+    // Hashed on another core while the file is parsed, and waited for only once the runs are
+    // summarised; a format whose parse runs no side task is hashed by the wait.
+    let digest = file.sha256.isEmpty ? PendingDigest(mapping) : nil
+    if let digest { parsing.alongside = { digest.run() } }
     progress?.phase(.parsing, subject: file.path)
     let parsed = try parsing.parse(mapping.bytes)
-    if file.sha256.isEmpty {
-      // Every format's parse runs the side task; hashing here keeps a run's id should one not.
-      let hashed = digest.withLock { $0 }
-      file.sha256 = hashed.isEmpty ? mapping.sha256() : hashed
-    }
-    try mapping.verifyUnchanged()
-    return ParsedFile(file: file, mapping: mapping, parsed: parsed)
+    return ParsedFile(file: file, mapping: mapping, parsed: parsed, digest: digest)
   }
 
   /// The runs of one file, or of several merged: one per session, in time order.
@@ -103,6 +102,8 @@ public struct RawLogRunBuilder: Sendable {
     }
     progress?.phase(.percentiles, subject: group[0].path)
     let summaries = RawRunSummarizer().summarizeSessions(chunks, gap: sessionGap, sources: sources)
+    progress?.phase(.hashing, subject: group[0].path)
+    for index in parsedFiles.indices { try parsedFiles[index].settle() }
     let inputs = parsedFiles.map(\.file)
     let baseID = LocustRunAssembler.runID(inputs)
     let baseName =

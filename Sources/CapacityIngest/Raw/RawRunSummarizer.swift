@@ -53,6 +53,8 @@ package struct RawRunSummarizer {
     var parts: [(chunk: Int, label: Int)] = []
   }
 
+  package init() {}
+
   /// What `label` is shown as: an empty JMeter label is a label of its own.
   package static let emptyLabel = "(empty label)"
 
