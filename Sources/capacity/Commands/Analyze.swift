@@ -5,6 +5,7 @@ import Foundation
 extension Capacity {
   struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "analyze",
       abstract: "Ingest runs, analyse them, size the deployment and write the report.",
       discussion: """
         PATH may be a file, a directory (walked; unrecognised files are listed as skipped) or a quoted glob. Locust's *_stats.csv, *_stats_history.csv, *_failures.csv and *_exceptions.csv are recognised by their header and grouped into one run per prefix. Raw request logs (JMeter JTL CSV/XML, k6 CSV/JSON, vegeta CSV, Gatling simulation.log; gzipped or not) are one run per session (split at --session-gap without samples), or one run over all of them with --merge, with exact percentiles.

@@ -5,6 +5,7 @@ import Foundation
 extension Capacity {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Evaluate SLOs on runs for CI: a pass/fail table, JUnit, GitHub/GitLab outputs, exit status.",
       discussion: """
         Runs are result files (stored like 'capacity ingest' does) or stored runs named with --run (id, id prefix or name). Every objective of --slo FILE (or of --slo-p95 and --slo-errors) is checked on every run; a value the run does not give fails.

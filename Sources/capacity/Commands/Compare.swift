@@ -5,6 +5,7 @@ import Foundation
 extension Capacity {
   struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "compare",
       abstract: "Say whether a candidate run regressed against a baseline, with statistics.",
       discussion: """
         BASELINE and CANDIDATE are stored runs (id, id prefix or name; see 'capacity runs') or files/directories holding one run each, which are ingested first. Both runs are cut into windows at full load (raw request logs: 5 s windows of every request; Locust: --window seconds of its history); per window p50, p95 and throughput are compared overall and per endpoint with a Mann-Whitney U test (exact for up to 60 windows) and a moving-block bootstrap CI. The overall metrics are corrected with Holm-Bonferroni and alone decide the verdict; the endpoint rows are corrected with Benjamini-Hochberg. Exit status 2 on a regression of an overall metric.

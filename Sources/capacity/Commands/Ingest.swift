@@ -5,6 +5,7 @@ import Foundation
 extension Capacity {
   struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "ingest",
       abstract: "Store runs in the database without analysing them.",
       discussion: "Re-ingesting the same files is a no-op: runs are keyed by the SHA-256 of their files.")
 

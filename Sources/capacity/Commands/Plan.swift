@@ -4,6 +4,7 @@ import CapacityKit
 extension Capacity {
   struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "plan",
       abstract: "Size the manifests' requests against the VPS profiles; no runs needed.",
       discussion: "With --strict, exits 2 when no profile is RECOMMENDED.")
 

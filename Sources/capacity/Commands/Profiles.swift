@@ -4,6 +4,7 @@ import CapacityKit
 extension Capacity {
   struct Profiles: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "profiles",
       abstract: "Show the VPS profiles in force (built-ins, plus --profiles FILE).")
 
     @Option(

@@ -5,6 +5,7 @@ import Foundation
 extension Capacity {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "report",
       abstract: "Re-render the report of stored runs from the database alone.",
       discussion: """
         RUN is a stored run's id, id prefix (6+ characters) or name; see 'capacity runs'. The source files are not needed.

@@ -4,7 +4,8 @@ import Foundation
 
 extension Capacity {
   struct Runs: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the runs in the database.")
+    static let configuration = CommandConfiguration(
+      commandName: "runs", abstract: "List the runs in the database.")
 
     @OptionGroup var store: StoreOptions
 

@@ -4,6 +4,7 @@ import CapacityKit
 extension Capacity {
   struct Store: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "store",
       abstract: "Manage the run history: copy it between SQLite files and PostgreSQL databases.",
       discussion: """
         Every command reads and writes the store named by --db, else $CAPACITY_DB, else \
@@ -20,6 +21,7 @@ extension Capacity {
 extension Capacity.Store {
   struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "copy",
       abstract: "Copy every run and resource file from one store into another, keeping run ids.",
       discussion: """
         Moves a history between a SQLite file and a PostgreSQL database, either way: a laptop's runs \

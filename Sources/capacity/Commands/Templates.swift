@@ -6,10 +6,11 @@ import Foundation
 extension Capacity {
   struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Work with the report templates.", subcommands: [Export.self])
+      commandName: "templates", abstract: "Work with the report templates.", subcommands: [Export.self])
 
     struct Export: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the default templates to DIR for customisation (use with --templates DIR).")
 
       @Argument(
