@@ -13,13 +13,24 @@ public struct ReportRenderer: Sendable {
     public var json: String
   }
 
-  private let library: MustacheLibrary
+  /// A template from a `--templates` directory, parsed when the renderer is made so a mistake
+  /// stops the command before the ingest; or a bundled one (tested to parse), parsed where it is
+  /// first rendered, on the core that renders it: the parse costs as much as a small analysis.
+  private enum Template: Sendable {
+    case parsed(MustacheTemplate)
+    case bundled(String)
+  }
 
-  /// Loads `report.html.mustache` and `report.md.mustache` from `directory`, or the bundled
-  /// defaults when `nil`. A template missing from `directory` falls back to the default.
+  private let templates: [String: Template]
+  /// The partials each template includes, by name.
+  private let includes: [String: [String]]
+
+  /// Loads `report.html.mustache` and `report.md.mustache` (and the parts they include) from
+  /// `directory`, or the bundled defaults when `nil`. A template missing from `directory` falls
+  /// back to the default.
   public init(templatesDirectory directory: String? = nil) throws(ReportError) {
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
-    var library = MustacheLibrary()
+    var templates: [String: Template] = [:]
     var includes: [String: [String]] = [:]
     for name in DefaultTemplates.names {
       let custom = try directory.flatMap { directory throws(ReportError) in
@@ -27,14 +38,38 @@ public struct ReportRenderer: Sendable {
       }
       guard let text = custom ?? DefaultTemplates.text(named: name) else { throw .templateNotFound(name) }
       includes[name] = try TemplateSafety.partials(of: text, name: name)
-      do {
-        library.register(try MustacheTemplate(string: text), named: name)
-      } catch {
-        throw .templateInvalid(name: name, reason: "\(error)")
-      }
+      templates[name] =
+        try custom.map { text throws(ReportError) in .parsed(try Self.parse(text, name: name)) }
+        ?? .bundled(text)
     }
     try TemplateSafety.checkCycles(includes)
-    self.library = library
+    self.templates = templates
+    self.includes = includes
+  }
+
+  private static func parse(_ text: String, name: String) throws(ReportError) -> MustacheTemplate {
+    do {
+      return try MustacheTemplate(string: text)
+    } catch {
+      throw .templateInvalid(name: name, reason: "\(error)")
+    }
+  }
+
+  /// `root` rendered with `context`, from a library of `root` and every partial it reaches.
+  private func render(_ context: Any, with root: String) throws(ReportError) -> String {
+    var library = MustacheLibrary()
+    var pending = [root]
+    var seen: Set<String> = []
+    while let name = pending.popLast() {
+      guard seen.insert(name).inserted, let template = templates[name] else { continue }
+      switch template {
+      case .parsed(let parsed): library.register(parsed, named: name)
+      case .bundled(let text): library.register(try Self.parse(text, name: name), named: name)
+      }
+      pending += includes[name] ?? []
+    }
+    guard let rendered = library.render(context, withTemplate: root) else { throw .templateNotFound(root) }
+    return rendered
   }
 
   /// Renders the report: HTML and Markdown from the view of `document`, which carries all they
@@ -42,32 +77,28 @@ public struct ReportRenderer: Sendable {
   public func render(_ document: ReportDocument) throws(ReportError) -> Output {
     // Read-only once built, so the renders may share it.
     let view = Unchecked(value: MustacheTree.build(ReportViewBuilder().view(document)) as Any)
-    // The three files are independent: HTML, the longest, takes one core while Markdown and the
-    // JSON share another.
-    let library = self.library
-    let files = Concurrently.map(3) { file -> String? in
+    // The three files are independent, each made on a core of its own (HTML and Markdown parse
+    // their bundled templates there first).
+    let files = Concurrently.map(3) { file -> Result<String, ReportError> in
       switch file {
-      case 0: library.render(view.value, withTemplate: "report.html.mustache")
-      case 1: library.render(view.value, withTemplate: "report.md.mustache").map(MarkdownLineWrapper().wrap)
-      default: Self.json(document)
+      case 0: Result { () throws(ReportError) in try render(view.value, with: "report.html.mustache") }
+      case 1:
+        Result { () throws(ReportError) in
+          MarkdownLineWrapper().wrap(try render(view.value, with: "report.md.mustache"))
+        }
+      default: .success(Self.json(document))
       }
     }
-    let (html, markdown, json) = (files[0], files[1], files[2])
-    guard let html else { throw .templateNotFound("report.html.mustache") }
-    guard let markdown else { throw .templateNotFound("report.md.mustache") }
-    return Output(html: html, markdown: markdown, json: json ?? "")
+    return Output(html: try files[0].get(), markdown: try files[1].get(), json: try files[2].get())
   }
 
   /// Renders `capacity compare`'s result.
   public func render(_ document: ComparisonDocument) throws(ReportError) -> Output {
     let view = MustacheTree.build(ComparisonView(document)) as Any
-    guard let html = library.render(view, withTemplate: "compare.html.mustache") else {
-      throw .templateNotFound("compare.html.mustache")
-    }
-    guard let markdown = library.render(view, withTemplate: "compare.md.mustache") else {
-      throw .templateNotFound("compare.md.mustache")
-    }
-    return Output(html: html, markdown: markdown, json: Self.json(document))
+    return Output(
+      html: try render(view, with: "compare.html.mustache"),
+      markdown: try render(view, with: "compare.md.mustache"),
+      json: Self.json(document))
   }
 
   /// Stable JSON: sorted keys, snake_case, no escaped slashes.
