@@ -102,12 +102,23 @@ package struct BoundedLeastSquares {
 
   /// g = Jᵀr and A = JᵀJ (row-major, `g.count` square) for the flat row-major Jacobian `j`, summed
   /// row by row.
-  private static func normalEquations(
+  package static func normalEquations(
+    _ j: UnsafeMutableBufferPointer<Double>, _ r: UnsafeMutableBufferPointer<Double>,
+    g: UnsafeMutableBufferPointer<Double>, a: UnsafeMutableBufferPointer<Double>
+  ) {
+    precondition(j.count == r.count * g.count, "one Jacobian row per residual")
+    if g.count == 3 {
+      normalEquations3(j, r, g: g, a: a)
+    } else {
+      normalEquationsOfAnyCount(j, r, g: g, a: a)
+    }
+  }
+
+  package static func normalEquationsOfAnyCount(
     _ j: UnsafeMutableBufferPointer<Double>, _ r: UnsafeMutableBufferPointer<Double>,
     g: UnsafeMutableBufferPointer<Double>, a: UnsafeMutableBufferPointer<Double>
   ) {
     let count = g.count
-    precondition(j.count == r.count * count, "one Jacobian row per residual")
     g.update(repeating: 0)
     a.update(repeating: 0)
     for (index, residual) in r.enumerated() {
@@ -119,6 +130,32 @@ package struct BoundedLeastSquares {
     }
     // A is symmetric and a product commutes exactly, so the lower half is the upper's mirror.
     for p in 0..<count { for q in 0..<p { a[p * count + q] = a[q * count + p] } }
+  }
+
+  /// `normalEquations` for three parameters (the USL's), its loops unrolled into registers: the
+  /// same products summed in the same order, so the same bits, at a third of the instructions.
+  private static func normalEquations3(
+    _ j: UnsafeMutableBufferPointer<Double>, _ r: UnsafeMutableBufferPointer<Double>,
+    g: UnsafeMutableBufferPointer<Double>, a: UnsafeMutableBufferPointer<Double>
+  ) {
+    var (g0, g1, g2) = (0.0, 0.0, 0.0)
+    var (a00, a01, a02, a11, a12, a22) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    for (index, residual) in r.enumerated() {
+      let (j0, j1, j2) = (j[3 * index], j[3 * index + 1], j[3 * index + 2])
+      g0 += j0 * residual
+      a00 += j0 * j0
+      a01 += j0 * j1
+      a02 += j0 * j2
+      g1 += j1 * residual
+      a11 += j1 * j1
+      a12 += j1 * j2
+      g2 += j2 * residual
+      a22 += j2 * j2
+    }
+    (g[0], g[1], g[2]) = (g0, g1, g2)
+    (a[0], a[1], a[2]) = (a00, a01, a02)
+    (a[3], a[4], a[5]) = (a01, a11, a12)
+    (a[6], a[7], a[8]) = (a02, a12, a22)
   }
 
   /// One Levenberg–Marquardt step on the free parameters: the damping rises tenfold until a step
