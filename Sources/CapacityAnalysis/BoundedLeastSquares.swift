@@ -193,8 +193,8 @@ package struct BoundedLeastSquares {
         damping = max(damping / 10, 1e-15)
         let converged =
           step < tolerance || reduction <= tolerance * tolerance * max(candidateCost, 1e-300)
-        work.theta.update(fromContentsOf: work.candidate)
-        work.r.update(fromContentsOf: work.candidateResiduals)
+        _ = work.theta.update(fromContentsOf: work.candidate)
+        _ = work.r.update(fromContentsOf: work.candidateResiduals)
         return (candidateCost, converged)
       }
       damping *= 10
