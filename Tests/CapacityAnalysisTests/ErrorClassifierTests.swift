@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CapacityAnalysis
@@ -62,5 +63,20 @@ import Testing
   ])
   func rawLogMessagesAreClassified(_ message: String, _ category: ErrorCategory) {
     #expect(ErrorClassifier().classify(message) == category)
+  }
+
+  /// The byte search the categories use, against Foundation's `range(of:)` (whose NSString path
+  /// it replaced) on ASCII needles in ASCII and non-ASCII text.
+  @Test(arguments: [
+    ("error_code ", "k6 error_code 1211: dial timeout"), ("timeout", "k6 error_code 1211: dial timeout"),
+    ("k6", "k6"), ("refused", "connexion refusée: connection refused"), ("x", ""),
+    ("connection reset", "connection rese"), ("ssl:", "ß ssl: handshake ✓"), ("e", "é"),
+  ])
+  func byteSearchAgreesWithFoundation(needle: String, text: String) {
+    let found = ErrorClassifier.offset(of: needle, in: text)
+    let expected = text.range(of: needle).map {
+      text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound)
+    }
+    #expect(found == expected, "\(needle) in \(text)")
   }
 }
