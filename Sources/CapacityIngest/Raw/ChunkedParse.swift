@@ -108,9 +108,14 @@ package enum ChunkedParse {
       }
     }
 
+    /// The parts, once all are parsed, moved out: the queue may outlive the call (a late side
+    /// thread still holds it) and must not keep the accumulators' tables alive meanwhile.
     func results() -> [(RequestAccumulator, Int)] {
       for _ in 0..<count { parsed.wait() }
-      return slots.map { $0! }
+      return slots.indices.map { index in
+        defer { slots[index] = nil }
+        return slots[index]!
+      }
     }
   }
 
