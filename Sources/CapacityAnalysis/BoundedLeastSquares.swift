@@ -114,6 +114,8 @@ package struct BoundedLeastSquares {
     }
   }
 
+  /// `normalEquations` for any number of parameters: the definition the three-parameter loop is
+  /// checked against.
   package static func normalEquationsOfAnyCount(
     _ j: UnsafeMutableBufferPointer<Double>, _ r: UnsafeMutableBufferPointer<Double>,
     g: UnsafeMutableBufferPointer<Double>, a: UnsafeMutableBufferPointer<Double>
@@ -207,7 +209,7 @@ package struct BoundedLeastSquares {
   private static func largest(_ count: Int, _ value: (Int) -> Double) -> Double? {
     guard count > 0 else { return nil }
     var result = value(0)
-    for index in 1..<max(count, 1) {
+    for index in 1..<count {
       let next = value(index)
       if result < next { result = next }
     }
@@ -246,8 +248,7 @@ package struct BoundedLeastSquares {
     for column in 0..<n {
       // The first row of the largest magnitude, as `max(by:)` picks it.
       var pivot = column
-      for row in (column + 1)..<max(n, column + 1) where abs(m[pivot * n + column]) < abs(m[row * n + column])
-      {
+      for row in (column + 1)..<n where abs(m[pivot * n + column]) < abs(m[row * n + column]) {
         pivot = row
       }
       guard abs(m[pivot * n + column]) > 1e-300 else { return false }
@@ -255,7 +256,7 @@ package struct BoundedLeastSquares {
         for k in 0..<n { m.swapAt(column * n + k, pivot * n + k) }
         b.swapAt(column, pivot)
       }
-      for row in (column + 1)..<max(n, column + 1) {
+      for row in (column + 1)..<n {
         let factor = m[row * n + column] / m[column * n + column]
         for k in column..<n { m[row * n + k] -= factor * m[column * n + k] }
         b[row] -= factor * b[column]
@@ -263,7 +264,7 @@ package struct BoundedLeastSquares {
     }
     for row in stride(from: n - 1, through: 0, by: -1) {
       var sum = b[row]
-      for k in (row + 1)..<max(n, row + 1) { sum -= m[row * n + k] * x[k] }
+      for k in (row + 1)..<n { sum -= m[row * n + k] * x[k] }
       x[row] = sum / m[row * n + row]
     }
     return x.allSatisfy(\.isFinite)

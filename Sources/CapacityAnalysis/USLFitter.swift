@@ -115,10 +115,7 @@ public struct USLFitter: Sendable {
       lower: [0, 0, 1e-12], upper: [1, 1, .infinity])
     let solution = problem.minimize(from: start)
     guard solution.cost.isFinite else { return nil }
-    return (
-      USLModel(sigma: solution.parameters[0], kappa: solution.parameters[1], lambda: solution.parameters[2]),
-      solution.cost
-    )
+    return (solution.parameters.withUnsafeBufferPointer(model), solution.cost)
   }
 
   /// Residual bootstrap: refit fitted + resampled residuals, `bootstrapReplicates` times. The

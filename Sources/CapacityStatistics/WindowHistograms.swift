@@ -47,12 +47,14 @@ package struct WindowHistograms {
 
   /// Adds the counts of finer windows (row `r` of `finer` covers seconds `r·finerSeconds ..<
   /// (r + 1)·finerSeconds` from `base`, in `buckets`' layout) to the windows they fall in: the same
-  /// counts as recording their values one by one, without a second pass over the values. Rows past
-  /// `coveredSeconds` are left out, as their values would be.
+  /// counts as recording their values one by one, without a second pass over the values. `finer`
+  /// must reach `coveredSeconds` (a shorter table would drop values silently); rows past it are
+  /// left out, as their values would be.
   package mutating func add(finer: UnsafeBufferPointer<UInt32>, finerSeconds: Int) {
     precondition(windowSeconds % finerSeconds == 0, "finer windows must divide these windows")
     let width = buckets.count
-    let rows = min(finer.count / width, coveredSeconds / finerSeconds)
+    let rows = coveredSeconds / finerSeconds
+    precondition(finer.count >= rows * width, "finer windows must reach as far as these")
     counts.withUnsafeMutableBufferPointer { counts in
       for row in 0..<rows {
         let target = (row * finerSeconds / windowSeconds) * width
@@ -78,6 +80,8 @@ package struct WindowHistograms {
   }
 
   /// Counts a value; `second` holds the low 32 bits of its Unix second (as the raw parsers keep it).
+  /// The summary makes its windows with `add(finer:finerSeconds:)`; this one-value definition is
+  /// what the tests check that against.
   package mutating func record(_ milliseconds: Double, second: UInt32) {
     let offset = Int(second &- UInt32(truncatingIfNeeded: base))
     let window = offset / windowSeconds

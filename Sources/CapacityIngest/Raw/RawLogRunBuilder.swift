@@ -1,6 +1,5 @@
 import CapacityModel
 import Foundation
-import Synchronization
 
 /// Turns raw request logs (JMeter, k6, vegeta, Gatling) into runs: one per session of each file
 /// (runs appended to one results file are split at gaps without samples), or, with `merge`, one

@@ -29,9 +29,9 @@ package struct RequestWindowBuilder {
   /// - Parameters:
   ///   - timelineSeconds: the timeline's length, seconds.
   ///   - buckets: the buckets the run's latencies fall in.
-  ///   - totalSeconds: the seconds from `base` the count of all requests covers, when it must reach
-  ///     past the windows (for `WindowHistograms.add(finer:finerSeconds:)`).
-  package init(base: Int64, timelineSeconds: Int, buckets: LatencyBuckets = .all, totalSeconds: Int = 0) {
+  ///   - totalSeconds: the seconds from `base` the count of all requests covers, at least the
+  ///     windows' own: the `coveredSeconds` of the histograms `addTotal(to:)` will be given.
+  package init(base: Int64, timelineSeconds: Int, buckets: LatencyBuckets = .all, totalSeconds: Int) {
     let length = Self.windowLength(timelineSeconds: timelineSeconds)
     self.base = base
     self.buckets = buckets
