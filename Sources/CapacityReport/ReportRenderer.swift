@@ -30,6 +30,7 @@ public struct ReportRenderer: Sendable {
   /// back to the default.
   public init(templatesDirectory directory: String? = nil) throws(ReportError) {
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    MustacheContentTypes.register(HTMLEntityContentType(), named: "HTML")
     var templates: [String: Template] = [:]
     var includes: [String: [String]] = [:]
     for name in DefaultTemplates.names {
@@ -55,8 +56,8 @@ public struct ReportRenderer: Sendable {
     }
   }
 
-  /// `root` rendered with `context`, from a library of `root` and every partial it reaches.
-  private func render(_ context: Any, with root: String) throws(ReportError) -> String {
+  /// A library of `root` and every partial it reaches, the bundled ones parsed here.
+  private func library(for root: String) throws(ReportError) -> MustacheLibrary {
     var library = MustacheLibrary()
     var pending = [root]
     var seen: Set<String> = []
@@ -68,28 +69,55 @@ public struct ReportRenderer: Sendable {
       }
       pending += includes[name] ?? []
     }
+    return library
+  }
+
+  /// `root` rendered with `context` from `library`.
+  private static func render(_ context: Any, root: String, from library: MustacheLibrary) throws(ReportError)
+    -> String
+  {
     guard let rendered = library.render(context, withTemplate: root) else { throw .templateNotFound(root) }
     return rendered
   }
 
+  private func render(_ context: Any, with root: String) throws(ReportError) -> String {
+    try Self.render(context, root: root, from: try library(for: root))
+  }
+
+  /// What does not need the view: report.json and the parsed templates.
+  private final class Unviewed: @unchecked Sendable {
+    var json = ""
+    var html: Result<MustacheLibrary, ReportError> = .failure(.templateNotFound(htmlRoot))
+    var markdown: Result<MustacheLibrary, ReportError> = .failure(.templateNotFound(markdownRoot))
+  }
+
+  private static let htmlRoot = "report.html.mustache"
+  private static let markdownRoot = "report.md.mustache"
+
   /// Renders the report: HTML and Markdown from the view of `document`, which carries all they
   /// draw, and report.json from the document itself.
   public func render(_ document: ReportDocument) throws(ReportError) -> Output {
+    // One core encodes report.json and parses the bundled templates while the other builds the
+    // view (mostly its charts, which spread over the cores too); then HTML and Markdown render on
+    // a core each. `unviewed` is written by the side task only, and read once it is done.
+    let unviewed = Unviewed()
+    let tree = Concurrently.alongside({
+      unviewed.json = Self.json(document)
+      unviewed.html = Result { () throws(ReportError) in try library(for: Self.htmlRoot) }
+      unviewed.markdown = Result { () throws(ReportError) in try library(for: Self.markdownRoot) }
+    }) { MustacheTree.build(ReportViewBuilder().view(document)) as Any }
     // Read-only once built, so the renders may share it.
-    let view = Unchecked(value: MustacheTree.build(ReportViewBuilder().view(document)) as Any)
-    // The three files are independent, each made on a core of its own (HTML and Markdown parse
-    // their bundled templates there first).
-    let files = Concurrently.map(3) { file -> Result<String, ReportError> in
-      switch file {
-      case 0: Result { () throws(ReportError) in try render(view.value, with: "report.html.mustache") }
-      case 1:
-        Result { () throws(ReportError) in
-          MarkdownLineWrapper().wrap(try render(view.value, with: "report.md.mustache"))
-        }
-      default: .success(Self.json(document))
+    let view = Unchecked(value: tree)
+    let libraries = Unchecked(value: (html: unviewed.html, markdown: unviewed.markdown))
+    let files = Concurrently.map(2) { file -> Result<String, ReportError> in
+      Result { () throws(ReportError) in
+        file == 0
+          ? try Self.render(view.value, root: Self.htmlRoot, from: libraries.value.html.get())
+          : MarkdownLineWrapper().wrap(
+            try Self.render(view.value, root: Self.markdownRoot, from: libraries.value.markdown.get()))
       }
     }
-    return Output(html: try files[0].get(), markdown: try files[1].get(), json: try files[2].get())
+    return Output(html: try files[0].get(), markdown: try files[1].get(), json: unviewed.json)
   }
 
   /// Renders `capacity compare`'s result.

@@ -6,17 +6,25 @@ package struct HoverStrips {
   package let series: [ChartSeries]
   package let maximum: Int
 
-  /// The panel's times, ascending, and each series' value at them.
+  /// The panel's times, ascending, and each series' value at them (the last one given where a
+  /// series repeats a time).
   private var rows: [(time: Double, values: [Double?])] {
-    var byTime: [Double: [Double?]] = [:]
+    var times = series.flatMap { $0.points.lazy.map(\.time).filter(\.isFinite) }
+    times.sort()
+    var rows: [(time: Double, values: [Double?])] = []
+    var row: [Double: Int] = [:]
+    row.reserveCapacity(times.count)
+    let empty = [Double?](repeating: nil, count: series.count)
+    for time in times where rows.last?.time != time {
+      row[time] = rows.count
+      rows.append((time, empty))
+    }
     for (index, line) in series.enumerated() {
       for point in line.points where point.time.isFinite {
-        var values = byTime[point.time] ?? Array(repeating: nil, count: series.count)
-        values[index] = point.value
-        byTime[point.time] = values
+        if let position = row[point.time] { rows[position].values[index] = point.value }
       }
     }
-    return byTime.keys.sorted().map { ($0, byTime[$0] ?? []) }
+    return rows
   }
 
   package func draw(into svg: inout SVGBuilder, top: Double, height: Double, x: (Double) -> Double) {

@@ -59,8 +59,8 @@ package struct TimeScale: Sendable, Equatable {
 
   /// A tick's label in UTC.
   package func label(_ time: Double) -> String {
+    if step >= 86400 { return Self.date(time) }
     let parts = Self.clock(time)
-    if step >= 86400 { return parts.date }
     return step < 60 ? "\(parts.hours):\(parts.minutes):\(parts.seconds)" : "\(parts.hours):\(parts.minutes)"
   }
 
@@ -70,12 +70,22 @@ package struct TimeScale: Sendable, Equatable {
     return "\(parts.hours):\(parts.minutes):\(parts.seconds) UTC"
   }
 
-  private static func clock(_ time: Double) -> (date: String, hours: String, minutes: String, seconds: String)
-  {
-    let whole = Int64(Foundation.floor(min(max(time.isFinite ? time : 0, -1e11), 1e11)))
-    let inDay = ((whole % 86400) + 86400) % 86400
+  private static func clock(_ time: Double) -> (hours: String, minutes: String, seconds: String) {
+    let inDay = split(time).inDay
     func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    let date = UTCTimestamp.format(Date(timeIntervalSince1970: Double(whole - inDay)))
-    return (String(date.dropFirst(5).prefix(5)), two(inDay / 3600), two(inDay / 60 % 60), two(inDay % 60))
+    return (two(inDay / 3600), two(inDay / 60 % 60), two(inDay % 60))
+  }
+
+  /// `MM-DD` of the day `time` falls in.
+  private static func date(_ time: Double) -> String {
+    let (whole, inDay) = split(time)
+    let midnight = UTCTimestamp.format(Date(timeIntervalSince1970: Double(whole - inDay)))
+    return String(midnight.dropFirst(5).prefix(5))
+  }
+
+  /// The whole second `time` falls in (clamped to ±1e11) and its second of the day.
+  private static func split(_ time: Double) -> (whole: Int64, inDay: Int64) {
+    let whole = Int64(Foundation.floor(min(max(time.isFinite ? time : 0, -1e11), 1e11)))
+    return (whole, ((whole % 86400) + 86400) % 86400)
   }
 }
