@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import CapacityModel
 @testable import CapacityStatistics
 @testable import CapacityTestSupport
 
@@ -9,6 +10,32 @@ import Testing
   func aBucketIsWithinOneSixtyFourthOfItsValues(_ milliseconds: Double) {
     let middle = WindowHistograms.value(ofBucket: WindowHistograms.bucket(milliseconds))
     #expect(abs(middle - milliseconds) / milliseconds <= 1.0 / 64)
+  }
+
+  /// The bucket read from the bits against its definition from `exponent` and `significand`, on
+  /// seeded random magnitudes from subnormal to huge, the bucket edges, zero, negatives and NaN.
+  @Test func theBucketFromTheBitsIsTheDefinitionsBucket() {
+    func definition(_ milliseconds: Double) -> Int {
+      guard milliseconds > 0, milliseconds.isFinite else { return 0 }
+      let exponent = Int(milliseconds.exponent)
+      if exponent < WindowHistograms.lowestExponent { return 0 }
+      if exponent > WindowHistograms.highestExponent { return WindowHistograms.bucketCount - 1 }
+      return (exponent - WindowHistograms.lowestExponent) * WindowHistograms.subBuckets
+        + Int((milliseconds.significand - 1) * Double(WindowHistograms.subBuckets))
+    }
+    var generator = SeededGenerator(seed: 64)
+    var values: [Double] = [
+      0, -0.0, -1, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, .leastNormalMagnitude,
+      .greatestFiniteMagnitude, 0x1p-10, 0x1p-11, 0x1p24, 0x1p25, 0x1.FFFFFFFFFFFFFp24, 1, 1.015625,
+    ]
+    for _ in 0..<20_000 {
+      values.append(
+        Double(
+          sign: .plus, exponent: Int.random(in: -1074...1023, using: &generator),
+          significand: Double.random(in: 1..<2, using: &generator)))
+      values.append(Double.random(in: 0..<100_000, using: &generator).rounded())
+    }
+    for value in values { #expect(WindowHistograms.bucket(value) == definition(value), "\(value)") }
   }
 
   @Test func longRunsGetLongerWindows() {

@@ -60,20 +60,7 @@ package struct RequestWindowBuilder {
     parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)]
   ) {
     let width = buckets.count
-    for part in parts {
-      part.values.forEachValue(seconds: part.seconds) { value, second in
-        let window = Int(second &- UInt32(truncatingIfNeeded: base)) / seconds
-        guard window < totalWindows else { return }
-        let slot = window * width + buckets.offset(value)
-        total[slot] &+= 1
-        guard ownSeries, window < windowCount else { return }
-        if !touched[window] {
-          touched[window] = true
-          touchedWindows.append(window)
-        }
-        scratch[slot] &+= 1
-      }
-    }
+    count(parts, ownSeries: ownSeries)
     guard ownSeries else { return }
     var windows = [RequestWindow](
       repeating: RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil), count: windowCount)
@@ -89,6 +76,41 @@ package struct RequestWindowBuilder {
     endpoints.append(
       RequestWindowSeries(
         method: method, name: name, isTotal: false, seconds: seconds, start: base, windows: windows))
+  }
+
+  /// Adds `parts` to the total table and, for `ownSeries`, to the scratch table, noting the
+  /// windows it touches. Through the tables' buffers: array accesses checked bounds and uniqueness
+  /// on every value (most of the cost of counting a large run).
+  private mutating func count(
+    _ parts: [(values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>)], ownSeries: Bool
+  ) {
+    let (width, length, base, buckets) = (buckets.count, seconds, UInt32(truncatingIfNeeded: base), buckets)
+    let (totalWindows, windowCount) = (totalWindows, windowCount)
+    var windowsTouched = touchedWindows
+    touchedWindows = []
+    defer { touchedWindows = windowsTouched }
+    total.withUnsafeMutableBufferPointer { total in
+      scratch.withUnsafeMutableBufferPointer { scratch in
+        touched.withUnsafeMutableBufferPointer { touched in
+          for part in parts {
+            for (values, seconds) in part.values.blocks(seconds: part.seconds) {
+              for index in 0..<values.count {
+                let window = Int(seconds[index] &- base) / length
+                guard window < totalWindows else { continue }
+                let slot = window * width + buckets.offset(values[index])
+                total[slot] &+= 1
+                guard ownSeries, window < windowCount else { continue }
+                if !touched[window] {
+                  touched[window] = true
+                  windowsTouched.append(window)
+                }
+                scratch[slot] &+= 1
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// The series of every request counted so far.
