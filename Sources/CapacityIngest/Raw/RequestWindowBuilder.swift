@@ -22,9 +22,12 @@ package struct RequestWindowBuilder {
   private let totalWindows: Int
   private var total: [UInt32]
   private var scratch: [UInt32]
-  private var touched: [Bool]
+  /// Per window of the scratch table, the lowest and highest bucket offsets counted in it
+  /// (`high` < 0: none), so reading and clearing a window covers only those.
+  private var spans: [(low: Int32, high: Int32)]
   private var touchedWindows: [Int] = []
   package private(set) var endpoints: [RequestWindowSeries] = []
+  private static let untouched: (low: Int32, high: Int32) = (.max, -1)
 
   /// - Parameters:
   ///   - timelineSeconds: the timeline's length, seconds.
@@ -41,7 +44,7 @@ package struct RequestWindowBuilder {
     // Two allocations, not `scratch = total`: shared, the first count would copy the table.
     total = [UInt32](repeating: 0, count: totalWindows * buckets.count)
     scratch = [UInt32](repeating: 0, count: windowCount * buckets.count)
-    touched = [Bool](repeating: false, count: windowCount)
+    spans = Array(repeating: Self.untouched, count: windowCount)
   }
 
   /// The window length for a timeline of `timelineSeconds`: 5 s, or the multiple of 5 s that keeps
@@ -65,12 +68,14 @@ package struct RequestWindowBuilder {
     var windows = [RequestWindow](
       repeating: RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil), count: windowCount)
     for window in touchedWindows {
-      let range = (window * width)..<((window + 1) * width)
-      windows[window] = Self.window(of: scratch[range], buckets: buckets)
-      scratch.withUnsafeMutableBufferPointer {
-        UnsafeMutableBufferPointer(rebasing: $0[range]).update(repeating: 0)
+      let (low, high) = (Int(spans[window].low), Int(spans[window].high))
+      let range = (window * width + low)...(window * width + high)
+      scratch.withUnsafeMutableBufferPointer { scratch in
+        let counts = UnsafeMutableBufferPointer(rebasing: scratch[range])
+        windows[window] = Self.window(of: UnsafeBufferPointer(counts), range: buckets, firstOffset: low)
+        counts.update(repeating: 0)
       }
-      touched[window] = false
+      spans[window] = Self.untouched
     }
     touchedWindows.removeAll(keepingCapacity: true)
     endpoints.append(
@@ -91,18 +96,23 @@ package struct RequestWindowBuilder {
     defer { touchedWindows = windowsTouched }
     total.withUnsafeMutableBufferPointer { total in
       scratch.withUnsafeMutableBufferPointer { scratch in
-        touched.withUnsafeMutableBufferPointer { touched in
+        spans.withUnsafeMutableBufferPointer { spans in
           for part in parts {
             for (values, seconds) in part.values.blocks(seconds: part.seconds) {
               for index in 0..<values.count {
                 let window = Int(seconds[index] &- base) / length
                 guard window < totalWindows else { continue }
-                let slot = window * width + buckets.offset(values[index])
+                let offset = buckets.offset(values[index])
+                let slot = window * width + offset
                 total[slot] &+= 1
                 guard ownSeries, window < windowCount else { continue }
-                if !touched[window] {
-                  touched[window] = true
+                let bucket = Int32(truncatingIfNeeded: offset)
+                if spans[window].high < 0 {
+                  spans[window] = (bucket, bucket)
                   windowsTouched.append(window)
+                } else {
+                  spans[window].low = min(spans[window].low, bucket)
+                  spans[window].high = max(spans[window].high, bucket)
                 }
                 scratch[slot] &+= 1
               }
@@ -139,7 +149,10 @@ package struct RequestWindowBuilder {
     counts.withUnsafeBufferPointer { window(of: $0, range: range) }
   }
 
-  private static func window(of counts: UnsafeBufferPointer<UInt32>, range: LatencyBuckets) -> RequestWindow {
+  /// `counts` are those of the buckets from `firstOffset` on (the rest of the window's row is 0).
+  private static func window(
+    of counts: UnsafeBufferPointer<UInt32>, range: LatencyBuckets, firstOffset: Int = 0
+  ) -> RequestWindow {
     var requests: Int64 = 0
     for count in counts { requests &+= Int64(count) }
     guard requests > 0 else { return RequestWindow(requests: 0, p50Ms: nil, p95Ms: nil) }
@@ -157,7 +170,7 @@ package struct RequestWindowBuilder {
       below += Int64(counts[offset])
       // Most buckets pass no wanted rank: their middle is not worked out.
       guard below > next else { continue }
-      let value = range.value(atOffset: offset)
+      let value = range.value(atOffset: firstOffset + offset)
       if missing & 1 != 0, below > ranks.0 { (values.0, missing) = (value, missing & ~1) }
       if missing & 2 != 0, below > ranks.1 { (values.1, missing) = (value, missing & ~2) }
       if missing & 4 != 0, below > ranks.2 { (values.2, missing) = (value, missing & ~4) }
