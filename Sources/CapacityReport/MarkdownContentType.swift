@@ -4,39 +4,19 @@ import Mustache
 /// `{{% CONTENT_TYPE: MARKDOWN }}`: escapes what would break a Markdown table or inject markup,
 /// so messages from input files (tracebacks, `<script>` in a label) print as text.
 package struct MarkdownContentType: MustacheContentType {
-  /// Byte by byte, as `HTMLEscaping` does: every character escaped here is ASCII. A line break
-  /// (`\n`, `\r\n` or `\r`) becomes one space.
+  /// Byte by byte (`ASCIIEscaping`): every character escaped here is ASCII. A line break (`\n`,
+  /// `\r\n` or `\r`) becomes one space.
   package func escapeText(_ text: String) -> String {
-    let utf8 = text.utf8
-    guard let first = utf8.firstIndex(where: Self.needsEscape) else { return text }
-    var escaped = [UInt8]()
-    escaped.reserveCapacity(utf8.count + 16)
-    escaped.append(contentsOf: utf8[..<first])
-    var previous: UInt8 = 0
-    for byte in utf8[first...] {
-      defer { previous = byte }
+    ASCIIEscaping.escape(text) { byte, previous in
       switch byte {
-      case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-        escaped.append(contentsOf: (HTMLEscaping.entity(forByte: byte) ?? "").utf8)
+      case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): HTMLEscaping.entity(forByte: byte)
       case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
         UInt8(ascii: "["), UInt8(ascii: "]"):
-        escaped.append(UInt8(ascii: "\\"))
-        escaped.append(byte)
-      case UInt8(ascii: "\n") where previous == UInt8(ascii: "\r"): continue
-      case UInt8(ascii: "\n"), UInt8(ascii: "\r"): escaped.append(UInt8(ascii: " "))
-      default: escaped.append(byte)
+        "\\" + String(UnicodeScalar(byte))
+      case UInt8(ascii: "\n") where previous == UInt8(ascii: "\r"): ""
+      case UInt8(ascii: "\n"), UInt8(ascii: "\r"): " "
+      default: nil
       }
-    }
-    return String(decoding: escaped, as: UTF8.self)
-  }
-
-  private static func needsEscape(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "\\"),
-      UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-      UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-      true
-    default: false
     }
   }
 }

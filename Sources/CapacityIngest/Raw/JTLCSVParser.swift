@@ -26,21 +26,9 @@ package struct JTLCSVParser: Sendable {
     var fields = 0
     var unterminated = false
 
-    var timeStamp: ByteField { self[.timeStamp] }
-    var elapsed: ByteField { self[.elapsed] }
-    var label: ByteField { self[.label] }
-    var responseCode: ByteField { self[.responseCode] }
-    var responseMessage: ByteField { self[.responseMessage] }
-    var threadName: ByteField { self[.threadName] }
-    var success: ByteField { self[.success] }
-    var failureMessage: ByteField { self[.failureMessage] }
-    var allThreads: ByteField { self[.allThreads] }
-    var grpThreads: ByteField { self[.grpThreads] }
-    var firstByte: ByteField { self[.firstByte] }
-    var connect: ByteField { self[.connect] }
-
+    /// The field of `role` (the empty field when the record has none).
     @inline(__always)
-    private subscript(role: JTLCSVLayout.Role) -> ByteField { slots[Int(role.rawValue)] }
+    subscript(role: JTLCSVLayout.Role) -> ByteField { slots[Int(role.rawValue)] }
 
     /// Keeps `field` as `role`'s (an ignored column's slot is never read).
     @inline(__always)
@@ -84,7 +72,7 @@ package struct JTLCSVParser: Sendable {
           row = Row()
           read(&position, into: &row, scanner: scanner, roles: roles, lastNeeded: lastNeeded)
         }
-        if row.fields == 1, row.timeStamp.isEmpty, row.label.isEmpty { continue }  // blank line
+        if row.fields == 1, row[.timeStamp].isEmpty, row[.label].isEmpty { continue }  // blank line
         handle(
           &row, offset: recordStart - base, accumulator: &accumulator, previousLabel: &previousLabel,
           previousThread: &previousThread)
@@ -166,57 +154,58 @@ package struct JTLCSVParser: Sendable {
     }
     // An empty label is a label (JMeter writes them for unnamed samplers and some errors); a row
     // too short to reach the label column is malformed.
-    guard let startMs = row.timeStamp.int ?? formattedMilliseconds(row.timeStamp),
-      let elapsed = row.elapsed.int, row.fields > labelColumn
+    guard let startMs = row[.timeStamp].int ?? formattedMilliseconds(row[.timeStamp]),
+      let elapsed = row[.elapsed].int, row.fields > labelColumn
     else {
       accumulator.warn(
         offset: offset,
         "malformed JTL row skipped: needs a timeStamp, an integer elapsed and a label column "
-          + "(\(row.fields) field(s), timeStamp '\(row.timeStamp.string.prefix(40))', "
-          + "elapsed '\(row.elapsed.string.prefix(20))')")
+          + "(\(row.fields) field(s), timeStamp '\(row[.timeStamp].string.prefix(40))', "
+          + "elapsed '\(row[.elapsed].string.prefix(20))')")
       return
     }
-    if row.responseMessage.hasPrefix("Number of samples in transaction") {
+    if row[.responseMessage].hasPrefix("Number of samples in transaction") {
       accumulator.recordTransaction(
-        row.label, startMs: startMs, latencyMs: Double(elapsed), failed: !Self.succeeded(row.success),
+        row[.label], startMs: startMs, latencyMs: Double(elapsed), failed: !Self.succeeded(row[.success]),
         offset: offset)
       return
     }
-    if isSubResult(row.label, of: previousLabel), row.threadName.equals(previousThread) {
+    if isSubResult(row[.label], of: previousLabel), row[.threadName].equals(previousThread) {
       accumulator.setAside(.subResult)
       return
     }
-    previousLabel = row.label
-    previousThread = row.threadName
+    previousLabel = row[.label]
+    previousThread = row[.threadName]
     let failed =
       layout.derivesSuccess
-      ? !(row.responseCode.count == 3
-        && (row.responseCode[0] == UInt8(ascii: "2") || row.responseCode[0] == UInt8(ascii: "3")))
-      : !Self.succeeded(row.success)
-    let users = row.allThreads.int ?? row.grpThreads.int ?? -1
-    let label = accumulator.label(row.label)
+      ? !(row[.responseCode].count == 3
+        && (row[.responseCode][0] == UInt8(ascii: "2") || row[.responseCode][0] == UInt8(ascii: "3")))
+      : !Self.succeeded(row[.success])
+    let users = row[.allThreads].int ?? row[.grpThreads].int ?? -1
+    let label = accumulator.label(row[.label])
     let counted = accumulator.record(
       label: label, startMs: startMs, latencyMs: Double(elapsed), failed: failed,
       users: Int32(clamping: users), offset: offset,
-      status: hasResponseCode ? StatusClassifier.classify(row.responseCode) : nil)
+      status: hasResponseCode ? StatusClassifier.classify(row[.responseCode]) : nil)
     if counted {
       // An unreadable value is NaN: left out of the phase with a warning.
-      if !row.firstByte.isEmpty {
+      if !row[.firstByte].isEmpty {
         accumulator.recordTiming(
-          .firstByte, startMs: startMs, milliseconds: row.firstByte.int.map(Double.init) ?? .nan,
+          .firstByte, startMs: startMs, milliseconds: row[.firstByte].int.map(Double.init) ?? .nan,
           offset: offset)
       }
-      if !row.connect.isEmpty {
+      if !row[.connect].isEmpty {
         accumulator.recordTiming(
-          .connect, startMs: startMs, milliseconds: row.connect.int.map(Double.init) ?? .nan, offset: offset)
+          .connect, startMs: startMs, milliseconds: row[.connect].int.map(Double.init) ?? .nan, offset: offset
+        )
       }
     }
     if failed, counted {
       accumulator.recordError(
         label: label,
         message: JMeterFailure.message(
-          code: row.responseCode.string, message: row.responseMessage.string,
-          assertion: row.failureMessage.string),
+          code: row[.responseCode].string, message: row[.responseMessage].string,
+          assertion: row[.failureMessage].string),
         atMs: startMs)
     }
   }
