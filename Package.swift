@@ -54,7 +54,10 @@ let package = Package(
     ),
     .target(
       name: "CapacityStore",
-      dependencies: ["CapacityModel", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "CapacityModel", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     // The shared run history on a PostgreSQL server, behind CapacityStore's `RunHistory`; its own
     // target so the network client (postgres-nio, SwiftNIO) stays out of the SQLite store.

@@ -53,6 +53,9 @@ import Testing
     let integers: [Int64] = [0, -1, 1, .max, .min, 60_000, 61_000]
     #expect(ColumnJSON.text(integers) == (try Self.encoded(integers)))
     #expect(try ColumnJSON.integers(ColumnJSON.text(integers)) == integers)
+    let rows: [[Int64]] = [[], [0, 7, -3], [.max, .min], [1]]
+    #expect(ColumnJSON.text(rows) == (try Self.encoded(rows)))
+    #expect(ColumnJSON.text([[Int64]]()) == "[]")
   }
 
   @Test func textInAnotherShapeIsReadByJSONDecoder() throws {

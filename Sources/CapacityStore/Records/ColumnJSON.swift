@@ -15,59 +15,120 @@ package enum ColumnJSON {
     guard values.allSatisfy({ $0.quantile.isFinite && $0.valueMs?.isFinite != false }) else {
       return try generic(values)
     }
-    var text = "["
-    text.reserveCapacity(2 + values.count * 32)
+    var text = Writer(capacity: 2 + values.count * 32)
+    text.append("[")
     for (index, value) in values.enumerated() {
-      text += index == 0 ? "{\"quantile\":" : ",{\"quantile\":"
-      append(value.quantile, to: &text)
+      text.append(index == 0 ? "{\"quantile\":" : ",{\"quantile\":")
+      text.append(value.quantile)
       if let ms = value.valueMs {
-        text += ",\"valueMs\":"
-        append(ms, to: &text)
+        text.append(",\"valueMs\":")
+        text.append(ms)
       }
-      text += "}"
+      text.append("}")
     }
-    return text + "]"
+    text.append("]")
+    return text.string
   }
 
   package static func text(_ windows: [RequestWindow]) throws -> String {
     guard windows.allSatisfy({ $0.p50Ms?.isFinite != false && $0.p95Ms?.isFinite != false }) else {
       return try generic(windows)
     }
-    var text = "["
-    text.reserveCapacity(2 + windows.count * 40)
+    var text = Writer(capacity: 2 + windows.count * 40)
+    text.append("[")
     for (index, window) in windows.enumerated() {
-      text += index == 0 ? "{" : ",{"
+      text.append(index == 0 ? "{" : ",{")
       if let p50 = window.p50Ms {
-        text += "\"p50Ms\":"
-        append(p50, to: &text)
-        text += ","
+        text.append("\"p50Ms\":")
+        text.append(p50)
+        text.append(",")
       }
       if let p95 = window.p95Ms {
-        text += "\"p95Ms\":"
-        append(p95, to: &text)
-        text += ","
+        text.append("\"p95Ms\":")
+        text.append(p95)
+        text.append(",")
       }
-      text += "\"requests\":"
-      text += String(window.requests)
-      text += "}"
+      text.append("\"requests\":")
+      text.append(window.requests)
+      text.append("}")
     }
-    return text + "]"
+    text.append("]")
+    return text.string
   }
 
   package static func text(_ integers: [Int64]) -> String {
-    var text = "["
-    text.reserveCapacity(2 + integers.count * 6)
+    var text = Writer(capacity: 2 + integers.count * 6)
+    text.append("[")
     for (index, integer) in integers.enumerated() {
-      if index > 0 { text += "," }
-      text += String(integer)
+      if index > 0 { text.append(",") }
+      text.append(integer)
     }
-    return text + "]"
+    text.append("]")
+    return text.string
   }
 
-  /// JSONEncoder's number: the shortest round-trip form, `.0` dropped.
-  private static func append(_ value: Double, to text: inout String) {
-    let written = value.description
-    text += written.hasSuffix(".0") ? written.dropLast(2) : Substring(written)
+  /// `[[…],[…]]`: rows of integers.
+  package static func text(_ rows: [[Int64]]) -> String {
+    var text = Writer(capacity: 2 + rows.count * (2 + (rows.first?.count ?? 0) * 4))
+    text.append("[")
+    for (index, row) in rows.enumerated() {
+      text.append(index == 0 ? "[" : ",[")
+      for (column, integer) in row.enumerated() {
+        if column > 0 { text.append(",") }
+        text.append(integer)
+      }
+      text.append("]")
+    }
+    text.append("]")
+    return text.string
+  }
+
+  /// The text of a column as bytes: a run writes hundreds of thousands of numbers, and a String
+  /// appended piece by piece cost more than the numbers themselves.
+  private struct Writer {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ literal: StaticString) {
+      bytes.append(
+        contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Decimal digits, as JSONEncoder writes an integer.
+    mutating func append(_ integer: Int64) {
+      if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+      var rest = integer.magnitude
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+        var position = digits.count
+        repeat {
+          position -= 1
+          digits[position] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
+          rest /= 10
+        } while rest > 0
+        bytes.append(contentsOf: digits[position...])
+      }
+    }
+
+    /// JSONEncoder's number: the shortest round-trip form, `.0` dropped. A whole number below
+    /// 2⁵³ (which `description` writes as its digits and `.0`) goes the integer way.
+    mutating func append(_ value: Double) {
+      if value == value.rounded(.towardZero), value.magnitude < 9_007_199_254_740_992,
+        value != 0 || value.sign == .plus
+      {
+        append(Int64(value))
+        return
+      }
+      var written = value.description
+      written.withUTF8 { utf8 in
+        let pointZero =
+          utf8.count >= 2 && utf8[utf8.count - 2] == UInt8(ascii: ".")
+          && utf8[utf8.count - 1] == UInt8(ascii: "0")
+        bytes.append(contentsOf: pointZero ? UnsafeBufferPointer(rebasing: utf8.dropLast(2)) : utf8)
+      }
+    }
   }
 
   private static func generic(_ value: some Encodable) throws -> String {

@@ -156,6 +156,17 @@ extension LatencyCountsRecord {
   }
 }
 
+extension StatusCodesRecord {
+  package func encode(to container: inout PersistenceContainer) throws {
+    container["run_id"] = runId
+    container["position"] = position
+    container["window_s"] = windowS
+    container["start"] = start
+    container["classes"] = ColumnJSON.text(classes.map(Int64.init))
+    container["windows"] = ColumnJSON.text(windows)
+  }
+}
+
 /// The columns a row of one endpoint's figures starts with.
 private struct EndpointRowHead {
   var runId: String
