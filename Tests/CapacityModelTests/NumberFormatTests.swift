@@ -29,7 +29,11 @@ import Testing
     // Past 64 characters `decimal` hands the number to Foundation, as it always has.
     for value in values where value.isFinite && value.magnitude < 1e40 {
       for places in 0...8 {
-        #expect(NumberFormat.decimal(value, places: places) == Self.printf(value, places: places))
+        let expected = Self.printf(value, places: places)
+        #expect(NumberFormat.decimal(value, places: places) == expected)
+        var bytes = Array("x".utf8)
+        NumberFormat.appendDecimal(value, places: places, to: &bytes)
+        #expect(bytes == Array(("x" + expected).utf8))
       }
     }
   }

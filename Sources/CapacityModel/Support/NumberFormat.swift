@@ -9,7 +9,29 @@ public enum NumberFormat {
   /// `value` with exactly `places` decimals, POSIX style.
   public static func decimal(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
-    if let exact = exactlyRounded(value, places: places) { return exact }
+    if let units = exactUnits(value, places: places) {
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+        let digits = digits(units, places: places, negative: value < 0, into: buffer)
+        return String(decoding: digits, as: UTF8.self)
+      }
+    }
+    return formatted(value, places: places)
+  }
+
+  /// Appends what `decimal(value, places:)` returns to `bytes`, without making a String where the
+  /// digits are certain: a chart writes tens of thousands of coordinates.
+  public static func appendDecimal(_ value: Double, places: Int, to bytes: inout [UInt8]) {
+    guard value.isFinite, let units = exactUnits(value, places: places) else {
+      bytes.append(contentsOf: decimal(value, places: places).utf8)
+      return
+    }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+      bytes.append(contentsOf: digits(units, places: places, negative: value < 0, into: buffer))
+    }
+  }
+
+  /// `%.Nf` by printf, for the values `exactUnits` leaves to it.
+  private static func formatted(_ value: Double, places: Int) -> String {
     // C's printf: the C locale always writes `.`, and is far cheaper than a Foundation locale,
     // which matters for charts of thousands of points.
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
@@ -26,7 +48,7 @@ public enum NumberFormat {
     }
   }
 
-  /// 10⁰ … 10⁶, the scales `exactlyRounded` takes.
+  /// 10⁰ … 10⁶, the scales `exactUnits` takes.
   private static let scales: [Double] = (0...6).map { pow(10, Double($0)) }
 
   /// What `%.Nf` writes, without printf, where plain double arithmetic decides the rounding
@@ -34,43 +56,43 @@ public enum NumberFormat {
   /// to a whole number is a multiple of the value's ulp below 1, so a fused multiply-add gives it
   /// exactly and the nearest whole number (ties to even, as glibc's printf rounds) is certain.
   /// `nil` elsewhere (tiny values, huge values, many places): printf decides.
-  private static func exactlyRounded(_ value: Double, places: Int) -> String? {
+  private static func exactUnits(_ value: Double, places: Int) -> UInt64? {
     guard places >= 0, places < scales.count else { return nil }
     let magnitude = value.magnitude
     let scale = scales[places]
     guard magnitude >= 1, magnitude * scale < 4_503_599_627_370_496 else { return nil }
-    var whole = (magnitude * scale).rounded()
+    let whole = (magnitude * scale).rounded()
     let error = (-whole).addingProduct(magnitude, scale)
-    if error > 0.5 || (error == 0.5 && whole.truncatingRemainder(dividingBy: 2) != 0) {
-      whole += 1
-    } else if error < -0.5 || (error == -0.5 && whole.truncatingRemainder(dividingBy: 2) != 0) {
-      whole -= 1
-    }
-    return digits(UInt64(whole), places: places, negative: value < 0)
+    // `whole` is at least 1 and below 2⁵², so its parity is its integer's.
+    let units = UInt64(whole)
+    let odd = units & 1 == 1
+    if error > 0.5 || (error == 0.5 && odd) { return units + 1 }
+    if error < -0.5 || (error == -0.5 && odd) { return units - 1 }
+    return units
   }
 
-  /// `units` / 10^places written with `places` decimals.
-  private static func digits(_ units: UInt64, places: Int, negative: Bool) -> String {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-      var position = buffer.count
-      var rest = units
-      var written = 0
-      repeat {
-        if written == places, places > 0 {
-          position -= 1
-          buffer[position] = UInt8(ascii: ".")
-        }
+  /// `units` / 10^places written with `places` decimals at the end of `buffer` (32 bytes).
+  private static func digits(
+    _ units: UInt64, places: Int, negative: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>
+  ) -> UnsafeMutableBufferPointer<UInt8> {
+    var position = buffer.count
+    var rest = units
+    var written = 0
+    repeat {
+      if written == places, places > 0 {
         position -= 1
-        buffer[position] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
-        rest /= 10
-        written += 1
-      } while rest > 0 || written <= places
-      if negative {
-        position -= 1
-        buffer[position] = UInt8(ascii: "-")
+        buffer[position] = UInt8(ascii: ".")
       }
-      return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+      position -= 1
+      buffer[position] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
+      rest /= 10
+      written += 1
+    } while rest > 0 || written <= places
+    if negative {
+      position -= 1
+      buffer[position] = UInt8(ascii: "-")
     }
+    return UnsafeMutableBufferPointer(rebasing: buffer[position...])
   }
 
   /// A share 0…1 as `12.3 %`.
