@@ -84,7 +84,7 @@ public struct ReportRenderer: Sendable {
     try Self.render(context, root: root, from: try library(for: root))
   }
 
-  /// What does not need the view: report.json and the parsed templates.
+  /// What does not need the view: the parsed templates and report.json.
   private final class Unviewed: @unchecked Sendable {
     var json = ""
     var html: Result<MustacheLibrary, ReportError> = .failure(.templateNotFound(htmlRoot))
@@ -97,15 +97,33 @@ public struct ReportRenderer: Sendable {
   /// Renders the report: HTML and Markdown from the view of `document`, which carries all they
   /// draw, and report.json from the document itself.
   public func render(_ document: ReportDocument) throws(ReportError) -> Output {
-    // One core encodes report.json and parses the bundled templates while the other builds the
-    // view (mostly its charts, which spread over the cores too); then HTML and Markdown render on
-    // a core each. `unviewed` is written by the side task only, and read once it is done.
+    try render(document, styledBy: { $0 }).output
+  }
+
+  /// Renders the report of `document` with its input paths shown in `style` (`withPaths`), and
+  /// returns that document too, for what else the command prints from it.
+  public func render(_ document: ReportDocument, paths style: PathStyle, relativeTo directory: String)
+    throws(ReportError) -> (document: ReportDocument, output: Output)
+  {
+    try render(document) { $0.withPaths(style, relativeTo: directory) }
+  }
+
+  private func render(_ document: ReportDocument, styledBy style: (ReportDocument) -> ReportDocument)
+    throws(ReportError) -> (document: ReportDocument, output: Output)
+  {
+    // One core parses the bundled templates while the other restyles the paths (one core's
+    // work); then one encodes report.json while the other builds the view (mostly its charts,
+    // which spread over the cores too); then HTML and Markdown render on a core each.
+    // `unviewed` is written by each side task only, and read once it is done.
     let unviewed = Unviewed()
-    let tree = Concurrently.alongside({
-      unviewed.json = Self.json(document)
+    let styled = Concurrently.alongside({
       unviewed.html = Result { () throws(ReportError) in try library(for: Self.htmlRoot) }
       unviewed.markdown = Result { () throws(ReportError) in try library(for: Self.markdownRoot) }
-    }) { MustacheTree.build(ReportViewBuilder().view(document)) as Any }
+    }) { style(document) }
+    let sendable = Unchecked(value: styled)
+    let tree = Concurrently.alongside({ unviewed.json = Self.json(sendable.value) }) {
+      MustacheTree.build(ReportViewBuilder().view(styled)) as Any
+    }
     // Read-only once built, so the renders may share it.
     let view = Unchecked(value: tree)
     let libraries = Unchecked(value: (html: unviewed.html, markdown: unviewed.markdown))
@@ -117,7 +135,8 @@ public struct ReportRenderer: Sendable {
             try Self.render(view.value, root: Self.markdownRoot, from: libraries.value.markdown.get()))
       }
     }
-    return Output(html: try files[0].get(), markdown: try files[1].get(), json: unviewed.json)
+    let output = Output(html: try files[0].get(), markdown: try files[1].get(), json: unviewed.json)
+    return (styled, output)
   }
 
   /// Renders `capacity compare`'s result.

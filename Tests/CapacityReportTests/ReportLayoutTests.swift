@@ -32,6 +32,13 @@ import Testing
     #expect(styled.answer == document.answer)
     let json = ReportRenderer.json(styled)
     #expect(!json.contains("/home/ana"))
+    // The renderer restyles the paths itself (while it parses the templates): the same files.
+    let renderer = try ReportRenderer()
+    let (returned, output) = try renderer.render(document, paths: .relative, relativeTo: "/home/ana/work")
+    #expect(returned.skippedFiles == styled.skippedFiles && returned.evidence == styled.evidence)
+    let expected = try renderer.render(styled)
+    #expect(output.json == expected.json && output.html == expected.html)
+    #expect(output.markdown == expected.markdown && output.json == json)
   }
 
   @Test func longProseWrapsAndTablesStay() {

@@ -40,12 +40,11 @@ extension Capacity {
         paths, now: Date(), rawLogs: ingest.rawLogs, prometheus: try prometheus.fetcher()
       ) { outcome in
         terminal.phase(.analysing, outcome.runs.count == 1 ? "1 run" : "\(outcome.runs.count) runs")
-        let document = report.output.styled(
-          try job.run(
-            outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped,
-            storing: outcome.addedRuns))
+        let document = try job.run(
+          outcome.runs, resources: outcome.resources, skippedFiles: outcome.skipped,
+          storing: outcome.addedRuns)
         terminal.phase(.rendering, report.output.output)
-        return (document, try renderer.render(document))
+        return try report.output.render(document, with: renderer)
       }
       terminal.phase(.rendering, report.output.output)
       let written = try report.output.write(rendered)

@@ -31,9 +31,10 @@ extension Capacity {
       let runStore = try store.openForReading()
       let ids = all ? try runStore.listRuns().map(\.id) : try runs.map { try runStore.resolve($0) }
       let stored = try ids.map { try runStore.run(id: $0) }
-      let document = report.output.styled(try report.job(store: runStore).run(stored))
+      let analysed = try report.job(store: runStore).run(stored)
       terminal.phase(.rendering, report.output.output)
-      let written = try report.output.write(try renderer.render(document))
+      let (document, rendered) = try report.output.render(analysed, with: renderer)
+      let written = try report.output.write(rendered)
       try ci.append(JobSummary.report(document))
       ProgressBar.shared.clear()
       terminal.say(

@@ -21,9 +21,11 @@ struct OutputOptions: ParsableArguments {
       valueName: "style"))
   var pathStyle: PathStyle = .relative
 
-  /// `document` with its input paths in `--path-style`.
-  func styled(_ document: ReportDocument) -> ReportDocument {
-    document.withPaths(pathStyle, relativeTo: FileManager.default.currentDirectoryPath)
+  /// The report of `document` with its input paths in `--path-style`, and that document.
+  func render(_ document: ReportDocument, with renderer: ReportRenderer) throws -> (
+    document: ReportDocument, output: ReportRenderer.Output
+  ) {
+    try renderer.render(document, paths: pathStyle, relativeTo: FileManager.default.currentDirectoryPath)
   }
 
   /// Writes report.html, report.md and report.json; returns their paths.
