@@ -31,13 +31,12 @@ package struct HoverStrips {
     let rows = rows
     guard !rows.isEmpty else { return }
     let size = max(1, (rows.count + maximum - 1) / maximum)
-    let groups = stride(from: 0, to: rows.count, by: size).map {
-      Array(rows[$0..<min($0 + size, rows.count)])
-    }
-    for (index, group) in groups.enumerated() {
+    let starts = Array(stride(from: 0, to: rows.count, by: size))
+    for (index, start) in starts.enumerated() {
+      let group = rows[start..<min(start + size, rows.count)]
       guard let first = group.first, let last = group.last else { continue }
-      let previous = index > 0 ? groups[index - 1].last.map { x($0.time) } : nil
-      let next = index + 1 < groups.count ? groups[index + 1].first.map { x($0.time) } : nil
+      let previous = index > 0 ? x(rows[start - 1].time) : nil
+      let next = start + size < rows.count ? x(rows[start + size].time) : nil
       let from = previous.map { ($0 + x(first.time)) / 2 } ?? x(first.time)
       let to = next.map { ($0 + x(last.time)) / 2 } ?? x(last.time)
       svg.rect(
@@ -47,18 +46,31 @@ package struct HoverStrips {
   }
 
   /// `02:11:30 UTC: req/s 30.1, failures/s 0` (ranges when the strip covers several ticks).
-  private func title(_ group: [(time: Double, values: [Double?])]) -> String {
+  private func title(_ group: ArraySlice<(time: Double, values: [Double?])>) -> String {
     guard let first = group.first, let last = group.last else { return "" }
-    let when =
+    var title =
       group.count == 1
       ? TimeScale.instant(first.time)
       : TimeScale.instant(first.time).dropLast(4) + "–" + TimeScale.instant(last.time)
-    let values = series.enumerated().compactMap { index, line -> String? in
-      let known = group.compactMap { $0.values[index] }.filter(\.isFinite)
-      guard let low = known.min(), let high = known.max() else { return nil }
-      let value = low == high ? line.format(low) : line.format(low) + "–" + line.format(high)
-      return "\(line.label) \(value)"
+    title += ": "
+    var described = false
+    for (index, line) in series.enumerated() {
+      // The first of equal values, as `min()` and `max()` keep it (−0 and 0 print apart).
+      var low = Double.infinity
+      var high = -Double.infinity
+      var known = false
+      for row in group {
+        guard let value = row.values[index], value.isFinite else { continue }
+        if !known || value < low { low = value }
+        if !known || value > high { high = value }
+        known = true
+      }
+      guard known else { continue }
+      title += described ? ", " : ""
+      title +=
+        line.label + " " + (low == high ? line.format(low) : line.format(low) + "–" + line.format(high))
+      described = true
     }
-    return when + ": " + (values.isEmpty ? "no data" : values.joined(separator: ", "))
+    return described ? title : title + "no data"
   }
 }
