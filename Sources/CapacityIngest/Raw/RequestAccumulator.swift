@@ -34,6 +34,29 @@ package struct RequestAccumulator {
     /// Successful requests by latency ceiling (`LatencyCounts.ceiling`), for APDEX.
     package var successCeilings = CeilingCounts()
 
+    /// Counts one request (in one access to the label: each access to an element of `perLabel`
+    /// checks the array's uniqueness); its latency is kept exactly or in the histogram.
+    @inline(__always)
+    mutating func count(latencyMs: Double, second: Int64, failed: Bool, exactly: Bool) {
+      count += 1
+      if failed {
+        failures += 1
+      } else {
+        successCeilings.add(latencyMs)
+      }
+      sum += latencyMs
+      if latencyMs < min { min = latencyMs }
+      if latencyMs > max { max = latencyMs }
+      if second < firstSecond { firstSecond = second }
+      if second > lastSecond { lastSecond = second }
+      if exactly {
+        values.append(latencyMs)
+        seconds.append(UInt32(truncatingIfNeeded: second))
+      } else {
+        histogram!.record(milliseconds: latencyMs)
+      }
+    }
+
     /// The values and their seconds, leaving the label without them: the caller owns the blocks.
     package mutating func takeValues() -> (values: ValueBlocks<Double>, seconds: ValueBlocks<UInt32>) {
       defer { (values, seconds) = (ValueBlocks(), ValueBlocks()) }
@@ -55,6 +78,18 @@ package struct RequestAccumulator {
     package var statuses = StatusSecondTable()
     /// Time to first byte and connect time, where the log gives them.
     package var timings = TimingValues()
+
+    /// Counts one request in the segment's tables (in one access to the segment).
+    @inline(__always)
+    mutating func count(
+      second: Int64, startMs: Int64, endMs: Int64, failed: Bool, users: Int32, status: StatusClass?
+    ) {
+      seconds.add(second: second, failed: failed, users: users)
+      requests += 1
+      if let status { statuses.add(second: second, status) }
+      if startMs < firstStartMs { firstStartMs = startMs }
+      if endMs > lastEndMs { lastEndMs = endMs }
+    }
   }
 
   package struct ErrorKey: Hashable {
@@ -296,35 +331,17 @@ package struct RequestAccumulator {
       foldedNames.insert(FoldedName(segment: Int32(segment), hash: hash))
       pendingFold = nil
     }
-    segments[segment].seconds.add(second: second, failed: failed, users: users)
-    segments[segment].requests += 1
-    if let status { segments[segment].statuses.add(second: second, status) }
-    if startMs < segments[segment].firstStartMs { segments[segment].firstStartMs = startMs }
     // A whole-ms latency (every JTL's) needs neither libm rounding call; `admits` bounds it.
     let wholeMs = Int64(latencyMs)
     let isWhole = Double(wholeMs) == latencyMs
     let endMs = startMs + (isWhole ? wholeMs : Int64(latencyMs.rounded(.up)))
-    if endMs > segments[segment].lastEndMs { segments[segment].lastEndMs = endMs }
+    segments[segment].count(
+      second: second, startMs: startMs, endMs: endMs, failed: failed, users: users, status: status)
     marks.record(endMs: startMs + (isWhole ? wholeMs : Int64(latencyMs.rounded())), failed: failed)
     let slot = slot(segment: segment, name: name, method: method)
     lastSlot = slot
-    let index = Int(slot)
-    perLabel[index].count += 1
-    if failed {
-      perLabel[index].failures += 1
-    } else {
-      perLabel[index].successCeilings.add(latencyMs)
-    }
-    perLabel[index].sum += latencyMs
-    if latencyMs < perLabel[index].min { perLabel[index].min = latencyMs }
-    if latencyMs > perLabel[index].max { perLabel[index].max = latencyMs }
-    if second < perLabel[index].firstSecond { perLabel[index].firstSecond = second }
-    if second > perLabel[index].lastSecond { perLabel[index].lastSecond = second }
-    if usesHistograms {
-      perLabel[index].histogram!.record(milliseconds: latencyMs)
-    } else {
-      perLabel[index].values.append(latencyMs)
-      perLabel[index].seconds.append(UInt32(truncatingIfNeeded: second))
+    perLabel[Int(slot)].count(latencyMs: latencyMs, second: second, failed: failed, exactly: !usesHistograms)
+    if !usesHistograms {
       stored += 1
       if stored > exactBudget { switchToHistograms() }
     }
