@@ -37,4 +37,18 @@ import Testing
       }
     }
   }
+
+  @Test func integersAreWrittenAsStringWritesThem() {
+    var generator = SeededGenerator(seed: 11)
+    let values: [Int64] =
+      [0, -1, 1, 9, 10, -10, .max, .min, 1_700_000_000_123]
+      + (0..<2_000).map { _ in
+        Int64(bitPattern: generator.next())
+      }
+    for value in values {
+      var bytes = Array("x".utf8)
+      NumberFormat.appendInteger(value, to: &bytes)
+      #expect(bytes == Array("x\(value)".utf8))
+    }
+  }
 }

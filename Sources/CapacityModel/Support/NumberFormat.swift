@@ -30,6 +30,13 @@ public enum NumberFormat {
     }
   }
 
+  /// Appends `value`'s decimal digits (and its sign) to `bytes`, as `String(value)` writes them.
+  public static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+      bytes.append(contentsOf: digits(value.magnitude, places: 0, negative: value < 0, into: buffer))
+    }
+  }
+
   /// `%.Nf` by printf, for the values `exactUnits` leaves to it.
   private static func formatted(_ value: Double, places: Int) -> String {
     // C's printf: the C locale always writes `.`, and is far cheaper than a Foundation locale,

@@ -31,11 +31,10 @@ package struct HoverStrips {
     let rows = rows
     guard !rows.isEmpty else { return }
     let size = max(1, (rows.count + maximum - 1) / maximum)
-    let starts = Array(stride(from: 0, to: rows.count, by: size))
-    for (index, start) in starts.enumerated() {
+    for start in stride(from: 0, to: rows.count, by: size) {
       let group = rows[start..<min(start + size, rows.count)]
       guard let first = group.first, let last = group.last else { continue }
-      let previous = index > 0 ? x(rows[start - 1].time) : nil
+      let previous = start > 0 ? x(rows[start - 1].time) : nil
       let next = start + size < rows.count ? x(rows[start + size].time) : nil
       let from = previous.map { ($0 + x(first.time)) / 2 } ?? x(first.time)
       let to = next.map { ($0 + x(last.time)) / 2 } ?? x(last.time)

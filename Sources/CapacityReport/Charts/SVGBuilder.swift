@@ -159,9 +159,7 @@ package struct SVGBuilder {
     write(">")
   }
 
-  private mutating func write(_ literal: StaticString) {
-    markup.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-  }
+  private mutating func write(_ literal: StaticString) { markup.append(literal: literal) }
 
   private mutating func write(_ text: String) { markup.append(contentsOf: text.utf8) }
 

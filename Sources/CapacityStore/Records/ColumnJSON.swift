@@ -92,30 +92,16 @@ package enum ColumnJSON {
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func append(_ literal: StaticString) {
-      bytes.append(
-        contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
+    mutating func append(_ literal: StaticString) { bytes.append(literal: literal) }
 
     /// Decimal digits, as JSONEncoder writes an integer.
-    mutating func append(_ integer: Int64) {
-      if integer < 0 { bytes.append(UInt8(ascii: "-")) }
-      var rest = integer.magnitude
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-        var position = digits.count
-        repeat {
-          position -= 1
-          digits[position] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
-          rest /= 10
-        } while rest > 0
-        bytes.append(contentsOf: digits[position...])
-      }
-    }
+    mutating func append(_ integer: Int64) { NumberFormat.appendInteger(integer, to: &bytes) }
 
     /// JSONEncoder's number: the shortest round-trip form, `.0` dropped. A whole number below
     /// 2⁵³ (which `description` writes as its digits and `.0`) goes the integer way.
     mutating func append(_ value: Double) {
-      if value == value.rounded(.towardZero), value.magnitude < 9_007_199_254_740_992,
+      // The magnitude first, so the conversion cannot trap (NaN fails it too).
+      if value.magnitude < 9_007_199_254_740_992, Double(Int64(value)) == value,
         value != 0 || value.sign == .plus
       {
         append(Int64(value))
