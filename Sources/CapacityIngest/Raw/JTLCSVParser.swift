@@ -189,16 +189,9 @@ package struct JTLCSVParser: Sendable {
       status: hasResponseCode ? StatusClassifier.classify(row[.responseCode]) : nil)
     if counted {
       // An unreadable value is NaN: left out of the phase with a warning.
-      if !row[.firstByte].isEmpty {
-        accumulator.recordTiming(
-          .firstByte, startMs: startMs, milliseconds: row[.firstByte].int.map(Double.init) ?? .nan,
-          offset: offset)
-      }
-      if !row[.connect].isEmpty {
-        accumulator.recordTiming(
-          .connect, startMs: startMs, milliseconds: row[.connect].int.map(Double.init) ?? .nan, offset: offset
-        )
-      }
+      accumulator.recordTimingsOfLastRequest(
+        firstByte: row[.firstByte].isEmpty ? nil : row[.firstByte].int.map(Double.init) ?? .nan,
+        connect: row[.connect].isEmpty ? nil : row[.connect].int.map(Double.init) ?? .nan, offset: offset)
     }
     if failed, counted {
       accumulator.recordError(

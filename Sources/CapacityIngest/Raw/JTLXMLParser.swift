@@ -229,12 +229,8 @@ package struct JTLXMLParser {
       users: Int32(clamping: attributes.users ?? attributes.groupUsers ?? -1), offset: offset,
       status: attributes.statusClass)
     if counted {
-      if let value = attributes.firstByteMs {
-        accumulator.recordTiming(.firstByte, startMs: startMs, milliseconds: Double(value))
-      }
-      if let value = attributes.connectMs {
-        accumulator.recordTiming(.connect, startMs: startMs, milliseconds: Double(value))
-      }
+      accumulator.recordTimingsOfLastRequest(
+        firstByte: attributes.firstByteMs.map(Double.init), connect: attributes.connectMs.map(Double.init))
     }
     if !attributes.success, counted {
       accumulator.recordError(

@@ -183,6 +183,8 @@ package struct RequestAccumulator {
   package let sessionGap: Int64
   private var current: Int = -1
   private var lastSlot: Int32 = -1
+  /// The start second of the request `record` last counted (in segment `current`).
+  private var lastSecond: Int64 = 0
   private var otherSlots: [SlotKey: Int32] = [:]
   /// The hash of the name `label` just folded, until `record` files it under its segment.
   private var pendingFold: UInt64?
@@ -327,6 +329,7 @@ package struct RequestAccumulator {
     guard admits(startMs: startMs, latencyMs: latencyMs, offset: offset) else { return false }
     let second = Self.second(ofMs: startMs)
     let segment = segment(for: second)
+    lastSecond = second
     if let hash = pendingFold {
       foldedNames.insert(FoldedName(segment: Int32(segment), hash: hash))
       pendingFold = nil
@@ -356,18 +359,36 @@ package struct RequestAccumulator {
   package mutating func recordTiming(
     _ phase: TimingPhase, startMs: Int64, milliseconds: Double, offset: Int = -1
   ) {
-    guard milliseconds >= 0, milliseconds <= Self.maximumLatencyMs, startMs >= Self.earliestMs,
-      startMs < Self.latestMs
-    else {
-      if offset >= 0 {
-        warn(
-          offset: offset,
-          "\(phase.label) left out: not a plausible time (0 ms to one day) at a plausible start")
-      }
+    guard startMs >= Self.earliestMs, startMs < Self.latestMs else {
+      leaveOut(phase, offset: offset)
       return
     }
     let second = Self.second(ofMs: startMs)
-    let segment = segment(for: second)
+    recordTiming(
+      phase, segment: segment(for: second), second: second, milliseconds: milliseconds, offset: offset)
+  }
+
+  /// `recordTiming` of both phases of the request `record` just counted (a JTL row's Latency and
+  /// Connect; `nil`: the row has no such field), in the segment and second `record` found: one
+  /// segment lookup a row instead of one a phase.
+  @inline(__always)
+  package mutating func recordTimingsOfLastRequest(firstByte: Double?, connect: Double?, offset: Int = -1) {
+    if let firstByte {
+      recordTiming(.firstByte, segment: current, second: lastSecond, milliseconds: firstByte, offset: offset)
+    }
+    if let connect {
+      recordTiming(.connect, segment: current, second: lastSecond, milliseconds: connect, offset: offset)
+    }
+  }
+
+  @inline(__always)
+  private mutating func recordTiming(
+    _ phase: TimingPhase, segment: Int, second: Int64, milliseconds: Double, offset: Int
+  ) {
+    guard milliseconds >= 0, milliseconds <= Self.maximumLatencyMs else {
+      leaveOut(phase, offset: offset)
+      return
+    }
     if segments[segment].timings.record(
       phase, second: second, milliseconds: milliseconds, exact: timingsStored < timingBudget)
     {
@@ -376,6 +397,12 @@ package struct RequestAccumulator {
         for index in segments.indices { segments[index].timings.switchToHistograms() }
       }
     }
+  }
+
+  private mutating func leaveOut(_ phase: TimingPhase, offset: Int) {
+    guard offset >= 0 else { return }
+    warn(
+      offset: offset, "\(phase.label) left out: not a plausible time (0 ms to one day) at a plausible start")
   }
 
   private mutating func admits(startMs: Int64, latencyMs: Double, offset: Int) -> Bool {
