@@ -26,6 +26,8 @@ final class StoreWrite: Sendable {
     defer { finished.leave() }
     do {
       for run in runs { try store.insert(run, ingestedAt: ingestedAt) }
+      // While the analysis runs, not when the store closes after the report is written.
+      if !runs.isEmpty { store.checkpoint() }
     } catch {
       failure.withLock { $0 = error }
     }

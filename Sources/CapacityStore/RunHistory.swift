@@ -39,6 +39,11 @@ public protocol RunHistory: AnyObject, Sendable {
 
   /// Loads a stored resource file back by its SHA-256; `nil` when it is not stored.
   func resourceFile(sha256: String) throws(StoreError) -> ResourceFile?
+
+  /// Copies what the writes so far left in a write-ahead log into the database itself, so that
+  /// closing the store has nothing left to copy and sync; a best effort (readers may hold part
+  /// back), and nothing where there is no such log.
+  func checkpoint()
 }
 
 /// One stored resource file, as `resourceFileList` names it.
@@ -53,6 +58,8 @@ public struct StoredResourceFile: Sendable, Equatable {
 }
 
 extension RunHistory {
+  public func checkpoint() {}
+
   /// Stored runs that match `filter`, oldest first.
   public func listRuns(matching filter: RunFilter) throws(StoreError) -> [StoredRun] {
     try listRuns().filter(filter.matches)

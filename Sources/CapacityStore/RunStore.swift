@@ -97,6 +97,14 @@ public final class RunStore: RunHistory {
     }
   }
 
+  /// A passive checkpoint of the WAL: SQLite would otherwise run it when the last connection
+  /// closes, syncing the database file there (7 ms of a 1 M-row analyze, at its very end).
+  public func checkpoint() {
+    guard writer is DatabasePool else { return }
+    // A failed checkpoint loses nothing: the WAL keeps the pages until a later one copies them.
+    try? writer.writeWithoutTransaction { try $0.checkpoint(.passive) }
+  }
+
   public func containsRun(id: String) throws(StoreError) -> Bool {
     do {
       return try writer.read { db in try RunRecord.exists(db, key: id) }

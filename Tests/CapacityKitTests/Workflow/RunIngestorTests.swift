@@ -51,6 +51,24 @@ import Testing
     for run in outcome.runs { #expect(try store.run(id: run.id) == run) }
   }
 
+  /// Once the ingest returns, the database file alone holds the new runs: the write was
+  /// checkpointed out of the WAL beside the analysis, not left for the close at the very end.
+  /// Copied without its `-wal` (what a checkpoint had not copied is not in the copy), the file
+  /// still lists every run and reads each back whole.
+  @Test func theDatabaseFileHoldsTheRunsWithoutItsLog() throws {
+    let (store, directory) = try temporaryStore()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let outcome = try RunIngestor(store: store).ingest(
+      [Corpus.path("samples/runs")], now: Date(timeIntervalSince1970: 0))
+    #expect(FileManager.default.fileExists(atPath: directory + "/runs.sqlite-wal"))
+    let copy = directory + "/copy.sqlite"
+    try FileManager.default.copyItem(atPath: directory + "/runs.sqlite", toPath: copy)
+    let copied = try RunStore(path: copy, readOnly: true)
+    #expect(try copied.listRuns().count == 6)
+    for run in outcome.runs { #expect(try copied.run(id: run.id) == run) }
+    withExtendedLifetime(store) {}
+  }
+
   /// A write that fails (a table gone from under the store) throws after the body has run, and
   /// leaves no part of any run behind.
   @Test func aFailedWriteThrowsAndLeavesNothing() throws {
