@@ -102,7 +102,7 @@ public final class RunStore: RunHistory {
   public func checkpoint() {
     guard writer is DatabasePool else { return }
     // A failed checkpoint loses nothing: the WAL keeps the pages until a later one copies them.
-    try? writer.writeWithoutTransaction { try $0.checkpoint(.passive) }
+    _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.passive) }
   }
 
   public func containsRun(id: String) throws(StoreError) -> Bool {
